@@ -1,0 +1,56 @@
+import type { Neo4jGraphQL } from '@neo4j/graphql';
+import { type Driver, Neo4jError } from 'neo4j-driver';
+import { databaseIsEmpty, loadSeed } from '../seed/loadSeed';
+import { migrate } from './db';
+import type { Logger } from './logger';
+
+export interface BootstrapOptions {
+  driver: Driver;
+  database: string;
+  neo4jGraphQL: Neo4jGraphQL;
+  seedOnEmpty: boolean;
+  logger: Logger;
+}
+
+/**
+ * Makes the database ready for the API: checks the version and APOC functions @neo4j/graphql needs, applies
+ * migrations, and loads the demo data into an empty database. Every step is idempotent, so it is safe to repeat
+ * after a failure and from several API replicas.
+ */
+export async function prepareDatabase({ driver, database, neo4jGraphQL, seedOnEmpty, logger }: BootstrapOptions) {
+  await neo4jGraphQL.checkNeo4jCompat({ driver, sessionConfig: { database } });
+  const applied = await migrate(driver, database);
+  if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+  if (seedOnEmpty && (await databaseIsEmpty(driver, database))) {
+    const summary = await loadSeed(driver, database);
+    logger.info(summary, 'empty database: demo data loaded');
+  }
+}
+
+/** True for errors that go away when the database comes back (not for a bad migration or a missing APOC). */
+function isTransient(error: unknown): boolean {
+  if (error instanceof Neo4jError) {
+    return ['ServiceUnavailable', 'SessionExpired'].includes(error.code) || error.code.startsWith('Neo.TransientError');
+  }
+  return false;
+}
+
+/**
+ * Retries prepareDatabase while the database is unreachable, until it succeeds or `signal` aborts; the API serves
+ * (not ready) meanwhile. A non-transient failure is thrown: the operator must fix it.
+ */
+export async function prepareDatabaseWithRetry(options: BootstrapOptions, signal: AbortSignal): Promise<boolean> {
+  let delay = 500;
+  while (!signal.aborted) {
+    try {
+      await prepareDatabase(options);
+      return true;
+    } catch (error) {
+      if (!isTransient(error)) throw error;
+      options.logger.warn({ err: error, retryInMs: delay }, 'database not ready yet');
+      await new Promise((r) => setTimeout(r, delay));
+      delay = Math.min(delay * 2, 10_000);
+    }
+  }
+  return false;
+}

@@ -1,0 +1,101 @@
+import { ConfigError, loadConfig } from '../config';
+import {
+  buildLauncher,
+  createDriver,
+  LocalNeo4jError,
+  migrate,
+  portIsOpen,
+  readRunning,
+  resolveTarget,
+  startLocalNeo4j,
+  stopLocalNeo4j,
+} from '../db';
+import { createLogger } from '../logger';
+
+const USAGE = `usage: npm run db:<command>
+  db:build    build the local Neo4j launcher with Maven (first time: downloads Neo4j 5.26 + APOC core)
+  db:start    start the local Neo4j in the background (data in NEO4J_LOCAL_DATA_DIR, default .neo4j/data)
+  db:stop     stop it cleanly (SIGTERM, waits for the store to close)
+  db:status   say whether it runs, where, and whether Bolt answers
+  migrate     apply cypher/migrations to the configured Neo4j`;
+
+/** `db` commands for the local launcher; exit 0 on success, 1 on a problem the message explains. */
+async function main(command: string | undefined): Promise<number> {
+  const config = loadConfig(process.env);
+  const local = config.neo4j.kind === 'local' ? config.neo4j : undefined;
+  switch (command) {
+    case 'build':
+      buildLauncher({ force: true, quiet: false });
+      console.log('launcher built: tools/neo4j/target');
+      return 0;
+    case 'start': {
+      if (!local) return notLocal();
+      const running = readRunning(local.dataDir);
+      if (running) {
+        console.log(`already running: ${running.uri} (pid ${running.pid}, Neo4j ${running.version})`);
+        return 0;
+      }
+      const info = await startLocalNeo4j({
+        home: local.dataDir,
+        port: local.port,
+        heapMb: local.heapMb,
+        pageCacheMb: local.pageCacheMb,
+        txTimeoutSeconds: local.txTimeoutSeconds,
+      });
+      console.log(`Neo4j ${info.version} ready on ${info.uri} (pid ${info.pid}, started in ${info.startMs} ms)`);
+      console.log(`data: ${local.dataDir}   log: ${local.dataDir}/launcher.log   stop: npm run db:stop`);
+      return 0;
+    }
+    case 'stop': {
+      if (!local) return notLocal();
+      const stopped = await stopLocalNeo4j(local.dataDir);
+      console.log(stopped ? 'Neo4j stopped' : 'no local Neo4j was running');
+      return 0;
+    }
+    case 'status': {
+      if (!local) return notLocal();
+      const running = readRunning(local.dataDir);
+      if (!running) {
+        console.log(`not running (data: ${local.dataDir})`);
+        return 1;
+      }
+      const port = Number(new URL(running.uri.replace('bolt://', 'http://')).port);
+      const answers = await portIsOpen(port);
+      console.log(
+        `running: ${running.uri} (pid ${running.pid}, Neo4j ${running.version}), Bolt ${answers ? 'answers' : 'does not answer'}`,
+      );
+      return answers ? 0 : 1;
+    }
+    case 'migrate': {
+      const logger = createLogger(config.logLevel);
+      const target = await resolveTarget(config.neo4j, logger);
+      const driver = createDriver(target);
+      try {
+        const applied = await migrate(driver, config.database);
+        console.log(applied.length ? `applied: ${applied.join(', ')}` : 'nothing to apply');
+      } finally {
+        await driver.close();
+      }
+      return 0;
+    }
+    default:
+      console.error(USAGE);
+      return 1;
+  }
+}
+
+function notLocal(): number {
+  console.error('NEO4J_URI is set, so this project does not manage that Neo4j; unset it to use the local one');
+  return 1;
+}
+
+main(process.argv[2])
+  .then((code) => process.exit(code))
+  .catch((error: unknown) => {
+    if (error instanceof LocalNeo4jError || error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    console.error(error);
+    process.exit(1);
+  });

@@ -1,0 +1,2 @@
+export { ConfigError, loadConfig } from './loadConfig';
+export type { Config, LogLevel, Neo4jTarget } from './loadConfig';

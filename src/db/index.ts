@@ -1,0 +1,19 @@
+export { toPlain } from './convert';
+export { createDriver, readTx, runAutoCommit, writeTx } from './driver';
+export type { DriverOptions, TxOptions } from './driver';
+export { DbHealth } from './health';
+export type { DbStatus } from './health';
+export { loadMigrations, migrate, splitStatements } from './migrations';
+export {
+  buildLauncher,
+  checkJava,
+  freePort,
+  LocalNeo4jError,
+  portIsOpen,
+  readRunning,
+  startLocalNeo4j,
+  stopLocalNeo4j,
+} from './localNeo4j';
+export type { LocalNeo4jInfo, LocalNeo4jOptions } from './localNeo4j';
+export { resolveTarget } from './resolveTarget';
+export type { ResolvedNeo4j } from './resolveTarget';

@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { fromRoot } from '../paths';
+import { runAutoCommit } from './driver';
+
+export interface Migration {
+  name: string;
+  checksum: string;
+  statements: string[];
+}
+
+export const MIGRATIONS_DIR = fromRoot('cypher', 'migrations');
+
+/** Splits a .cypher file into statements: `//` comment lines are dropped, a `;` ending a line ends a statement. */
+export function splitStatements(text: string): string[] {
+  const statements: string[] = [];
+  let current: string[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (/^\s*\/\//.test(line)) continue;
+    current.push(line);
+    if (/;\s*$/.test(line)) {
+      statements.push(current.join('\n').replace(/;\s*$/, '').trim());
+      current = [];
+    }
+  }
+  const rest = current.join('\n').trim();
+  if (rest !== '') statements.push(rest);
+  return statements.filter((s) => s !== '');
+}
+
+/** Reads `NNNN_name.cypher` files in name order. */
+export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
+  return readdirSync(dir)
+    .filter((f) => /^\d{4}_[a-z0-9_]+\.cypher$/.test(f))
+    .sort()
+    .map((file) => {
+      const text = readFileSync(path.join(dir, file), 'utf8');
+      return {
+        name: file.replace(/\.cypher$/, ''),
+        checksum: createHash('sha256').update(text).digest('hex').slice(0, 16),
+        statements: splitStatements(text),
+      };
+    });
+}
+
+/**
+ * Applies the migrations not yet recorded, in order, and records each as a (:SchemaMigration) node. Statements
+ * are written with IF NOT EXISTS, so a run interrupted half-way is safely re-run. A migration already applied
+ * whose file has since changed is an error: migrations are append-only.
+ * @returns the names applied by this call.
+ */
+export async function migrate(driver: Driver, database: string, dir?: string): Promise<string[]> {
+  const migrations = loadMigrations(dir);
+  await runAutoCommit(
+    driver,
+    database,
+    'CREATE CONSTRAINT schema_migration_name IF NOT EXISTS FOR (m:SchemaMigration) REQUIRE m.name IS UNIQUE',
+  );
+  const applied = new Map<string, string>();
+  const result = await runAutoCommit<{ name: string; checksum: string }>(
+    driver,
+    database,
+    'MATCH (m:SchemaMigration) RETURN m.name AS name, m.checksum AS checksum',
+  );
+  for (const r of result.records) applied.set(r.get('name'), r.get('checksum'));
+
+  const done: string[] = [];
+  for (const m of migrations) {
+    const previous = applied.get(m.name);
+    if (previous !== undefined) {
+      if (previous !== m.checksum) {
+        throw new Error(
+          `migration ${m.name} was applied with checksum ${previous} but the file now has ${m.checksum}; ` +
+            'add a new migration instead of editing an applied one',
+        );
+      }
+      continue;
+    }
+    for (const statement of m.statements) await runAutoCommit(driver, database, statement);
+    await runAutoCommit(
+      driver,
+      database,
+      'MERGE (m:SchemaMigration {name: $name}) SET m.checksum = $checksum, m.appliedAt = datetime()',
+      { name: m.name, checksum: m.checksum },
+    );
+    done.push(m.name);
+  }
+  // Indexes build in the background; wait so that the first queries already use them.
+  await runAutoCommit(driver, database, 'CALL db.awaitIndexes(300)');
+  return done;
+}

@@ -1,0 +1,23 @@
+/**
+ * Stable `extensions.code` values. Clients and scripts branch on these, so a value is never renamed;
+ * each carries the HTTP status the server answers with when the error ends the whole request.
+ */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
+  QUERY_TIMEOUT: 'QUERY_TIMEOUT',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export const httpStatusOf: Record<ErrorCode, number> = {
+  BAD_USER_INPUT: 400,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  DATABASE_UNAVAILABLE: 503,
+  QUERY_TIMEOUT: 504,
+  INTERNAL_SERVER_ERROR: 500,
+};

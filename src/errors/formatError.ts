@@ -1,0 +1,66 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { Neo4jError } from 'neo4j-driver';
+import { ErrorCode } from './ErrorCode';
+
+/** Codes that Apollo and graphql-js set themselves; their messages are about the request and safe to show. */
+const PASS_THROUGH = new Set<string>([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  ...Object.values(ErrorCode),
+]);
+
+const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired']);
+
+/** Maps a Neo4j driver error to a stable code and a message that reveals no Cypher or internals. */
+export function classifyNeo4jError(error: Neo4jError): { code: ErrorCode; message: string } {
+  if (UNAVAILABLE.has(error.code) || error.code.startsWith('Neo.TransientError.General.DatabaseUnavailable')) {
+    return {
+      code: ErrorCode.DATABASE_UNAVAILABLE,
+      message: 'The database is not reachable right now; try again shortly.',
+    };
+  }
+  if (error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
+    return { code: ErrorCode.QUERY_TIMEOUT, message: 'The query took longer than the allowed time; narrow it down.' };
+  }
+  if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+    return {
+      code: ErrorCode.CONFLICT,
+      message: 'This would create a duplicate of an existing entity (same id or key).',
+    };
+  }
+  if (error.code.startsWith('Neo.TransientError.General.MemoryPoolOutOfMemoryError')) {
+    return { code: ErrorCode.QUERY_TIMEOUT, message: 'The query needed more memory than allowed; narrow it down.' };
+  }
+  return { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal server error.' };
+}
+
+/**
+ * Apollo `formatError`: operational errors keep their code and message; database errors get a stable code and
+ * a safe message; anything else is a programmer error, logged in full by the caller and shown as a bare 500.
+ */
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  onInternal: (error: unknown) => void = () => undefined,
+): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const base = { locations: formatted.locations, path: formatted.path };
+  if (original instanceof Neo4jError) {
+    const { code, message } = classifyNeo4jError(original);
+    if (code === ErrorCode.INTERNAL_SERVER_ERROR) onInternal(original);
+    return { ...base, message, extensions: { code } };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && PASS_THROUGH.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+    const { stacktrace: _s, http: _h, ...rest } = formatted.extensions ?? {};
+    return { ...base, message: formatted.message, extensions: { ...rest, code } };
+  }
+  onInternal(original);
+  return { ...base, message: 'Internal server error.', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}

@@ -1,0 +1,3 @@
+export { AppError, badInput } from './AppError';
+export { ErrorCode, httpStatusOf } from './ErrorCode';
+export { classifyNeo4jError, formatError } from './formatError';

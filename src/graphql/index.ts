@@ -1,0 +1,1 @@
+export { buildSchema, loadTypeDefs, SCHEMA_DIR } from './buildSchema';

@@ -1,0 +1,91 @@
+import { buildSchema } from './graphql';
+import { prepareDatabaseWithRetry } from './bootstrap';
+import { ConfigError, loadConfig } from './config';
+import { createDriver, DbHealth, LocalNeo4jError, portIsOpen, resolveTarget } from './db';
+import { createLogger } from './logger';
+import { createServer } from './server';
+
+/** The only module with side effects: config, Neo4j, driver, server, listen, and a clean shutdown. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+
+  // Check the HTTP port before starting anything, so a busy port leaves nothing half-started behind.
+  if (config.port !== 0 && (await portIsOpen(config.port, config.host === '0.0.0.0' ? '127.0.0.1' : config.host))) {
+    logger.fatal(`port ${config.port} is already in use: stop what holds it or set PORT to another port`);
+    process.exit(1);
+  }
+
+  let target;
+  try {
+    target = await resolveTarget(config.neo4j, logger);
+  } catch (error) {
+    if (error instanceof LocalNeo4jError) {
+      logger.fatal(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const driver = createDriver(target);
+  const { schema, neo4jGraphQL } = await buildSchema(driver);
+  const health = new DbHealth(driver, config.database);
+  health.setPrepared(false);
+  health.start();
+  const server = createServer({ config, driver, schema, health, logger });
+  await server.start();
+  await new Promise<void>((resolve, reject) => {
+    server.httpServer.once('error', reject);
+    server.httpServer.listen(config.port, config.host, resolve);
+  });
+  const address = server.httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.info({ url: `http://${config.host}:${port}/graphql`, neo4j: target.uri }, 'API listening');
+
+  const preparing = new AbortController();
+  prepareDatabaseWithRetry(
+    { driver, database: config.database, neo4jGraphQL, seedOnEmpty: config.seedOnEmpty, logger },
+    preparing.signal,
+  )
+    .then((ok) => {
+      if (!ok) return;
+      health.setPrepared(true);
+      void health.check();
+      logger.info('database prepared; API ready');
+    })
+    .catch((error: unknown) => {
+      logger.fatal({ err: error }, 'the database cannot be prepared; fix the cause and restart');
+      void shutdown('prepare-failed', 1);
+    });
+
+  let stopping = false;
+  async function shutdown(reason: string, code = 0): Promise<void> {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ reason }, 'shutting down: draining requests');
+    preparing.abort();
+    health.stop();
+    const force = setTimeout(() => process.exit(code || 1), 15_000);
+    force.unref();
+    await server.stop();
+    await driver.close();
+    logger.info('stopped');
+    process.exit(code);
+  }
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error('fatal:', error);
+  process.exit(1);
+});

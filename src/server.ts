@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
+import express, { type Express } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import type { Driver } from 'neo4j-driver';
+import type { Config } from './config';
+import type { DbHealth } from './db';
+import { AppError, ErrorCode, formatError } from './errors';
+import type { Logger } from './logger';
+
+export interface ServerDeps {
+  config: Pick<Config, 'database' | 'queryTimeoutMs' | 'production'>;
+  driver: Driver;
+  schema: GraphQLSchema;
+  health: DbHealth;
+  logger: Logger;
+}
+
+/** What every resolver receives; the @neo4j/graphql keys tell it which driver, database and timeout to use. */
+export interface RequestContext {
+  executionContext: Driver;
+  sessionConfig: { database: string };
+  transaction: { timeout: number };
+  requestId: string;
+  logger: Logger;
+}
+
+export interface AppServer {
+  app: Express;
+  httpServer: http.Server;
+  apollo: ApolloServer<RequestContext>;
+  /** Starts Apollo and mounts the routes; call once before listening or sending requests. */
+  start(): Promise<void>;
+  /** Stops accepting, drains in-flight requests and stops Apollo (the caller closes the driver). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Fails a GraphQL operation at once with DATABASE_UNAVAILABLE while Neo4j is known to be down, instead of letting
+ * every resolver wait for a connection. Introspection-only operations need no database and always pass.
+ */
+function databaseGate(health: DbHealth): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation }) {
+          const onlyIntrospection =
+            !operation ||
+            operation.selectionSet.selections.every((s) => s.kind === 'Field' && s.name.value.startsWith('__'));
+          if (onlyIntrospection) return;
+          if (!(await health.current()).ready) {
+            throw new AppError(
+              ErrorCode.DATABASE_UNAVAILABLE,
+              'The database is not reachable right now; try again shortly.',
+            );
+          }
+        },
+      };
+    },
+  };
+}
+
+/** Builds the Apollo server and the HTTP app around it. Never listens: index.ts does, and tests need not. */
+export function createServer(deps: ServerDeps): AppServer {
+  const { config, driver, schema, health, logger } = deps;
+  const app = express();
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    formatError: (formatted, error) =>
+      formatError(formatted, error, (internal) =>
+        logger.error({ err: internal }, 'internal error in a GraphQL request'),
+      ),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      databaseGate(health),
+    ],
+  });
+
+  app.disable('x-powered-by');
+  app.use((req, res, next) => {
+    const header = req.headers['x-request-id'];
+    const id = typeof header === 'string' && /^[\w.-]{1,100}$/.test(header) ? header : randomUUID();
+    res.locals.requestId = id;
+    res.setHeader('x-request-id', id);
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      logger.info({ reqId: id, method: req.method, url: req.originalUrl, status: res.statusCode, ms }, 'request');
+    });
+    next();
+  });
+
+  app.get('/health/live', (_req, res) => {
+    res.json({ status: 'live' });
+  });
+  app.get('/health/ready', async (_req, res) => {
+    const status = await health.current();
+    if (status.ready) res.json({ status: 'ready', neo4j: { version: status.version } });
+    else res.status(503).json({ status: 'unavailable', neo4j: { error: status.error } });
+  });
+
+  let started = false;
+  return {
+    app,
+    httpServer,
+    apollo,
+    async start() {
+      if (started) return;
+      started = true;
+      await apollo.start();
+      app.use(
+        '/graphql',
+        cors<cors.CorsRequest>(),
+        express.json({ limit: '1mb' }),
+        expressMiddleware(apollo, {
+          context: async ({ res }) => {
+            const requestId = String(res.locals.requestId);
+            return {
+              executionContext: driver,
+              sessionConfig: { database: config.database },
+              transaction: { timeout: config.queryTimeoutMs },
+              requestId,
+              logger: logger.child({ reqId: requestId }),
+            };
+          },
+        }),
+      );
+      app.use((_req, res) => {
+        res.status(404).json({ error: 'not found' });
+      });
+    },
+    async stop() {
+      await apollo.stop();
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}
