@@ -73,6 +73,8 @@ export function createServer(deps: ServerDeps): AppServer {
   const apollo = new ApolloServer<RequestContext>({
     schema,
     includeStacktraceInErrorResponses: false,
+    // index.ts owns signal handling (drain, then close the driver); Apollo's own handler would re-raise SIGTERM.
+    stopOnTerminationSignals: false,
     introspection: true,
     formatError: (formatted, error) =>
       formatError(formatted, error, (internal) =>

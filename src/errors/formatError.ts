@@ -40,6 +40,16 @@ export function classifyNeo4jError(error: Neo4jError): { code: ErrorCode; messag
   return { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal server error.' };
 }
 
+/** @neo4j/graphql's own error classes (not exported by the package), by name, with the code each maps to. */
+const LIBRARY_ERRORS: Record<string, { code: ErrorCode; message?: string }> = {
+  Neo4jGraphQLConstraintValidationError: {
+    code: ErrorCode.CONFLICT,
+    message: 'This would create a duplicate of an existing entity (same id or key).',
+  },
+  Neo4jGraphQLRelationshipValidationError: { code: ErrorCode.BAD_USER_INPUT },
+  Neo4jGraphQLForbiddenError: { code: ErrorCode.BAD_USER_INPUT, message: 'Forbidden.' },
+};
+
 /**
  * Apollo `formatError`: operational errors keep their code and message; database errors get a stable code and
  * a safe message; anything else is a programmer error, logged in full by the caller and shown as a bare 500.
@@ -55,6 +65,10 @@ export function formatError(
     const { code, message } = classifyNeo4jError(original);
     if (code === ErrorCode.INTERNAL_SERVER_ERROR) onInternal(original);
     return { ...base, message, extensions: { code } };
+  }
+  const library = original instanceof Error ? LIBRARY_ERRORS[original.name] : undefined;
+  if (library) {
+    return { ...base, message: library.message ?? formatted.message, extensions: { code: library.code } };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PASS_THROUGH.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {

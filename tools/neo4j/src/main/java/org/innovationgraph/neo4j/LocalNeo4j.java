@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
@@ -122,6 +123,10 @@ public final class LocalNeo4j {
         .setConfig(GraphDatabaseSettings.plugin_dir, o.pluginDir().toAbsolutePath())
         .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("apoc.*"))
         .setConfig(GraphDatabaseSettings.udc_enabled, false)
+        // Bolt waits 5 s + 5 s for idle connections after the databases have already been checkpointed and
+        // closed; a local dev database gains nothing from that wait, so stop takes ~1 s instead of ~11 s.
+        .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(500))
+        .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofMillis(500))
         .build();
   }
 

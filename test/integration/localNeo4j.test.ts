@@ -1,0 +1,112 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createDriver, freePort, portIsOpen, runAutoCommit, startLocalNeo4j, stopLocalNeo4j } from '../../src/db';
+import { LocalNeo4jError } from '../../src/db/localNeo4j';
+import { createTestApp, type TestApp } from '../support/testApp';
+
+/**
+ * These tests stop and start Neo4j, so they use their own instance (own data folder and port), never the run's
+ * shared one.
+ */
+describe('local Neo4j launcher and the API around it', () => {
+  let home: string;
+  let port: number;
+  let uri: string;
+
+  beforeAll(async () => {
+    home = mkdtempSync(path.join(os.tmpdir(), 'ig-lifecycle-'));
+    port = await freePort();
+    uri = (await startLocalNeo4j({ home, port, heapMb: 512, pageCacheMb: 64 })).uri;
+  }, 180_000);
+
+  afterAll(async () => {
+    await stopLocalNeo4j(home);
+    rmSync(home, { recursive: true, force: true });
+  }, 120_000);
+
+  it('refuses to start a second instance on a busy port, names the port, and leaves nothing running', async () => {
+    const otherHome = mkdtempSync(path.join(os.tmpdir(), 'ig-busy-'));
+    try {
+      await expect(startLocalNeo4j({ home: otherHome, port })).rejects.toThrow(
+        new RegExp(`port ${port} on 127\\.0\\.0\\.1 is already in use`),
+      );
+      await expect(startLocalNeo4j({ home: otherHome, port })).rejects.toBeInstanceOf(LocalNeo4jError);
+      expect(await stopLocalNeo4j(otherHome)).toBe(false);
+    } finally {
+      rmSync(otherHome, { recursive: true, force: true });
+    }
+  });
+
+  it('API: Neo4j stopped → ready 503 within 5 s and coded GraphQL errors; Neo4j back → ready again by itself', async () => {
+    const app: TestApp = await createTestApp(uri);
+    try {
+      const base = await app.listen();
+      const query = JSON.stringify({ query: '{ regions(limit: 1) { id } }' });
+      const post = () =>
+        fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: query });
+      expect((await fetch(`${base}/health/ready`)).status).toBe(200);
+      expect((await post()).status).toBe(200);
+
+      await stopLocalNeo4j(home);
+      const stoppedAt = Date.now();
+      let readyStatus = 200;
+      while (Date.now() - stoppedAt < 5_000 && readyStatus !== 503) {
+        readyStatus = (await fetch(`${base}/health/ready`)).status;
+        if (readyStatus !== 503) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(readyStatus).toBe(503);
+
+      const failed = await post();
+      expect(failed.status).toBe(503);
+      const body = (await failed.json()) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(body.errors[0]?.extensions.code).toBe('DATABASE_UNAVAILABLE');
+      expect(body.errors[0]?.message).not.toMatch(/bolt|ECONNREFUSED|127\.0\.0\.1/);
+
+      await startLocalNeo4j({ home, port, heapMb: 512, pageCacheMb: 64 });
+      const restartedAt = Date.now();
+      let back = 503;
+      while (Date.now() - restartedAt < 10_000 && back !== 200) {
+        back = (await fetch(`${base}/health/ready`)).status;
+        if (back !== 200) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(back).toBe(200);
+      expect((await post()).status).toBe(200);
+    } finally {
+      await app.close();
+    }
+  }, 240_000);
+
+  it('keeps the data through five stop/start cycles and never needs recovery', async () => {
+    const ids: string[] = [];
+    for (let cycle = 1; cycle <= 5; cycle++) {
+      const driver = createDriver({ uri });
+      try {
+        const id = `cycle-${cycle}`;
+        ids.push(id);
+        await runAutoCommit(driver, 'neo4j', 'CREATE (:LifecycleProbe {id: $id, cycle: $cycle})', { id, cycle });
+        const seen = await runAutoCommit<{ id: string }>(
+          driver,
+          'neo4j',
+          'MATCH (p:LifecycleProbe) RETURN p.id AS id ORDER BY p.cycle',
+        );
+        expect(seen.records.map((r) => r.get('id'))).toEqual(ids);
+      } finally {
+        await driver.close();
+      }
+      expect(await stopLocalNeo4j(home)).toBe(true);
+      expect(await portIsOpen(port)).toBe(false);
+      await startLocalNeo4j({ home, port, heapMb: 512, pageCacheMb: 64 });
+    }
+    const driver = createDriver({ uri });
+    try {
+      const seen = await runAutoCommit(driver, 'neo4j', 'MATCH (p:LifecycleProbe) RETURN p.id AS id ORDER BY p.cycle');
+      expect(seen.records.map((r) => r.get('id'))).toEqual(ids);
+    } finally {
+      await driver.close();
+    }
+    // A clean shutdown checkpoints the store, so no start had to replay the transaction log.
+    const debugLog = readFileSync(path.join(home, 'logs', 'debug.log'), 'utf8');
+    expect(debugLog).not.toMatch(/Recovery required|recovery completed/i);
+  }, 600_000);
+});

@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Driver } from 'neo4j-driver';
+import { createDriver, DbHealth, migrate, runAutoCommit } from '../../src/db';
+import { buildSchema } from '../../src/graphql';
+import { createLogger } from '../../src/logger';
+import { type AppServer, createServer } from '../../src/server';
+
+export const DATABASE = 'neo4j';
+
+/** The URI of the run's Neo4j (see globalSetup.ts). */
+export function testNeo4jUri(): string {
+  const uri = process.env.TEST_NEO4J_URI;
+  if (!uri) throw new Error('TEST_NEO4J_URI is unset: run integration tests through jest (globalSetup starts Neo4j)');
+  return uri;
+}
+
+export interface TestApp {
+  driver: Driver;
+  server: AppServer;
+  health: DbHealth;
+  /** A prefix unique to this app: ids of nodes a test creates start with it, so cleanup touches only them. */
+  prefix: string;
+  /** Base URL once `listen()` was called. */
+  url?: string;
+  listen(): Promise<string>;
+  /** Runs one GraphQL operation in-process (no HTTP), returning data and errors. */
+  execute<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ data?: T | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }>;
+  /** Deletes every node whose id starts with the prefix, then stops the server and closes the driver. */
+  close(): Promise<void>;
+}
+
+/** Builds the real server against a real Neo4j (migrations applied), exactly as index.ts does, minus listening. */
+export async function createTestApp(uri: string = testNeo4jUri()): Promise<TestApp> {
+  const driver = createDriver({ uri });
+  await migrate(driver, DATABASE);
+  const { schema } = await buildSchema(driver);
+  const health = new DbHealth(driver, DATABASE, 250, 1_000);
+  const logger = createLogger('silent');
+  const server = createServer({
+    config: { database: DATABASE, queryTimeoutMs: 10_000, production: false },
+    driver,
+    schema,
+    health,
+    logger,
+  });
+  await server.start();
+  const prefix = `t${randomBytes(4).toString('hex')}-`;
+  const app: TestApp = {
+    driver,
+    server,
+    health,
+    prefix,
+    async listen() {
+      await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
+      const { port } = server.httpServer.address() as AddressInfo;
+      app.url = `http://127.0.0.1:${port}`;
+      return app.url;
+    },
+    async execute(query, variables) {
+      const response = await server.apollo.executeOperation(
+        { query, ...(variables ? { variables } : {}) },
+        {
+          contextValue: {
+            executionContext: driver,
+            sessionConfig: { database: DATABASE },
+            transaction: { timeout: 10_000 },
+            requestId: 'test',
+            logger,
+          },
+        },
+      );
+      if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
+      const { data, errors } = response.body.singleResult;
+      return { data: data as never, ...(errors ? { errors: errors as never } : {}) };
+    },
+    async close() {
+      try {
+        await runAutoCommit(driver, DATABASE, 'MATCH (n) WHERE n.id STARTS WITH $prefix DETACH DELETE n', { prefix });
+      } catch {
+        // the database may be the one a test stopped on purpose
+      }
+      health.stop();
+      await server.stop();
+      await driver.close();
+    },
+  };
+  return app;
+}
