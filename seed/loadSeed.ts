@@ -1,48 +1,110 @@
 import { readFileSync } from 'node:fs';
-import type { Driver } from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 import { runAutoCommit, writeTx } from '../src/db';
 import { fromRoot } from '../src/paths';
-import { CITY_CODE, regionId, regions } from './reference/regions';
-
-const LETTER_SOURCE = '平顶山市科学技术局 2025 年答复（reference/pingdingshan-letter-2025.txt）';
+import { generateSeed } from './generate';
+import { LABELS, type Label, type Props } from './graphBuilder';
 
 export interface SeedSummary {
+  scale: number;
   nodes: number;
   relationships: number;
   ms: number;
+  /** Items (nodes + relationships) written per second. */
+  rate: number;
 }
 
+export interface Progress {
+  (done: number, total: number, what: string): void;
+}
+
+const BATCH = 10_000;
+/** Properties that are real numbers in the schema (Float); every other integer is stored as a Neo4j integer. */
+const FLOAT_KEYS = new Set(['value']);
+const DATE_KEYS = new Set(['foundedOn']);
+
+/** A statement of cypher/seed without its comment header (so template placeholders appear only in the code). */
 function cypher(name: string): string {
-  return readFileSync(fromRoot('cypher', 'seed', `${name}.cypher`), 'utf8');
+  return readFileSync(fromRoot('cypher', 'seed', `${name}.cypher`), 'utf8')
+    .split('\n')
+    .filter((line) => !line.trimStart().startsWith('//'))
+    .join('\n')
+    .trim()
+    .replace(/;$/, '');
+}
+
+/** JS values → driver values: whole numbers become Neo4j integers (JS numbers would be stored as floats). */
+function toDriver(props: Props): Props {
+  const out: Props = {};
+  for (const [key, value] of Object.entries(props)) {
+    if (typeof value === 'number' && Number.isInteger(value) && !FLOAT_KEYS.has(key)) out[key] = neo4j.int(value);
+    else if (DATE_KEYS.has(key) && typeof value === 'string')
+      out[key] = neo4j.types.Date.fromStandardDate(new Date(`${value}T00:00:00Z`));
+    else out[key] = value;
+  }
+  return out;
+}
+
+function label(name: string): Label {
+  if (!(LABELS as readonly string[]).includes(name)) throw new Error(`seed: unknown label ${name}`);
+  return name as Label;
 }
 
 /** True when the database holds no node of the domain (schema bookkeeping nodes do not count). */
 export async function databaseIsEmpty(driver: Driver, database: string): Promise<boolean> {
-  const result = await runAutoCommit<{ n: boolean }>(
+  const result = await runAutoCommit<{ any: boolean }>(
     driver,
     database,
-    'MATCH (n) WHERE NOT n:SchemaMigration RETURN count(n) > 0 AS n LIMIT 1',
+    'MATCH (n) WHERE NOT n:SchemaMigration RETURN count(n) > 0 AS any LIMIT 1',
   );
-  return result.records[0]?.get('n') === false;
+  return result.records[0]?.get('any') === false;
 }
 
-/** Loads the reference data (idempotent: MERGE on id), all in one transaction. */
-export async function loadSeed(driver: Driver, database: string): Promise<SeedSummary> {
+/** Deletes every domain node (in batches); migrations stay applied. */
+export async function resetDatabase(driver: Driver, database: string): Promise<void> {
+  await runAutoCommit(driver, database, cypher('reset'));
+}
+
+/**
+ * Generates the demo city at `scale` and writes it in batches of UNWIND … MERGE, nodes first. Idempotent: running
+ * it again changes nothing. Each batch is its own transaction, so an interrupted load is finished by re-running.
+ */
+export async function loadSeed(
+  driver: Driver,
+  database: string,
+  options: { scale?: number; progress?: Progress } = {},
+): Promise<SeedSummary> {
+  const scale = options.scale ?? 1;
   const started = Date.now();
-  const rows = regions.map((r) => ({
-    id: regionId(r.code),
-    code: r.code,
-    name: r.name,
-    level: r.level,
-    parentId: r.code === CITY_CODE ? null : regionId(CITY_CODE),
-  }));
-  const counters = await writeTx(driver, { database }, async (tx) => {
-    const result = await tx.run(cypher('regions'), { rows, source: LETTER_SOURCE });
-    return result.summary.counters.updates();
-  });
-  return {
-    nodes: counters.nodesCreated,
-    relationships: counters.relationshipsCreated,
-    ms: Date.now() - started,
-  };
+  const graph = generateSeed(scale);
+  const { nodes, relationships } = graph.count();
+  const total = nodes + relationships;
+  let done = 0;
+  const nodeTemplate = cypher('upsert-nodes');
+  const relTemplate = cypher('upsert-relationships');
+
+  for (const [name, rows] of graph.nodes) {
+    const statement = nodeTemplate.replaceAll('__LABEL__', label(name));
+    for (let i = 0; i < rows.length; i += BATCH) {
+      const batch = rows.slice(i, i + BATCH).map(toDriver);
+      await writeTx(driver, { database }, (tx) => tx.run(statement, { rows: batch }));
+      done += batch.length;
+      options.progress?.(done, total, name);
+    }
+  }
+  for (const group of graph.rels.values()) {
+    if (!/^[A-Z_]+$/.test(group.type)) throw new Error(`seed: bad relationship type ${group.type}`);
+    const statement = relTemplate
+      .replaceAll('__TYPE__', group.type)
+      .replaceAll('__FROM__', label(group.from))
+      .replaceAll('__TO__', label(group.to));
+    for (let i = 0; i < group.rows.length; i += BATCH) {
+      const batch = group.rows.slice(i, i + BATCH).map((r) => ({ from: r.from, to: r.to, props: toDriver(r.props) }));
+      await writeTx(driver, { database }, (tx) => tx.run(statement, { rows: batch }));
+      done += batch.length;
+      options.progress?.(done, total, group.type);
+    }
+  }
+  const ms = Date.now() - started;
+  return { scale, nodes, relationships, ms, rate: Math.round((total / Math.max(ms, 1)) * 1000) };
 }

@@ -1,0 +1,584 @@
+import type { GraphBuilder, Label } from './graphBuilder';
+import type { Random } from './random';
+import { addReports, type Firm, REVIEW_YEAR } from './reports';
+import { chainId, chains, GAPS } from './reference/industry';
+import {
+  institutes,
+  LETTER_SOURCE,
+  namedAchievements,
+  namedPlatforms,
+  SYNTHETIC_SOURCE,
+  universities,
+  YAOSHAN_ID,
+} from './reference/organisations';
+import { CITY_CODE, regionId } from './reference/regions';
+
+const S = SYNTHETIC_SOURCE;
+const chainIndex = (key: string): number => chains.findIndex((c) => c.key === key);
+const NO_LAB = new Set(GAPS.chainsWithoutLab.map(chainIndex));
+const NO_UNI = new Set(GAPS.chainsWithoutUniversity.map(chainIndex));
+const UNI_IDS = universities.map((u) => u.id);
+const INST_IDS = institutes.map((i) => i.id);
+
+/** Platforms, people, cooperation, consortia, results, projects, funds, policies, contests and targets. */
+export function addActivities(g: GraphBuilder, rnd: Random, scale: number, firms: Firm[]): void {
+  const instIds = [...INST_IDS];
+  for (let i = 1; i <= 4; i++) {
+    const id = `inst-syn-${i}`;
+    g.node('ResearchInstitute', {
+      id,
+      name: `平顶山${['新材料', '装备', '储能', '化工'][i - 1]}研究所（示例）`,
+      kind: '新型研发机构',
+      local: true,
+      source: S,
+      synthetic: true,
+    });
+    g.rel('LOCATED_IN', 'ResearchInstitute', id, 'Region', regionId('410471'));
+    instIds.push(id);
+  }
+  const byChain = chains.map((_, ci) => firms.filter((f) => f.chain === ci));
+  const chainFirms = (ci: number): Firm[] => byChain[ci] ?? [];
+  addPlatforms(g, rnd, scale, firms, chainFirms);
+  for (const f of firms) addReports(g, rnd, f);
+  addPeopleAndCooperation(g, rnd, scale, firms, instIds);
+  addConsortia(g, rnd, scale, chainFirms, instIds);
+  addResults(g, rnd, scale, firms);
+  addProjects(g, rnd, scale, firms, chainFirms);
+  addPoliciesAndContests(g, rnd, scale, firms);
+  addTargets(g);
+}
+
+function platform(
+  g: GraphBuilder,
+  id: string,
+  name: string,
+  kind: string,
+  level: string,
+  approvedYear: number | null,
+): string {
+  return g.node('Platform', { id, name, kind, level, approvedYear, source: S, synthetic: true });
+}
+
+function addPlatforms(
+  g: GraphBuilder,
+  rnd: Random,
+  scale: number,
+  firms: Firm[],
+  chainFirms: (ci: number) => Firm[],
+): void {
+  for (const p of namedPlatforms) {
+    g.node('Platform', {
+      id: p.id,
+      name: p.name,
+      kind: p.kind,
+      level: p.level,
+      approvedYear: null,
+      source: LETTER_SOURCE,
+      synthetic: false,
+    });
+    for (const h of p.hosts) {
+      const label: Label = h.orgId.startsWith('ent-')
+        ? 'Enterprise'
+        : h.orgId.startsWith('uni-')
+          ? 'University'
+          : 'ResearchInstitute';
+      g.rel('HOSTS', label, h.orgId, 'Platform', p.id, { role: h.role });
+    }
+  }
+  // F11: 12 provincial/ministerial platforms merged into Yaoshan Laboratory (names not public: synthetic).
+  for (let i = 1; i <= 12; i++) {
+    const id = platform(
+      g,
+      `plat-merged-${i}`,
+      `省重点实验室${i}号（并入尧山实验室）（示例）`,
+      'KEY_LABORATORY',
+      'PROVINCIAL',
+      2015 + (i % 8),
+    );
+    g.rel('MERGED_INTO', 'Platform', id, 'Platform', YAOSHAN_ID);
+  }
+
+  const host = (f: Firm, pid: string): void => {
+    f.hostsPlatform = true;
+    g.rel('HOSTS', 'Enterprise', f.id, 'Platform', pid, { role: 'LEAD' });
+  };
+  // Engineering research centres: F7 provincial 141 (10 in 2024), F8 municipal 520 (55 in 2024). Backbone firms
+  // of the leading chains host first (R5: 全覆盖); the rest go to other large firms.
+  const leadingBackbone = firms.filter(
+    (f) => f.backbone && f.chain >= 0 && (chains[f.chain] as { leading: boolean }).leading,
+  );
+  const otherBackbone = firms.filter((f) => f.backbone && !leadingBackbone.includes(f) && rnd.chance(0.5));
+  const big = rnd.shuffle(firms.filter((f) => f.revenue >= 100_000_000 && !f.backbone));
+  const ercHosts = [
+    ...leadingBackbone,
+    ...otherBackbone,
+    ...big,
+    ...rnd.shuffle(firms.filter((f) => f.revenue < 100_000_000)),
+  ];
+  let h = 0;
+  const centres: [string, string, number, number][] = [
+    ['PROVINCIAL', '省级工程技术研究中心', 141, 10],
+    ['MUNICIPAL', '市级工程技术研究中心', 520, 55],
+  ];
+  for (const [level, label, total, fresh] of centres) {
+    for (let i = 0; i < total * scale; i++) {
+      const f = ercHosts[h++ % ercHosts.length] as Firm;
+      const year = i < fresh * scale ? REVIEW_YEAR : rnd.int(2008, REVIEW_YEAR - 1);
+      const pid = platform(
+        g,
+        `plat-erc-${level.toLowerCase()}-${i}`,
+        `${f.name.replace('有限公司（示例）', '')}${label}（示例）`,
+        'ENGINEERING_RESEARCH_CENTER',
+        level,
+        year,
+      );
+      host(f, pid);
+      if (f.chain >= 0)
+        g.rel('SERVES', 'Platform', pid, 'IndustryChain', chainId((chains[f.chain] as { key: string }).key));
+    }
+  }
+  // F9: municipal key laboratories 105 (10 in 2024): lab kind, so never near the chains built without a lab.
+  const labChains = chains.map((_, i) => i).filter((i) => !NO_LAB.has(i));
+  for (let i = 0; i < 105 * scale; i++) {
+    const year = i < 10 * scale ? REVIEW_YEAR : rnd.int(2010, REVIEW_YEAR - 1);
+    const ci = labChains[i % labChains.length] as number;
+    const pid = platform(
+      g,
+      `plat-keylab-${i}`,
+      `${(chains[ci] as { name: string }).name.replace('（示例）', '')}市级重点实验室${i}（示例）`,
+      'KEY_LABORATORY',
+      'MUNICIPAL',
+      year,
+    );
+    g.rel('SERVES', 'Platform', pid, 'IndustryChain', chainId((chains[ci] as { key: string }).key));
+    if (i % 3 === 0) g.rel('HOSTS', 'University', rnd.pick(UNI_IDS.slice(0, 4)), 'Platform', pid, { role: 'LEAD' });
+    else {
+      const f = rnd.pick(chainFirms(ci));
+      if (!g.hasRel('HOSTS', f.id, pid)) host(f, pid);
+    }
+    const partner = rnd.pick(chainFirms(ci));
+    if (!g.hasRel('HOSTS', partner.id, pid)) g.rel('PARTNERS_WITH', 'Platform', pid, 'Enterprise', partner.id);
+  }
+  // F10: provincial incubators 16 (3 in 2024), hosted by universities and institutes.
+  for (let i = 0; i < 16 * scale; i++) {
+    const pid = platform(
+      g,
+      `plat-incubator-${i}`,
+      `省级科技企业孵化器${i}号（示例）`,
+      'INCUBATOR',
+      'PROVINCIAL',
+      i < 3 * scale ? REVIEW_YEAR : rnd.int(2012, REVIEW_YEAR - 1),
+    );
+    g.rel('HOSTS', 'University', UNI_IDS[i % 4] as string, 'Platform', pid, { role: 'LEAD' });
+  }
+}
+
+function addPeopleAndCooperation(g: GraphBuilder, rnd: Random, scale: number, firms: Firm[], instIds: string[]): void {
+  const expertise = ['尼龙新材料', '碳化硅', '储能电池', '智能装备', '煤化工', '特种钢材', '生物医药', '电子信息'];
+  // F15: the first batch of 35 科技副总, seconded 2024–2026; never from a university into a chain built without one.
+  const candidates = rnd.shuffle(firms.filter((f) => f.chain >= 0 && f.revenue >= 20_000_000));
+  for (let i = 0; i < 35 * scale; i++) {
+    const f = candidates[i % candidates.length] as Firm;
+    const fromUni = !NO_UNI.has(f.chain) && i % 3 !== 0;
+    const employer = fromUni ? rnd.pick(UNI_IDS) : rnd.pick(instIds);
+    const id = g.node('Person', {
+      id: `person-deputy-${i}`,
+      name: `科技副总${i + 1}号（示例）`,
+      degree: '博士',
+      title: rnd.pick(['教授', '研究员', '副教授']),
+      expertise: [rnd.pick(expertise)],
+      source: S,
+      synthetic: true,
+    });
+    g.rel('EMPLOYED_BY', 'Person', id, fromUni ? 'University' : 'ResearchInstitute', employer);
+    if (!g.hasRel('SECONDED_TO', id, f.id)) {
+      g.rel('SECONDED_TO', 'Person', id, 'Enterprise', f.id, {
+        programme: '科技副总',
+        batch: 1,
+        fromYear: 2024,
+        toYear: 2026,
+      });
+    }
+  }
+  for (let i = 0; i < 100 * scale; i++) {
+    const uni = i % 4 !== 0;
+    const id = g.node('Person', {
+      id: `person-researcher-${i}`,
+      name: `研究人员${i + 1}号（示例）`,
+      degree: rnd.pick(['博士', '硕士']),
+      title: rnd.pick(['教授', '副教授', '研究员', '高级工程师']),
+      expertise: [rnd.pick(expertise), rnd.pick(expertise)].filter((x, j, a) => a.indexOf(x) === j),
+      source: S,
+      synthetic: true,
+    });
+    g.rel(
+      'EMPLOYED_BY',
+      'Person',
+      id,
+      uni ? 'University' : 'ResearchInstitute',
+      uni ? rnd.pick(UNI_IDS) : rnd.pick(instIds),
+    );
+  }
+  // 产学研: firms with cooperation get a partner; chains without a university partner only cooperate with institutes.
+  for (const f of firms) {
+    if (!(f.fourHaves && f.revenue >= 20_000_000) && !rnd.chance(0.03)) continue;
+    const uni = !NO_UNI.has(f.chain) && rnd.chance(0.7);
+    g.rel(
+      'COOPERATES_WITH',
+      'Enterprise',
+      f.id,
+      uni ? 'University' : 'ResearchInstitute',
+      uni ? rnd.pick(UNI_IDS) : rnd.pick(instIds),
+      {
+        kind: rnd.pick(['联合研发', '技术转让', '共建研发中心', '人才培养']),
+        sinceYear: rnd.int(2015, REVIEW_YEAR),
+      },
+    );
+  }
+}
+
+function addConsortia(
+  g: GraphBuilder,
+  rnd: Random,
+  scale: number,
+  chainFirms: (ci: number) => Firm[],
+  instIds: string[],
+): void {
+  // Led by backbone firms; R3 leaves some firms above 10亿 without any consortium.
+  let n = 0;
+  chains.forEach((c, ci) => {
+    const members = chainFirms(ci);
+    for (let k = 0; k < 2 * scale; k++) {
+      const leader = members[k * 3];
+      if (!leader) continue;
+      const id = g.node('Consortium', {
+        id: `consortium-${n++}`,
+        name: `${c.name.replace('（示例）', '')}创新联合体${k + 1}（示例）`,
+        level: 'PROVINCIAL',
+        recognizedYear: rnd.int(2022, REVIEW_YEAR),
+        source: S,
+        synthetic: true,
+      });
+      g.rel('LEADS', 'Enterprise', leader.id, 'Consortium', id);
+      g.rel('TARGETS', 'Consortium', id, 'IndustryChain', chainId(c.key));
+      for (const m of rnd.shuffle(members.slice(20 * scale)).slice(0, 4)) {
+        if (m !== leader) g.rel('MEMBER_OF', 'Enterprise', m.id, 'Consortium', id);
+      }
+      if (!NO_UNI.has(ci)) g.rel('MEMBER_OF', 'University', rnd.pick(UNI_IDS), 'Consortium', id);
+      g.rel('MEMBER_OF', 'ResearchInstitute', rnd.pick(instIds), 'Consortium', id);
+    }
+  });
+}
+
+function addResults(g: GraphBuilder, rnd: Random, scale: number, firms: Firm[]): void {
+  for (const a of namedAchievements) {
+    g.node('Achievement', {
+      id: a.id,
+      title: a.title,
+      kind: a.kind,
+      year: a.year,
+      landmark: true,
+      source: LETTER_SOURCE,
+      synthetic: false,
+    });
+    g.rel('ACHIEVED', 'Platform', a.by, 'Achievement', a.id);
+  }
+  // R2: about two thirds of the firms above 5亿 have a landmark result of 2022–2024; some only an older one.
+  firms.slice(0, 120 * scale).forEach((f, i) => {
+    const r = rnd.next();
+    if (r > 0.8) return;
+    const year = r < 0.65 ? rnd.int(2022, REVIEW_YEAR) : rnd.int(2016, 2020);
+    const id = g.node('Achievement', {
+      id: `ach-landmark-${i}`,
+      title: `${f.name.replace('（示例）', '')}标志性成果（示例）`,
+      kind: rnd.pick(['PRODUCT', 'TECHNOLOGY', 'STANDARD']),
+      year,
+      landmark: true,
+      source: S,
+      synthetic: true,
+    });
+    g.rel('ACHIEVED', 'Enterprise', f.id, 'Achievement', id);
+  });
+  for (let i = 0; i < 1000 * scale; i++) {
+    const f = rnd.pick(firms);
+    const id = g.node('Achievement', {
+      id: `ach-patent-${i}`,
+      title: `发明专利${i + 1}（示例）`,
+      kind: 'PATENT',
+      year: rnd.int(2018, REVIEW_YEAR),
+      landmark: false,
+      source: S,
+      synthetic: true,
+    });
+    g.rel('ACHIEVED', 'Enterprise', f.id, 'Achievement', id);
+  }
+  // F16: 10 provincial S&T progress awards of 2023.
+  for (let i = 0; i < 10 * scale; i++) {
+    const id = g.node('Achievement', {
+      id: `ach-award-2023-${i}`,
+      title: `河南省科学技术进步奖（2023）获奖项目${i + 1}（示例）`,
+      kind: 'AWARD',
+      year: 2023,
+      landmark: true,
+      source: S,
+      synthetic: true,
+    });
+    if (i % 2 === 0) g.rel('ACHIEVED', 'University', UNI_IDS[i % 4] as string, 'Achievement', id);
+    else g.rel('ACHIEVED', 'Enterprise', (firms[200 + i] as Firm).id, 'Achievement', id);
+  }
+}
+
+function addProjects(
+  g: GraphBuilder,
+  rnd: Random,
+  scale: number,
+  firms: Firm[],
+  chainFirms: (ci: number) => Firm[],
+): void {
+  const project = (
+    id: string,
+    name: string,
+    level: string,
+    programme: string,
+    year: number,
+    funding: number | null,
+    status: string,
+  ): string => g.node('Project', { id, name, level, programme, year, funding, status, source: S, synthetic: true });
+  const undertake = (orgId: string, pid: string): void =>
+    g.rel('UNDERTAKES', 'Enterprise', orgId, 'Project', pid, { role: 'LEAD' });
+  // F12: 139 major R&D activities collected into the project library.
+  for (let i = 0; i < 139 * scale; i++) {
+    const ci = i % chains.length;
+    const f = rnd.pick(chainFirms(ci));
+    const pid = project(
+      `proj-collected-${i}`,
+      `重大科研活动${i + 1}（示例）`,
+      'MUNICIPAL',
+      '重大科研活动',
+      REVIEW_YEAR,
+      null,
+      'COLLECTED',
+    );
+    undertake(f.id, pid);
+    g.rel('ADDRESSES', 'Project', pid, 'IndustryChain', chainId((chains[ci] as { key: string }).key));
+  }
+  // F13: 53 national and provincial projects approved in 2024 with 8104万 in all; the letter names three
+  // undertakers of central-guided projects (real firms, synthetic project names and amounts).
+  const named = ['ent-aitong', 'ent-tiefulai', 'ent-yuexin'];
+  for (let u = 0; u < scale; u++) {
+    const amounts = rnd.split(81_040_000, 53, 10_000);
+    amounts.forEach((funding, i) => {
+      const national = i < 8;
+      const pid = project(
+        `proj-approved-${u}-${i}`,
+        `${national ? '中央引导地方科技发展项目' : '省级科技计划项目'}${i + 1}（示例）`,
+        national ? 'NATIONAL' : 'PROVINCIAL',
+        national ? '中央引导地方科技发展资金' : '河南省科技计划',
+        REVIEW_YEAR,
+        funding,
+        'APPROVED',
+      );
+      undertake(u === 0 && i < 3 ? (named[i] as string) : rnd.pick(firms.slice(0, 700 * scale)).id, pid);
+    });
+  }
+  // F14: the provincial industry R&D joint fund's first batch, 37 activities, 7720万 (7700余万), in 2025.
+  const jointFund = g.node('Fund', {
+    id: 'fund-joint-provincial-1',
+    name: '河南省产业研发联合基金（首批）',
+    level: 'PROVINCIAL',
+    year: 2025,
+    budget: 77_200_000 * scale,
+    source: LETTER_SOURCE,
+    synthetic: false,
+  });
+  const fields = ['特种石墨', '半导体碳化硅', '电子靶材'];
+  const materials = [chainIndex('graphite'), chainIndex('sic'), chainIndex('electronics')];
+  for (let u = 0; u < scale; u++) {
+    rnd.split(77_200_000, 37, 10_000).forEach((awarded, i) => {
+      const pid = project(
+        `proj-joint-${u}-${i}`,
+        `${fields[i % 3]}重大研发活动${i + 1}（示例）`,
+        'PROVINCIAL',
+        '河南省产业研发联合基金',
+        2025,
+        awarded,
+        'FUNDED',
+      );
+      undertake(rnd.pick(chainFirms(materials[i % 3] as number)).id, pid);
+      g.rel('FUNDED_BY', 'Project', pid, 'Fund', jointFund, { awarded, disbursed: awarded });
+    });
+  }
+  // F18: the 2025 municipal R&D joint fund, 2000万.
+  g.node('Fund', {
+    id: 'fund-municipal-2025',
+    name: '2025年度平顶山市科技研发联合基金',
+    level: 'MUNICIPAL',
+    year: 2025,
+    budget: 20_000_000,
+    source: LETTER_SOURCE,
+    synthetic: false,
+  });
+  // F19: 8 nylon-chemical and metal new-materials projects, 1060万, first 80% (848万) paid.
+  const f19 = g.node('Fund', {
+    id: 'fund-f19-2025',
+    name: '尼龙化工及金属新材料领域项目资金（2025）',
+    level: 'PROVINCIAL',
+    year: 2025,
+    budget: 10_600_000,
+    source: LETTER_SOURCE,
+    synthetic: false,
+  });
+  rnd.split(10_600_000, 8, 50_000).forEach((awarded, i) => {
+    const ci = i % 2 === 0 ? chainIndex('nylon') : chainIndex('plate');
+    const pid = project(
+      `proj-f19-${i}`,
+      `${i % 2 === 0 ? '尼龙化工' : '金属新材料'}项目${i + 1}（示例）`,
+      'PROVINCIAL',
+      '尼龙化工及金属新材料领域项目',
+      2025,
+      awarded,
+      'FUNDED',
+    );
+    undertake(rnd.pick(chainFirms(ci)).id, pid);
+    g.rel('ADDRESSES', 'Project', pid, 'IndustryChain', chainId((chains[ci] as { key: string }).key));
+    g.rel('FUNDED_BY', 'Project', pid, 'Fund', f19, { awarded, disbursed: (awarded * 4) / 5 });
+  });
+  // 揭榜挂帅 challenges posted by chain firms, some taken by universities.
+  for (let i = 0; i < 20 * scale; i++) {
+    const f = rnd.pick(chainFirms(i % chains.length));
+    const status = rnd.pick(['OPEN', 'MATCHED', 'COMPLETED']);
+    const id = g.node('Challenge', {
+      id: `challenge-${i}`,
+      title: `揭榜挂帅技术难题${i + 1}（示例）`,
+      year: rnd.int(2023, REVIEW_YEAR),
+      budget: rnd.int(10, 200) * 100_000,
+      status,
+      source: S,
+      synthetic: true,
+    });
+    g.rel('POSTED', 'Enterprise', f.id, 'Challenge', id);
+    if (status !== 'OPEN') g.rel('TOOK', 'University', rnd.pick(UNI_IDS), 'Challenge', id);
+  }
+}
+
+function addPoliciesAndContests(g: GraphBuilder, rnd: Random, scale: number, firms: Firm[]): void {
+  // F21: the first lists: 1 免申即享 policy and 8 直达快享 policies (names not public: synthetic).
+  g.node('Policy', {
+    id: 'policy-no-application-1',
+    name: '科技型中小企业创新券免申即享（示例）',
+    mode: 'NO_APPLICATION',
+    source: S,
+    synthetic: true,
+  });
+  for (let i = 1; i <= 8; i++)
+    g.node('Policy', {
+      id: `policy-direct-${i}`,
+      name: `直达快享科技政策${i}号（示例）`,
+      mode: 'DIRECT',
+      source: S,
+      synthetic: true,
+    });
+  g.node('Policy', {
+    id: 'policy-rewards',
+    name: '科技创新奖补政策（示例）',
+    mode: 'APPLICATION',
+    source: S,
+    synthetic: true,
+  });
+
+  // F16 (2023 winners) and F20 (2024 contest) .
+  const contest2023 = g.node('Contest', {
+    id: 'contest-henan-2023',
+    name: '河南省创新创业大赛（2023）',
+    year: 2023,
+    level: 'PROVINCIAL',
+    source: LETTER_SOURCE,
+    synthetic: false,
+  });
+  const final2024 = g.node('Contest', {
+    id: 'contest-henan-2024',
+    name: '河南省创新创业大赛总决赛（2024）',
+    year: 2024,
+    level: 'PROVINCIAL',
+    source: LETTER_SOURCE,
+    synthetic: false,
+  });
+  const national2024 = g.node('Contest', {
+    id: 'contest-national-2024',
+    name: '中国创新创业大赛（2024）',
+    year: 2024,
+    level: 'NATIONAL',
+    source: LETTER_SOURCE,
+    synthetic: false,
+  });
+  const pool = rnd.shuffle(firms.filter((f) => f.revenue < 500_000_000));
+  let p = 0;
+  const next = (n: number): Firm[] => pool.slice(p, (p += n));
+  const winners2023 = next(39 * scale);
+  winners2023.forEach((f) =>
+    g.rel('COMPETED_IN', 'Enterprise', f.id, 'Contest', contest2023, { stage: '决赛', award: '优胜奖' }),
+  );
+  next(8 * scale).forEach((f, i) => {
+    g.rel('COMPETED_IN', 'Enterprise', f.id, 'Contest', final2024, { stage: '总决赛', award: null });
+    g.rel('COMPETED_IN', 'Enterprise', f.id, 'Contest', national2024, {
+      stage: '全国半决赛',
+      award: i === 0 ? '成长组优秀奖' : null,
+    });
+  });
+
+  // F17: November 2024 rewards 990.7万 to the 2023 winners (8 gazelles, 14 platforms, 10 awards, 39 contest
+  // winners = 71 units) and 400万 of innovation vouchers to 41 more firms: 112 units benefit (110余家).
+  const gazelles = firms.filter((f) => g.hasRel('HOLDS', f.id, 'qual-GAZELLE'));
+  const platforms = Array.from({ length: 14 * scale }, (_, i) => `plat-erc-municipal-${100 + i}`);
+  const awardOrgs: [Label, string][] = Array.from({ length: 10 * scale }, (_, i) =>
+    i % 2 === 0 ? ['University', UNI_IDS[i % 4] as string] : ['Enterprise', (firms[200 + i] as Firm).id],
+  );
+  const seen = new Set<string>();
+  const rewarded = [
+    ...gazelles.map((f): [Label, string] => ['Enterprise', f.id]),
+    ...platforms.map((id): [Label, string] => ['Platform', id]),
+    ...awardOrgs,
+    ...winners2023.map((f): [Label, string] => ['Enterprise', f.id]),
+  ].filter(([, id]) => !seen.has(id) && seen.add(id));
+  rnd.split(9_907_000 * scale, rewarded.length, 1_000).forEach((amount, i) => {
+    const [label, id] = rewarded[i] as [Label, string];
+    g.rel('RECEIVED', label, id, 'Policy', 'policy-rewards', { amount, year: 2024, kind: 'REWARD' });
+  });
+  // Vouchers go to other firms, so exactly 112 distinct units benefit per scale unit.
+  const voucherFirms = pool
+    .slice(p)
+    .filter((f) => !seen.has(f.id))
+    .slice(0, 112 * scale - rewarded.length);
+  rnd.split(4_000_000 * scale, voucherFirms.length, 1_000).forEach((amount, i) => {
+    g.rel('RECEIVED', 'Enterprise', (voucherFirms[i] as Firm).id, 'Policy', 'policy-no-application-1', {
+      amount,
+      year: 2024,
+      kind: 'VOUCHER',
+    });
+  });
+}
+
+/** The letter's rules as targets (R1–R6); the review year is 2024 for 四有 and R5, 2025 for R1–R4. */
+function addTargets(g: GraphBuilder): void {
+  const targets: [string, number, number][] = [
+    ['FOUR_HAVES_COVERAGE', 2024, 0.8],
+    ['FOUR_HAVES_COVERAGE', 2025, 0.8],
+    ['R5_COMPLIANCE', 2024, 1],
+    ['R1_COMPLIANCE', 2025, 1],
+    ['R2_COMPLIANCE', 2025, 1],
+    ['R3_COMPLIANCE', 2025, 1],
+    ['R4_COMPLIANCE', 2025, 1],
+  ];
+  for (const [metric, year, value] of targets) {
+    const id = g.node('Target', {
+      id: `target-${metric}-${year}`,
+      metric,
+      year,
+      value,
+      comparison: 'AT_LEAST',
+      source: LETTER_SOURCE,
+      synthetic: false,
+    });
+    g.rel('FOR_REGION', 'Target', id, 'Region', regionId(CITY_CODE));
+  }
+}
