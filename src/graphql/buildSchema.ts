@@ -4,6 +4,7 @@ import { Neo4jGraphQL } from '@neo4j/graphql';
 import type { GraphQLSchema } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import { fromRoot } from '../paths';
+import { resolvers } from '../resolvers';
 import { CreditCode, IndustryCode, RegionCode } from './scalars';
 
 export const SCHEMA_DIR = fromRoot('schema');
@@ -20,7 +21,7 @@ export function loadTypeDefs(dir: string = SCHEMA_DIR): string[] {
 export async function buildSchema(driver?: Driver): Promise<{ schema: GraphQLSchema; neo4jGraphQL: Neo4jGraphQL }> {
   const neo4jGraphQL = new Neo4jGraphQL({
     typeDefs: loadTypeDefs(),
-    resolvers: { CreditCode, IndustryCode, RegionCode },
+    resolvers: { CreditCode, IndustryCode, RegionCode, ...resolvers },
     ...(driver ? { driver } : {}),
     features: {
       excludeDeprecatedFields: {

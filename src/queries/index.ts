@@ -1,0 +1,3 @@
+export { loadCypher } from './loadCypher';
+export { AVAILABLE_METRICS, checkMetricFilters, computeMetric, isAvailableMetric } from './metrics';
+export type { AvailableMetric, MetricFilters, MetricNumbers, QueryRunner } from './metrics';

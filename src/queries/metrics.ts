@@ -1,0 +1,141 @@
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import { loadCypher } from './loadCypher';
+
+/** Runs statements: a managed transaction, so that a resolver can check its filters and compute in one. */
+export type QueryRunner = Pick<ManagedTransaction, 'run'>;
+
+/** The year and optional filters every metric takes; null means no filter. */
+export interface MetricFilters {
+  year: number;
+  regionCode: string | null;
+  chainId: string | null;
+}
+
+/** A metric's numbers. `numerator` and `denominator` are set for ratios only; `newInYear` is null for ratios. */
+export interface MetricNumbers {
+  value: number;
+  newInYear: number | null;
+  unit: string;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+/** Each qualification metric and the Qualification.code it counts. */
+const QUALIFICATION_CODES = {
+  HIGH_TECH_ENTERPRISES: 'HIGH_TECH',
+  INNOVATION_LEADER_ENTERPRISES: 'INNOVATION_LEADER',
+  TECH_SMES: 'TECH_SME',
+  GAZELLE_ENTERPRISES: 'GAZELLE',
+} as const;
+
+/** Each platform metric and the Platform kind and level it counts. */
+const PLATFORM_KINDS = {
+  PROVINCIAL_ENGINEERING_CENTERS: { kind: 'ENGINEERING_RESEARCH_CENTER', level: 'PROVINCIAL' },
+  MUNICIPAL_ENGINEERING_CENTERS: { kind: 'ENGINEERING_RESEARCH_CENTER', level: 'MUNICIPAL' },
+  MUNICIPAL_KEY_LABS: { kind: 'KEY_LABORATORY', level: 'MUNICIPAL' },
+  PROVINCIAL_INCUBATORS: { kind: 'INCUBATOR', level: 'PROVINCIAL' },
+} as const;
+
+const NATIONAL_PROVINCIAL = { levels: ['NATIONAL', 'PROVINCIAL'], statuses: ['APPROVED', 'FUNDED', 'COMPLETED'] };
+
+const noRatio = { numerator: null, denominator: null } as const;
+
+type Compute = (tx: QueryRunner, filters: MetricFilters) => Promise<MetricNumbers>;
+
+/** A Neo4j integer (or a JS number) as a number; counts are always in the safe range. */
+function num(value: unknown): number {
+  if (neo4j.isInt(value)) return value.toNumber();
+  if (typeof value === 'number') return value;
+  throw new TypeError(`expected a number from Cypher, got ${typeof value}`);
+}
+
+/** The parameters every metrics statement takes; the year goes as an integer to compare exactly with stored ones. */
+function scopeParams({ year, regionCode, chainId }: MetricFilters): Record<string, unknown> {
+  return { year: neo4j.int(year), regionCode, chainId };
+}
+
+async function single(tx: QueryRunner, file: string, params: Record<string, unknown>) {
+  const result = await tx.run(loadCypher('metrics', file), params);
+  const record = result.records[0];
+  if (record === undefined) throw new Error(`cypher/metrics/${file} returned no row`);
+  return record;
+}
+
+/** A count of things and of those new in the year, in `unit`. */
+function counted(file: string, unit: string, extra: Record<string, unknown> = {}): Compute {
+  return async (tx, filters) => {
+    const record = await single(tx, file, { ...scopeParams(filters), ...extra });
+    return { value: num(record.get('value')), newInYear: num(record.get('newInYear')), unit, ...noRatio };
+  };
+}
+
+/** Projects of the year: all of them are new in the year, so newInYear = value. */
+function projects(
+  levels: readonly string[] | null,
+  statuses: readonly string[],
+  measure: 'count' | 'funding',
+): Compute {
+  return async (tx, filters) => {
+    const record = await single(tx, 'projects.cypher', { ...scopeParams(filters), levels, statuses });
+    const value = num(record.get(measure === 'count' ? 'value' : 'funding'));
+    return { value, newInYear: value, unit: measure === 'count' ? 'projects' : 'yuan', ...noRatio };
+  };
+}
+
+const fourHavesCoverage: Compute = async (tx, filters) => {
+  const record = await single(tx, 'fourHavesCoverage.cypher', scopeParams(filters));
+  const numerator = num(record.get('numerator'));
+  const denominator = num(record.get('denominator'));
+  return {
+    value: denominator === 0 ? 0 : numerator / denominator,
+    newInYear: null,
+    unit: 'ratio',
+    numerator,
+    denominator,
+  };
+};
+
+const METRICS = {
+  INDUSTRIAL_ENTERPRISES: counted('industrialEnterprises.cypher', 'enterprises'),
+  ...mapValues(QUALIFICATION_CODES, (code) => counted('qualifiedEnterprises.cypher', 'enterprises', { code })),
+  INNOVATIVE_ENTERPRISES: counted('innovativeEnterprises.cypher', 'enterprises'),
+  FOUR_HAVES_COVERAGE: fourHavesCoverage,
+  ...mapValues(PLATFORM_KINDS, (kindLevel) => counted('platforms.cypher', 'platforms', kindLevel)),
+  TECH_DEPUTIES: counted('techDeputies.cypher', 'people'),
+  RD_ACTIVITIES_COLLECTED: projects(null, ['COLLECTED'], 'count'),
+  NATIONAL_PROVINCIAL_PROJECTS: projects(NATIONAL_PROVINCIAL.levels, NATIONAL_PROVINCIAL.statuses, 'count'),
+  NATIONAL_PROVINCIAL_PROJECT_FUNDING: projects(NATIONAL_PROVINCIAL.levels, NATIONAL_PROVINCIAL.statuses, 'funding'),
+} satisfies Record<string, Compute>;
+
+function mapValues<K extends string, V>(record: Record<K, V>, f: (value: V) => Compute): Record<K, Compute> {
+  return Object.fromEntries(Object.entries<V>(record).map(([key, value]) => [key, f(value)])) as Record<K, Compute>;
+}
+
+/** A MetricName this module computes (the compliance ratios R1–R5 are not among them yet). */
+export type AvailableMetric = keyof typeof METRICS;
+
+/** The metric names that can be computed, in the order of their definitions. */
+export const AVAILABLE_METRICS = Object.keys(METRICS) as AvailableMetric[];
+
+/** True when `name` is a metric this module computes. */
+export function isAvailableMetric(name: string): name is AvailableMetric {
+  return Object.prototype.hasOwnProperty.call(METRICS, name);
+}
+
+/** Whether the filters name an existing Region (by code) and IndustryChain (by id); a null filter is known. */
+export async function checkMetricFilters(
+  tx: QueryRunner,
+  { regionCode, chainId }: Pick<MetricFilters, 'regionCode' | 'chainId'>,
+): Promise<{ regionKnown: boolean; chainKnown: boolean }> {
+  const record = await single(tx, 'filters.cypher', { regionCode, chainId });
+  return { regionKnown: record.get('regionKnown') === true, chainKnown: record.get('chainKnown') === true };
+}
+
+/**
+ * Computes one metric for a year within the filters' scope, as defined in DESIGN.md ("Definitions every query
+ * shares") and each statement's header in cypher/metrics/. Unknown filters are not checked here: call
+ * {@link checkMetricFilters} first, or an unknown region simply counts nothing.
+ */
+export function computeMetric(tx: QueryRunner, name: AvailableMetric, filters: MetricFilters): Promise<MetricNumbers> {
+  return METRICS[name](tx, filters);
+}

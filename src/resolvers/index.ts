@@ -1,0 +1,9 @@
+import { metricsResolvers } from './metrics';
+
+export { metric } from './metrics';
+export type { MetricArgs, MetricValue } from './metrics';
+
+/** Every resolver of our own root fields, merged by type, for Neo4jGraphQL's `resolvers`. */
+export const resolvers = {
+  Query: { ...metricsResolvers.Query },
+};

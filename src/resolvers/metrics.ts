@@ -1,0 +1,57 @@
+import { validateYear } from '../graphql/scalars';
+import { AppError, badInput, ErrorCode } from '../errors';
+import { readTx } from '../db';
+import { checkMetricFilters, computeMetric, isAvailableMetric, type MetricNumbers } from '../queries';
+import type { RequestContext } from '../server';
+
+/** The arguments of `Query.metric` as GraphQL hands them over (an omitted filter is undefined). */
+export interface MetricArgs {
+  name: string;
+  year: number;
+  regionCode?: string | null;
+  chainId?: string | null;
+}
+
+/** The `MetricValue` object of schema/metrics.graphql. */
+export interface MetricValue extends MetricNumbers {
+  name: string;
+  year: number;
+  regionCode: string | null;
+  chainId: string | null;
+}
+
+/**
+ * `Query.metric`: checks the year and the metric name before touching the database, then, in one read
+ * transaction, that the region and chain filters exist (an unknown filter is an error, never a count of 0) and
+ * computes the metric.
+ */
+export async function metric(_source: unknown, args: MetricArgs, context: RequestContext): Promise<MetricValue> {
+  const { name, year } = args;
+  const yearProblem = validateYear(year);
+  if (yearProblem !== null) throw badInput('year', `${yearProblem}; got ${year}`, year);
+  if (!isAvailableMetric(name)) {
+    throw new AppError(ErrorCode.BAD_USER_INPUT, `metric ${name} is not available yet`, {
+      argument: 'name',
+      value: name,
+    });
+  }
+  const filters = { year, regionCode: args.regionCode ?? null, chainId: args.chainId ?? null };
+  const options = { database: context.sessionConfig.database, timeoutMs: context.transaction.timeout };
+  const outcome = await readTx(context.executionContext, options, async (tx) => {
+    const known = await checkMetricFilters(tx, filters);
+    return known.regionKnown && known.chainKnown
+      ? { known, numbers: await computeMetric(tx, name, filters) }
+      : { known };
+  });
+  if (!outcome.known.regionKnown) {
+    throw badInput('regionCode', `no region has the code ${JSON.stringify(filters.regionCode)}`, filters.regionCode);
+  }
+  if (!outcome.known.chainKnown) {
+    throw badInput('chainId', `no industry chain has the id ${JSON.stringify(filters.chainId)}`, filters.chainId);
+  }
+  if (outcome.numbers === undefined) throw new Error('metric: filters known but nothing computed');
+  return { name, ...filters, ...outcome.numbers };
+}
+
+/** The resolvers of schema/metrics.graphql. */
+export const metricsResolvers = { Query: { metric } };

@@ -1,0 +1,220 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadSeed } from '../../seed/loadSeed';
+import { createDriver, freePort, migrate, runAutoCommit, startLocalNeo4j, stopLocalNeo4j } from '../../src/db';
+import { validateCreditCode } from '../../src/graphql/scalars';
+import { createTestApp, type TestApp } from '../support/testApp';
+
+/**
+ * The scale-1 demo city must reproduce every figure F1–F21 of shared/reference/letter-figures.md, read back through
+ * the GraphQL API. It gets its own Neo4j: the figures count the whole database.
+ */
+describe('demo seed at scale 1', () => {
+  let home: string;
+  let app: TestApp;
+
+  beforeAll(async () => {
+    home = mkdtempSync(path.join(os.tmpdir(), 'ig-seed-'));
+    const { uri } = await startLocalNeo4j({ home, port: await freePort(), heapMb: 1024, pageCacheMb: 256 });
+    const driver = createDriver({ uri });
+    try {
+      await migrate(driver, 'neo4j');
+      await loadSeed(driver, 'neo4j', { scale: 1 });
+    } finally {
+      await driver.close();
+    }
+    app = await createTestApp(uri);
+  }, 600_000);
+
+  afterAll(async () => {
+    await app?.close();
+    await stopLocalNeo4j(home);
+    rmSync(home, { recursive: true, force: true });
+  }, 120_000);
+
+  async function gql<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+    const result = await app.execute<T>(query, variables);
+    expect(result.errors).toBeUndefined();
+    return result.data as T;
+  }
+
+  async function metric(name: string, year: number): Promise<{ value: number; newInYear: number | null }> {
+    const data = await gql<{ metric: { value: number; newInYear: number | null } }>(
+      'query ($name: MetricName!, $year: Int!) { metric(name: $name, year: $year) { value newInYear } }',
+      { name, year },
+    );
+    return data.metric;
+  }
+
+  async function count(query: string): Promise<number> {
+    const data = await gql<Record<string, { aggregate: { count: { nodes: number } } }>>(query);
+    const first = Object.values(data)[0];
+    return first?.aggregate.count.nodes ?? NaN;
+  }
+
+  it.each([
+    ['F1 industrial enterprises', 'INDUSTRIAL_ENTERPRISES', 2024, 11_000, undefined],
+    ['F2 provincial innovation leaders', 'INNOVATION_LEADER_ENTERPRISES', 2024, 8, 6],
+    ['F3 high-tech enterprises', 'HIGH_TECH_ENTERPRISES', 2024, 443, 75],
+    ['F4 tech-based SMEs', 'TECH_SMES', 2024, 692, 692],
+    ['F5 innovative enterprises (distinct)', 'INNOVATIVE_ENTERPRISES', 2024, 825, undefined],
+    ['F7 provincial engineering research centres', 'PROVINCIAL_ENGINEERING_CENTERS', 2024, 141, 10],
+    ['F8 municipal engineering research centres', 'MUNICIPAL_ENGINEERING_CENTERS', 2024, 520, 55],
+    ['F9 municipal key laboratories', 'MUNICIPAL_KEY_LABS', 2024, 105, 10],
+    ['F10 provincial incubators', 'PROVINCIAL_INCUBATORS', 2024, 16, 3],
+    ['F12 major R&D activities collected', 'RD_ACTIVITIES_COLLECTED', 2024, 139, undefined],
+    ['F13 national + provincial projects approved', 'NATIONAL_PROVINCIAL_PROJECTS', 2024, 53, undefined],
+    ['F13 their funding', 'NATIONAL_PROVINCIAL_PROJECT_FUNDING', 2024, 81_040_000, undefined],
+    ['F15 S&T deputy general managers', 'TECH_DEPUTIES', 2024, 35, 35],
+    ['F16 new gazelle enterprises of 2023', 'GAZELLE_ENTERPRISES', 2023, 8, 8],
+  ])('%s: metric %s(%i) = %d', async (_figure, name, year, value, newInYear) => {
+    const m = await metric(name, year);
+    if (name === 'GAZELLE_ENTERPRISES') expect(m.newInYear).toBe(newInYear);
+    else {
+      expect(m.value).toBe(value);
+      if (newInYear !== undefined) expect(m.newInYear).toBe(newInYear);
+    }
+  });
+
+  it('F6: four-haves coverage of above-scale enterprises in 2024 is above 80%', async () => {
+    const m = await metric('FOUR_HAVES_COVERAGE', 2024);
+    expect(m.value).toBeGreaterThan(0.8);
+    expect(m.value).toBeLessThan(1);
+  });
+
+  it('F11: twelve platforms merged into Yaoshan Laboratory', async () => {
+    const data = await gql<{ platforms: { name: string; mergedPlatformsConnection: { totalCount: number } }[] }>(
+      '{ platforms(where: { name: { eq: "尧山实验室" } }) { name mergedPlatformsConnection { totalCount } } }',
+    );
+    expect(data.platforms).toEqual([{ name: '尧山实验室', mergedPlatformsConnection: { totalCount: 12 } }]);
+  });
+
+  async function fundedBy(fundName: string): Promise<{ projects: number; awarded: number; disbursed: number }> {
+    const data = await gql<{
+      funds: { projectsConnection: { edges: { properties: { awarded: string; disbursed: string } }[] } }[];
+    }>(
+      'query ($name: String!) { funds(where: { name: { eq: $name } }) { projectsConnection(first: 1000) { edges { properties { awarded disbursed } } } } }',
+      { name: fundName },
+    );
+    expect(data.funds).toHaveLength(1);
+    const edges = data.funds[0]?.projectsConnection.edges ?? [];
+    return {
+      projects: edges.length,
+      awarded: edges.reduce((s, e) => s + Number(e.properties.awarded), 0),
+      disbursed: edges.reduce((s, e) => s + Number(e.properties.disbursed), 0),
+    };
+  }
+
+  it('F14: the joint fund first batch supports 37 activities with 7700余万', async () => {
+    const f = await fundedBy('河南省产业研发联合基金（首批）');
+    expect(f.projects).toBe(37);
+    expect(f.awarded).toBeGreaterThanOrEqual(77_000_000);
+    expect(f.awarded).toBeLessThan(78_000_000);
+  });
+
+  it('F18 and F19: the 2025 municipal fund of 2000万; 8 projects of 1060万 with 848万 paid first', async () => {
+    const data = await gql<{ funds: { budget: string }[] }>(
+      '{ funds(where: { name: { eq: "2025年度平顶山市科技研发联合基金" } }) { budget } }',
+    );
+    expect(data.funds).toEqual([{ budget: '20000000' }]);
+    expect(await fundedBy('尼龙化工及金属新材料领域项目资金（2025）')).toEqual({
+      projects: 8,
+      awarded: 10_600_000,
+      disbursed: 8_480_000,
+    });
+  });
+
+  it('F16: 14 platforms rewarded, 10 provincial S&T progress awards and 39 contest winners of 2023', async () => {
+    expect(
+      await count(
+        '{ platformsConnection(where: { policiesReceived: { some: { id: { eq: "policy-rewards" } } } }) { aggregate { count { nodes } } } }',
+      ),
+    ).toBe(14);
+    expect(
+      await count(
+        '{ achievementsConnection(where: { kind: { eq: AWARD }, year: { eq: 2023 } }) { aggregate { count { nodes } } } }',
+      ),
+    ).toBe(10);
+    const winners = await gql<{ contests: { competitorsConnection: { totalCount: number } }[] }>(
+      '{ contests(where: { year: { eq: 2023 } }) { competitorsConnection(where: { edge: { award: { eq: "优胜奖" } } }) { totalCount } } }',
+    );
+    expect(winners.contests).toEqual([{ competitorsConnection: { totalCount: 39 } }]);
+  });
+
+  it('F17: rewards of 990.7万 and vouchers of 400万 paid in 2024 to more than 110 units', async () => {
+    const data = await gql<{
+      policies: { id: string; recipientsConnection: { edges: { properties: { amount: string; kind: string } }[] } }[];
+    }>(
+      '{ policies(where: { id: { in: ["policy-rewards", "policy-no-application-1"] } }) { id recipientsConnection(first: 1000) { edges { properties { amount kind year } } } } }',
+    );
+    const sum = (kind: string): number =>
+      data.policies
+        .flatMap((p) => p.recipientsConnection.edges)
+        .filter((e) => e.properties.kind === kind)
+        .reduce((s, e) => s + Number(e.properties.amount), 0);
+    expect(sum('REWARD')).toBe(9_907_000);
+    expect(sum('VOUCHER')).toBe(4_000_000);
+    // Each recipient holds one edge per policy, and the generator gives vouchers only to firms not rewarded.
+    const units = data.policies.reduce((s, p) => s + p.recipientsConnection.edges.length, 0);
+    expect(units).toBeGreaterThan(110);
+    expect(units).toBeLessThan(120);
+  });
+
+  it('F20: 8 firms in the provincial final, all 8 in the national semi-final, 1 national award', async () => {
+    const data = await gql<{
+      contests: { level: string; all: { totalCount: number }; awarded: { totalCount: number } }[];
+    }>(
+      `{ contests(where: { year: { eq: 2024 } }, sort: [{ level: ASC }]) {
+          level
+          all: competitorsConnection { totalCount }
+          awarded: competitorsConnection(where: { edge: { award: { eq: "成长组优秀奖" } } }) { totalCount }
+        } }`,
+    );
+    expect(data.contests).toEqual([
+      { level: 'NATIONAL', all: { totalCount: 8 }, awarded: { totalCount: 1 } },
+      { level: 'PROVINCIAL', all: { totalCount: 8 }, awarded: { totalCount: 0 } },
+    ]);
+  });
+
+  it('F21: one no-application policy and eight direct-fast policies', async () => {
+    expect(
+      await count('{ policiesConnection(where: { mode: { eq: NO_APPLICATION } }) { aggregate { count { nodes } } } }'),
+    ).toBe(1);
+    expect(
+      await count('{ policiesConnection(where: { mode: { eq: DIRECT } }) { aggregate { count { nodes } } } }'),
+    ).toBe(8);
+  });
+
+  it('every synthetic credit code passes its check character and every synthetic name carries （示例）', async () => {
+    const result = await runAutoCommit<{ codes: string[]; badNames: string[] }>(
+      app.driver,
+      'neo4j',
+      `MATCH (e:Enterprise) WHERE e.synthetic
+       WITH collect(e.creditCode) AS codes
+       OPTIONAL MATCH (n) WHERE n.synthetic = true AND coalesce(n.name, n.title) IS NOT NULL
+         AND NOT coalesce(n.name, n.title) ENDS WITH '（示例）'
+       RETURN codes, collect(coalesce(n.name, n.title)) AS badNames`,
+    );
+    const codes = result.records[0]?.get('codes') ?? [];
+    expect(codes).toHaveLength(10_996);
+    expect(codes.filter((c) => validateCreditCode(c) !== null)).toEqual([]);
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(result.records[0]?.get('badNames')).toEqual([]);
+  });
+
+  it('loading the seed again leaves node and relationship counts unchanged', async () => {
+    const counts = async (): Promise<[number, number]> => {
+      const r = await runAutoCommit(
+        app.driver,
+        'neo4j',
+        'CALL { MATCH (n) RETURN count(n) AS nodes } CALL { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN nodes, rels',
+      );
+      return [Number(r.records[0]?.get('nodes')), Number(r.records[0]?.get('rels'))];
+    };
+    const before = await counts();
+    const summary = await loadSeed(app.driver, 'neo4j', { scale: 1 });
+    expect(await counts()).toEqual(before);
+    expect(before[0]).toBeGreaterThanOrEqual(summary.nodes);
+  }, 300_000);
+});

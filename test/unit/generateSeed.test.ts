@@ -1,0 +1,49 @@
+import { generateSeed, syntheticCreditCode } from '../../seed/generate';
+import { validateCreditCode } from '../../src/graphql/scalars';
+
+describe('generateSeed (in memory, no database)', () => {
+  const graph = generateSeed(1);
+
+  it('is deterministic: two runs give identical nodes and relationships', () => {
+    const again = generateSeed(1);
+    expect(JSON.stringify([...again.nodes])).toBe(JSON.stringify([...graph.nodes]));
+    expect(JSON.stringify([...again.rels])).toBe(JSON.stringify([...graph.rels]));
+  });
+
+  it('has exactly 11,000 enterprises at scale 1 and 22,000 at scale 2 (F1 × scale)', () => {
+    expect(graph.nodes.get('Enterprise')).toHaveLength(11_000);
+    expect(generateSeed(2).nodes.get('Enterprise')).toHaveLength(22_000);
+  });
+
+  it('gives every synthetic enterprise a valid, unique credit code', () => {
+    const codes = (graph.nodes.get('Enterprise') ?? []).filter((e) => e.synthetic).map((e) => String(e.creditCode));
+    expect(codes).toHaveLength(10_996);
+    expect(codes.filter((c) => validateCreditCode(c) !== null)).toEqual([]);
+    expect(new Set(codes).size).toBe(codes.length);
+  });
+
+  it('suffixes every synthetic name or title with （示例）, and only real facts carry synthetic: false', () => {
+    const bad: string[] = [];
+    for (const rows of graph.nodes.values()) {
+      for (const row of rows) {
+        const text = (row.name ?? row.title) as string | undefined;
+        if (row.synthetic === true && text !== undefined && !text.endsWith('（示例）')) bad.push(text);
+        if (row.synthetic !== true && row.synthetic !== false) bad.push(`${String(row.id)} has no synthetic flag`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('builds a credit code whose check character the validator accepts and rejects when altered', () => {
+    const code = syntheticCreditCode('410402', 1);
+    expect(code).toHaveLength(18);
+    expect(validateCreditCode(code)).toBeNull();
+    const wrong = code.slice(0, 17) + (code[17] === '0' ? '1' : '0');
+    expect(validateCreditCode(wrong)).not.toBeNull();
+  });
+
+  it('rejects a scale outside 1..100', () => {
+    expect(() => generateSeed(0)).toThrow(/scale must be 1\.\.100/);
+    expect(() => generateSeed(1.5)).toThrow(/scale must be 1\.\.100/);
+  });
+});
