@@ -1,27 +1,7 @@
-/** Node labels the seed writes: each is a @node type of the schema with a uniqueness constraint on id. */
-export const LABELS = [
-  'Region',
-  'IndustryCluster',
-  'IndustryChain',
-  'ChainSegment',
-  'Enterprise',
-  'AnnualReport',
-  'Qualification',
-  'University',
-  'ResearchInstitute',
-  'Platform',
-  'Person',
-  'Project',
-  'Fund',
-  'Consortium',
-  'Achievement',
-  'Challenge',
-  'Policy',
-  'Contest',
-  'Target',
-] as const;
+import type { Label } from '../src/graphql/labels';
 
-export type Label = (typeof LABELS)[number];
+export { LABELS } from '../src/graphql/labels';
+export type { Label } from '../src/graphql/labels';
 export type Props = Record<string, unknown>;
 
 export interface RelGroup {

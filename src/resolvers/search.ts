@@ -1,0 +1,38 @@
+import { readTx } from '../db';
+import { badInput } from '../errors';
+import { searchEntities, type SearchHit } from '../queries/search';
+import { LABELS, isLabel } from '../graphql/labels';
+import type { RequestContext } from '../server';
+
+export interface SearchArgs {
+  text: string;
+  types?: string[] | null;
+  limit?: number | null;
+}
+
+const MAX_LIMIT = 100;
+const MAX_TEXT = 100;
+
+/** `Query.search`: validates the text, types and limit, then asks the full-text index. */
+export async function search(_source: unknown, args: SearchArgs, context: RequestContext): Promise<SearchHit[]> {
+  const text = args.text.trim();
+  if (text === '' || text.length > MAX_TEXT) {
+    throw badInput('text', `must be 1 to ${MAX_TEXT} characters after trimming; got ${text.length}`, args.text);
+  }
+  const limit = args.limit ?? 20;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+    throw badInput('limit', `must be between 1 and ${MAX_LIMIT}; got ${limit}`, limit);
+  }
+  const types = args.types ?? null;
+  const unknown = (types ?? []).filter((t) => !isLabel(t));
+  if (unknown.length > 0) {
+    throw badInput('types', `unknown type ${unknown.join(', ')}; known types are ${LABELS.join(', ')}`, unknown);
+  }
+  return readTx(
+    context.executionContext,
+    { database: context.sessionConfig.database, timeoutMs: context.transaction.timeout },
+    (tx) => searchEntities(tx, text, types, limit),
+  );
+}
+
+export const searchResolvers = { Query: { search } };
