@@ -3,7 +3,8 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { runAutoCommit, writeTx } from '../src/db';
 import { fromRoot } from '../src/paths';
 import { generateSeed } from './generate';
-import { LABELS, type Label, type Props } from './graphBuilder';
+import { type GraphBuilder, LABELS, type Label, type Props } from './graphBuilder';
+import { validateGraph } from './validateGraph';
 
 export interface SeedSummary {
   scale: number;
@@ -66,8 +67,8 @@ export async function resetDatabase(driver: Driver, database: string): Promise<v
 }
 
 /**
- * Generates the demo city at `scale` and writes it in batches of UNWIND … MERGE, nodes first. Idempotent: running
- * it again changes nothing. Each batch is its own transaction, so an interrupted load is finished by re-running.
+ * Generates the demo city at `scale` and loads it (see {@link loadGraph}). Idempotent: running it again changes
+ * nothing.
  */
 export async function loadSeed(
   driver: Driver,
@@ -76,7 +77,22 @@ export async function loadSeed(
 ): Promise<SeedSummary> {
   const scale = options.scale ?? 1;
   const started = Date.now();
-  const graph = generateSeed(scale);
+  const summary = await loadGraph(driver, database, generateSeed(scale), options.progress);
+  return { ...summary, scale, ms: Date.now() - started };
+}
+
+/**
+ * Validates every row first (nothing is written when one is invalid), then writes the graph in batches of
+ * UNWIND … MERGE, nodes first. Each batch is its own transaction, so an interrupted load is finished by re-running.
+ */
+export async function loadGraph(
+  driver: Driver,
+  database: string,
+  graph: GraphBuilder,
+  progress?: Progress,
+): Promise<SeedSummary> {
+  const started = Date.now();
+  validateGraph(graph);
   const { nodes, relationships } = graph.count();
   const total = nodes + relationships;
   let done = 0;
@@ -89,7 +105,7 @@ export async function loadSeed(
       const batch = rows.slice(i, i + BATCH).map(toDriver);
       await writeTx(driver, { database }, (tx) => tx.run(statement, { rows: batch }));
       done += batch.length;
-      options.progress?.(done, total, name);
+      progress?.(done, total, name);
     }
   }
   for (const group of graph.rels.values()) {
@@ -102,9 +118,9 @@ export async function loadSeed(
       const batch = group.rows.slice(i, i + BATCH).map((r) => ({ from: r.from, to: r.to, props: toDriver(r.props) }));
       await writeTx(driver, { database }, (tx) => tx.run(statement, { rows: batch }));
       done += batch.length;
-      options.progress?.(done, total, group.type);
+      progress?.(done, total, group.type);
     }
   }
   const ms = Date.now() - started;
-  return { scale, nodes, relationships, ms, rate: Math.round((total / Math.max(ms, 1)) * 1000) };
+  return { scale: 1, nodes, relationships, ms, rate: Math.round((total / Math.max(ms, 1)) * 1000) };
 }

@@ -1,4 +1,7 @@
-import { createTestApp, type TestApp } from '../support/testApp';
+import { GraphBuilder } from '../../seed/graphBuilder';
+import { loadGraph } from '../../seed/loadSeed';
+import { SeedValidationError } from '../../seed/validateGraph';
+import { createTestApp, DATABASE, type TestApp } from '../support/testApp';
 
 /** Malformed codes in a mutation or a filter are rejected with a message naming the value and the rule; nothing is written. */
 describe('validated scalars at the API boundary', () => {
@@ -57,5 +60,27 @@ describe('validated scalars at the API boundary', () => {
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.message).toMatch(/IndustryCode.*"A26"/);
     expect(await stored(id)).toBe(0);
+  });
+
+  it('rejects a seed graph with one bad row before writing any of it', async () => {
+    const g = new GraphBuilder();
+    g.node('Enterprise', {
+      id: `${app.prefix}seed-good`,
+      name: '好（示例）',
+      aboveScale: false,
+      backbone: false,
+      synthetic: true,
+    });
+    g.node('Enterprise', {
+      id: `${app.prefix}seed-bad`,
+      name: '坏（示例）',
+      creditCode: '91350100M000100Y44',
+      aboveScale: false,
+      backbone: false,
+      synthetic: true,
+    });
+    await expect(loadGraph(app.driver, DATABASE, g)).rejects.toBeInstanceOf(SeedValidationError);
+    expect(await stored(`${app.prefix}seed-good`)).toBe(0);
+    expect(await stored(`${app.prefix}seed-bad`)).toBe(0);
   });
 });

@@ -1,4 +1,6 @@
 import { generateSeed, syntheticCreditCode } from '../../seed/generate';
+import { GraphBuilder } from '../../seed/graphBuilder';
+import { SeedValidationError, validateGraph } from '../../seed/validateGraph';
 import { validateCreditCode } from '../../src/graphql/scalars';
 
 describe('generateSeed (in memory, no database)', () => {
@@ -45,5 +47,33 @@ describe('generateSeed (in memory, no database)', () => {
   it('rejects a scale outside 1..100', () => {
     expect(() => generateSeed(0)).toThrow(/scale must be 1\.\.100/);
     expect(() => generateSeed(1.5)).toThrow(/scale must be 1\.\.100/);
+  });
+});
+
+describe('validateGraph (seed rows are checked before anything is written)', () => {
+  it('accepts the generated city', () => {
+    expect(() => validateGraph(generateSeed(1))).not.toThrow();
+  });
+
+  it('rejects bad rows naming label, id, field, value and rule, all at once', () => {
+    const g = new GraphBuilder();
+    g.node('Enterprise', { id: 'e1', name: 'x（示例）', creditCode: '91350100M000100Y44', synthetic: true });
+    g.node('Region', { id: 'r1', code: '4104', name: 'y', synthetic: true });
+    g.node('AnnualReport', { id: 'a1', year: 1800, revenue: -5, synthetic: true });
+    g.rel('HOLDS', 'Enterprise', 'e1', 'Qualification', 'q', { grantedYear: 2024.5 });
+    let error: unknown;
+    try {
+      validateGraph(g);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(SeedValidationError);
+    const problems = (error as SeedValidationError).problems;
+    expect(problems).toHaveLength(5);
+    expect(problems[0]).toMatch(/^Enterprise e1: creditCode = "91350100M000100Y44": .*expected "3"/);
+    expect(problems.some((p) => /^Region r1: code = "4104"/.test(p))).toBe(true);
+    expect(problems.some((p) => /^AnnualReport a1: year = 1800/.test(p))).toBe(true);
+    expect(problems.some((p) => /^AnnualReport a1: revenue = -5/.test(p))).toBe(true);
+    expect(problems.some((p) => /^HOLDS e1->q: grantedYear = 2024\.5/.test(p))).toBe(true);
   });
 });
