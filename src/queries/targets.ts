@@ -1,0 +1,118 @@
+import neo4j from 'neo4j-driver';
+import { toPlain } from '../db';
+import { loadCypher } from './loadCypher';
+import { computeMetric, isAvailableMetric, type QueryRunner } from './metrics';
+
+/** a − b without binary noise (0.8272 − 0.8 prints 0.0272, not 0.027200000000000002). */
+const diff = (a: number, b: number): number => Number((a - b).toPrecision(12));
+
+export type TargetState = 'MET' | 'NOT_MET' | 'UNAVAILABLE';
+
+/** One target compared with the data: the shape of `TargetStatus` in schema/targets-review.graphql. */
+export interface TargetStatus {
+  targetId: string;
+  metric: string;
+  year: number;
+  comparison: 'AT_LEAST' | 'AT_MOST';
+  target: number;
+  regionCode: string | null;
+  chainId: string | null;
+  unit: string | null;
+  actual: number | null;
+  /** actual − target: positive is above the target. */
+  gap: number | null;
+  met: boolean | null;
+  status: TargetState;
+  previousActual: number | null;
+  /** actual − previousActual. */
+  change: number | null;
+}
+
+export interface TargetReview {
+  year: number;
+  regionCode: string | null;
+  chainId: string | null;
+  targets: TargetStatus[];
+  met: number;
+  notMet: number;
+  unavailable: number;
+  allMet: boolean;
+}
+
+/** The years that have targets (sorted). */
+export async function targetYears(tx: QueryRunner): Promise<number[]> {
+  const result = await tx.run(loadCypher('targets', 'targetYears.cypher'));
+  return (toPlain(result.records[0]?.get('years') ?? []) as number[]).map(Number);
+}
+
+/** Every target of the year with its actual value, gap, met flag and the previous year's actual. */
+export async function reviewTargets(
+  tx: QueryRunner,
+  year: number,
+  regionCode: string | null,
+  chainId: string | null,
+): Promise<TargetReview> {
+  const result = await tx.run(loadCypher('targets', 'targetsOfYear.cypher'), {
+    year: neo4j.int(year),
+    regionCode,
+    chainId,
+  });
+  const targets: TargetStatus[] = [];
+  for (const record of result.records) {
+    const t = toPlain(record.toObject()) as {
+      id: string;
+      metric: string;
+      value: number;
+      comparison: 'AT_LEAST' | 'AT_MOST';
+      regionCode: string | null;
+      chainId: string | null;
+    };
+    const base = {
+      targetId: t.id,
+      metric: t.metric,
+      year,
+      comparison: t.comparison,
+      target: t.value,
+      regionCode: t.regionCode,
+      chainId: t.chainId,
+    };
+    if (!isAvailableMetric(t.metric)) {
+      targets.push({
+        ...base,
+        unit: null,
+        actual: null,
+        gap: null,
+        met: null,
+        status: 'UNAVAILABLE',
+        previousActual: null,
+        change: null,
+      });
+      continue;
+    }
+    const scope = { regionCode: t.regionCode, chainId: t.chainId };
+    const now = await computeMetric(tx, t.metric, { year, ...scope });
+    const before = await computeMetric(tx, t.metric, { year: year - 1, ...scope });
+    const met = t.comparison === 'AT_LEAST' ? now.value >= t.value : now.value <= t.value;
+    targets.push({
+      ...base,
+      unit: now.unit,
+      actual: now.value,
+      gap: diff(now.value, t.value),
+      met,
+      status: met ? 'MET' : 'NOT_MET',
+      previousActual: before.value,
+      change: diff(now.value, before.value),
+    });
+  }
+  const count = (s: TargetState): number => targets.filter((t) => t.status === s).length;
+  return {
+    year,
+    regionCode,
+    chainId,
+    targets,
+    met: count('MET'),
+    notMet: count('NOT_MET'),
+    unavailable: count('UNAVAILABLE'),
+    allMet: targets.length > 0 && count('MET') === targets.length,
+  };
+}

@@ -1,0 +1,55 @@
+import { readTx } from '../db';
+import { validateYear } from '../graphql/scalars';
+import { badInput } from '../errors';
+import { checkMetricFilters, reviewTargets, targetYears, type TargetReview } from '../queries';
+import type { QueryRunner } from '../queries';
+import type { Driver } from 'neo4j-driver';
+import type { RequestContext } from '../server';
+
+export interface TargetReviewArgs {
+  year: number;
+  regionCode?: string | null;
+  chainId?: string | null;
+}
+
+/**
+ * The one code path of the target review, shared by `Query.targetReview` and `npm run review`: checks the year
+ * (it must have targets), the region and the chain, then reviews every target in one read transaction.
+ */
+export async function runTargetReview(
+  driver: Driver,
+  options: { database: string; timeoutMs?: number },
+  args: TargetReviewArgs,
+): Promise<TargetReview> {
+  const yearProblem = validateYear(args.year);
+  if (yearProblem !== null) throw badInput('year', `${yearProblem}; got ${args.year}`, args.year);
+  const regionCode = args.regionCode ?? null;
+  const chainId = args.chainId ?? null;
+  return readTx(driver, options, async (tx: QueryRunner) => {
+    const years = await targetYears(tx);
+    if (!years.includes(args.year)) {
+      throw badInput(
+        'year',
+        `no targets are set for ${args.year}; years with targets: ${years.join(', ') || 'none'}`,
+        args.year,
+      );
+    }
+    const known = await checkMetricFilters(tx, { regionCode, chainId });
+    if (!known.regionKnown)
+      throw badInput('regionCode', `no region has the code ${JSON.stringify(regionCode)}`, regionCode);
+    if (!known.chainKnown)
+      throw badInput('chainId', `no industry chain has the id ${JSON.stringify(chainId)}`, chainId);
+    return reviewTargets(tx, args.year, regionCode, chainId);
+  });
+}
+
+export const targetsResolvers = {
+  Query: {
+    targetReview: (_source: unknown, args: TargetReviewArgs, context: RequestContext) =>
+      runTargetReview(
+        context.executionContext,
+        { database: context.sessionConfig.database, timeoutMs: context.transaction.timeout },
+        args,
+      ),
+  },
+};

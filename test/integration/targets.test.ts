@@ -1,0 +1,170 @@
+import { execFile } from 'node:child_process';
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { fromRoot } from '../../src/paths';
+import { createTestApp, testNeo4jUri, type TestApp } from '../support/testApp';
+
+const run = promisify(execFile);
+
+/**
+ * Two regions of our own (codes no other test uses): in A, 3 enterprises hold HIGH_TECH in 2024 (2 of them already
+ * in 2023) and 4 enterprises exist in all; in B, 1 enterprise. Targets for 2024:
+ *   A: HIGH_TECH_ENTERPRISES ≥ 3 → actual 3, met, gap 0, previous 2;  A: INDUSTRIAL_ENTERPRISES ≤ 2 → 4, not met, gap 2
+ *   B: INDUSTRIAL_ENTERPRISES ≥ 1 → 1, met.
+ */
+describe('targetReview and the review CLI', () => {
+  let app: TestApp;
+  let regionA: string;
+  let regionB: string;
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    const n = 500 + (parseInt(app.prefix.slice(1, 5), 16) % 390);
+    regionA = `419${n}`;
+    regionB = `419${n + 1}`;
+    await app.driver.executeQuery(
+      `CREATE (a:Region {id: $p + 'ra', code: $a, name: '甲区（示例）', level: 'DISTRICT', synthetic: true})
+       CREATE (b:Region {id: $p + 'rb', code: $b, name: '乙区（示例）', level: 'DISTRICT', synthetic: true})
+       MERGE (q:Qualification {code: 'HIGH_TECH'}) ON CREATE SET q.id = 'qual-HIGH_TECH', q.name = '高新技术企业', q.synthetic = false
+       WITH a, b, q
+       UNWIND range(1, 4) AS i
+       CREATE (e:Enterprise {id: $p + 'e' + i, name: '企业' + i + '（示例）', aboveScale: true, backbone: false, synthetic: true})
+       CREATE (e)-[:LOCATED_IN]->(a)
+       FOREACH (_ IN CASE WHEN i <= 2 THEN [1] ELSE [] END | CREATE (e)-[:HOLDS {grantedYear: 2022, validUntilYear: 2024}]->(q))
+       FOREACH (_ IN CASE WHEN i = 3 THEN [1] ELSE [] END | CREATE (e)-[:HOLDS {grantedYear: 2024, validUntilYear: 2026}]->(q))
+       WITH a, b, count(*) AS made
+       CREATE (eb:Enterprise {id: $p + 'eb', name: '企业乙（示例）', aboveScale: true, backbone: false, synthetic: true})-[:LOCATED_IN]->(b)
+       CREATE (:Target {id: $p + 't1', metric: 'HIGH_TECH_ENTERPRISES', year: 2024, value: 3.0, comparison: 'AT_LEAST', synthetic: true})-[:FOR_REGION]->(a)
+       CREATE (:Target {id: $p + 't2', metric: 'INDUSTRIAL_ENTERPRISES', year: 2024, value: 2.0, comparison: 'AT_MOST', synthetic: true})-[:FOR_REGION]->(a)
+       CREATE (:Target {id: $p + 't3', metric: 'INDUSTRIAL_ENTERPRISES', year: 2024, value: 1.0, comparison: 'AT_LEAST', synthetic: true})-[:FOR_REGION]->(b)`,
+      { p: app.prefix, a: regionA, b: regionB },
+    );
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('reviews every target of the region with actual, gap, met and last year', async () => {
+    const result = await app.execute<{ targetReview: Record<string, unknown> }>(
+      `query ($r: RegionCode) { targetReview(year: 2024, regionCode: $r) {
+          met notMet unavailable allMet
+          targets { targetId metric target actual gap met status previousActual change regionCode } } }`,
+      { r: regionA },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.targetReview).toEqual({
+      met: 1,
+      notMet: 1,
+      unavailable: 0,
+      allMet: false,
+      targets: [
+        {
+          targetId: `${app.prefix}t1`,
+          metric: 'HIGH_TECH_ENTERPRISES',
+          target: 3,
+          actual: 3,
+          gap: 0,
+          met: true,
+          status: 'MET',
+          previousActual: 2,
+          change: 1,
+          regionCode: regionA,
+        },
+        {
+          targetId: `${app.prefix}t2`,
+          metric: 'INDUSTRIAL_ENTERPRISES',
+          target: 2,
+          actual: 4,
+          gap: 2,
+          met: false,
+          status: 'NOT_MET',
+          previousActual: 4,
+          change: 0,
+          regionCode: regionA,
+        },
+      ],
+    });
+  });
+
+  it.each([
+    ['year: 2024, regionCode: "419999"', 'regionCode'],
+    ['year: 2024, chainId: "no-such-chain"', 'chainId'],
+    ['year: 1800', 'year'],
+    ['year: 2099', 'year'],
+  ])('rejects targetReview(%s) with BAD_USER_INPUT naming %s', async (args, argument) => {
+    const result = await app.execute(`{ targetReview(${args}) { met } }`);
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.message.startsWith(`${argument}:`)).toBe(true);
+  });
+
+  describe('npm run review', () => {
+    const cli = async (args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
+      try {
+        const { stdout, stderr } = await run(
+          process.execPath,
+          [fromRoot('node_modules', 'tsx', 'dist', 'cli.mjs'), fromRoot('src', 'cli', 'review.ts'), ...args],
+          { env: { ...process.env, NEO4J_URI: testNeo4jUri(), LOG_LEVEL: 'silent' }, cwd: fromRoot() },
+        );
+        return { code: 0, stdout, stderr };
+      } catch (error) {
+        const e = error as { code: number; stdout: string; stderr: string };
+        return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+      }
+    };
+
+    it('prints JSON equal to the API answer and exits 1 when a target is not met', async () => {
+      const { code, stdout } = await cli(['--year', '2024', '--region', regionA, '--format', 'json']);
+      expect(code).toBe(1);
+      const review = JSON.parse(stdout) as { notMet: number; targets: { targetId: string; actual: number }[] };
+      expect(review.notMet).toBe(1);
+      expect(review.targets.map((t) => [t.targetId, t.actual])).toEqual([
+        [`${app.prefix}t1`, 3],
+        [`${app.prefix}t2`, 4],
+      ]);
+    }, 60_000);
+
+    it('writes CSV in UTF-8 with a BOM and exits 0 when every target is met', async () => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'ig-review-'));
+      try {
+        const out = path.join(dir, 'review.csv');
+        const { code } = await cli(['--year', '2024', '--region', regionB, '--format', 'csv', '--out', out]);
+        expect(code).toBe(0);
+        const bytes = readFileSync(out);
+        expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+        const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
+        expect(lines[0]).toBe(
+          'targetId,metric,year,regionCode,chainId,comparison,target,actual,gap,status,previousActual,change,unit',
+        );
+        expect(lines.slice(1)).toEqual([
+          `${app.prefix}t3,INDUSTRIAL_ENTERPRISES,2024,${regionB},,AT_LEAST,1,1,0,MET,1,0,enterprises`,
+        ]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }, 60_000);
+
+    it('prints a Markdown table', async () => {
+      const { code, stdout } = await cli(['--year', '2024', '--region', regionA, '--format', 'md']);
+      expect(code).toBe(1);
+      expect(stdout).toContain(`# Target review 2024 (region ${regionA})`);
+      expect(stdout).toContain('| HIGH_TECH_ENTERPRISES | ' + regionA + ' | — | ≥ 3 | 3 | 0 | MET | 2 | 1 |');
+      expect(stdout).toContain('| INDUSTRIAL_ENTERPRISES | ' + regionA + ' | — | ≤ 2 | 4 | 2 | NOT_MET | 4 | 0 |');
+    }, 60_000);
+
+    it.each([
+      [['--year', '2024', '--format', 'xml'], /--format must be one of json, csv, md/],
+      [['--format', 'json'], /--year is required/],
+      [['--year', '2024', '--region', '419999'], /regionCode: no region has the code "419999"/],
+    ])(
+      'exits 2 with a message for %j',
+      async (args, message) => {
+        const { code, stderr } = await cli(args);
+        expect(code).toBe(2);
+        expect(stderr).toMatch(message);
+      },
+      60_000,
+    );
+  });
+});
