@@ -104,6 +104,7 @@ export function generateSeed(scale = 1): GraphBuilder {
   addReference(g);
   const firms = addFirms(g, rnd, scale);
   addQualificationsAndReports(g, rnd, scale, firms);
+  addSupplyLinks(g, rnd, scale, firms);
   addActivities(g, rnd, scale, firms);
   return g;
 }
@@ -306,4 +307,32 @@ function addQualificationsAndReports(g: GraphBuilder, rnd: Random, scale: number
   }
   // Firms that will host platforms are chosen in addActivities, which reads `fourHaves`; their reports are
   // written there too, so that a host's report always says it has an R&D institution.
+}
+
+/**
+ * Supply links: along each chain (a firm supplies one in the next segment) and into 中国平煤神马集团, which becomes
+ * the hub a relationship map must handle without exploding (150 suppliers per scale unit).
+ */
+function addSupplyLinks(g: GraphBuilder, rnd: Random, scale: number, firms: Firm[]): void {
+  const hub = namedEnterprises[0].id;
+  for (const f of rnd.shuffle(firms).slice(0, 150 * scale)) {
+    g.rel('SUPPLIES', 'Enterprise', f.id, 'Enterprise', hub, { product: '原辅材料（示例）' });
+  }
+  const bySegment = new Map<string, Firm[]>();
+  for (const f of firms) {
+    if (f.chain < 0) continue;
+    const key = `${f.chain}-${f.segment}`;
+    bySegment.set(key, [...(bySegment.get(key) ?? []), f]);
+  }
+  const upstream = chains.map((_, ci) => firms.filter((f) => f.chain === ci && f.segment < 2).slice(0, 200 * scale));
+  for (let i = 0; i < 1000 * scale; i++) {
+    const from = rnd.pick(upstream[i % chains.length] as Firm[]);
+    const next = bySegment.get(`${from.chain}-${from.segment + 1}`);
+    if (!next || next.length === 0) continue;
+    const to = rnd.pick(next);
+    if (!g.hasRel('SUPPLIES', from.id, to.id)) {
+      const segments = (chains[from.chain] as (typeof chains)[number]).segments;
+      g.rel('SUPPLIES', 'Enterprise', from.id, 'Enterprise', to.id, { product: `${segments[from.segment]}（示例）` });
+    }
+  }
 }

@@ -11,7 +11,9 @@ import type { Driver } from 'neo4j-driver';
 import type { Config } from './config';
 import type { DbHealth } from './db';
 import { AppError, ErrorCode, formatError } from './errors';
+import { argumentGuards } from './graphql/argumentGuards';
 import type { Logger } from './logger';
+import { fromRoot } from './paths';
 
 export interface ServerDeps {
   config: Pick<Config, 'database' | 'queryTimeoutMs' | 'production'>;
@@ -84,6 +86,7 @@ export function createServer(deps: ServerDeps): AppServer {
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       databaseGate(health),
+      argumentGuards(),
     ],
   });
 
@@ -109,6 +112,24 @@ export function createServer(deps: ServerDeps): AppServer {
     if (status.ready) res.json({ status: 'ready', neo4j: { version: status.version } });
     else res.status(503).json({ status: 'unavailable', neo4j: { error: status.error } });
   });
+
+  // The map explorer: static files of public/explorer plus Cytoscape.js from our own npm dependencies (no CDN).
+  const explorerHeaders = (_req: express.Request, res: express.Response, next: express.NextFunction): void => {
+    res.setHeader(
+      'Content-Security-Policy',
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'",
+    );
+    next();
+  };
+  app.get('/explorer', (req, res, next) => {
+    // Relative asset URLs in the page need the trailing slash.
+    if (req.originalUrl === '/explorer') res.redirect(301, '/explorer/');
+    else next();
+  });
+  app.get('/explorer/vendor/cytoscape.min.js', explorerHeaders, (_req, res) => {
+    res.sendFile(require.resolve('cytoscape/dist/cytoscape.min.js'));
+  });
+  app.use('/explorer', explorerHeaders, express.static(fromRoot('public', 'explorer'), { index: 'index.html' }));
 
   let started = false;
   return {

@@ -1,16 +1,16 @@
 // INNOVATIVE_ENTERPRISES: the distinct enterprises in scope holding any qualification in the year
 // (grantedYear <= year <= validUntilYear), and those of them that held none in the year before.
-// Scope (the same clauses in every metrics file): with $regionCode, located in that region or in a region that is
-// PART_OF it at any depth; with $chainId, the chain's enterprises (OPERATES_IN one of its segments, or LEADS_CHAIN).
+// Scope (the same clauses in every enterprise metric): shared/inRegionScope (with $regionCode, located in that
+// region or a region PART_OF it) and shared/inChainScope (with $chainId, the chain's enterprises).
 // Parameters: $year: integer, $regionCode: string|null, $chainId: string|null
 // Columns: value: integer, newInYear: integer
 MATCH (e:Enterprise)-[h:HOLDS]->(:Qualification)
 WHERE h.grantedYear <= $year AND $year <= h.validUntilYear
 WITH DISTINCT e
-WHERE ($regionCode IS NULL OR EXISTS { (e)-[:LOCATED_IN]->(:Region)-[:PART_OF*0..]->(:Region {code: $regionCode}) })
-  AND ($chainId IS NULL
-    OR EXISTS { (e)-[:OPERATES_IN]->(:ChainSegment)-[:OF_CHAIN]->(:IndustryChain {id: $chainId}) }
-    OR EXISTS { (e)-[:LEADS_CHAIN]->(:IndustryChain {id: $chainId}) })
+WHERE
+  // #include shared/inRegionScope
+  AND
+  // #include shared/inChainScope
 RETURN
   count(e) AS value,
   count(CASE

@@ -2,7 +2,7 @@
 // platforms of $kind and $level approved by the year that were not MERGED_INTO another, and those approved in it.
 // Scope: with $regionCode, hosted by an Enterprise, University or ResearchInstitute located in that region or in a
 // region that is PART_OF it at any depth; with $chainId, SERVES the chain or is hosted by one of the chain's
-// enterprises (OPERATES_IN one of its segments, or LEADS_CHAIN).
+// enterprises (shared/chainEnterprise: OPERATES_IN one of its segments, or LEADS_CHAIN).
 // Parameters: $kind: string, $level: string, $year: integer, $regionCode: string|null, $chainId: string|null
 // Columns: value: integer, newInYear: integer
 MATCH (p:Platform {kind: $kind})
@@ -14,6 +14,9 @@ WHERE p.level = $level AND p.approvedYear <= $year
   })
   AND ($chainId IS NULL
     OR EXISTS { (p)-[:SERVES]->(:IndustryChain {id: $chainId}) }
-    OR EXISTS { (p)<-[:HOSTS]-(:Enterprise)-[:OPERATES_IN]->(:ChainSegment)-[:OF_CHAIN]->(:IndustryChain {id: $chainId}) }
-    OR EXISTS { (p)<-[:HOSTS]-(:Enterprise)-[:LEADS_CHAIN]->(:IndustryChain {id: $chainId}) })
+    OR EXISTS {
+      MATCH (p)<-[:HOSTS]-(e:Enterprise), (chain:IndustryChain {id: $chainId})
+      WHERE
+      // #include shared/chainEnterprise
+    })
 RETURN count(p) AS value, count(CASE WHEN p.approvedYear = $year THEN p END) AS newInYear

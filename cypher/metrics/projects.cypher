@@ -3,7 +3,7 @@
 // The sum stays a Neo4j integer (exact, whole yuan); a project without funding adds 0. Anchored on Project.year.
 // Scope: with $regionCode, undertaken by an Enterprise, University or ResearchInstitute located in that region or in
 // a region that is PART_OF it at any depth; with $chainId, ADDRESSES the chain or is undertaken by one of the
-// chain's enterprises (OPERATES_IN one of its segments, or LEADS_CHAIN).
+// chain's enterprises (shared/chainEnterprise: OPERATES_IN one of its segments, or LEADS_CHAIN).
 // Parameters: $year: integer, $statuses: [string], $levels: [string]|null, $regionCode: string|null,
 //   $chainId: string|null
 // Columns: value: integer (projects), funding: integer (yuan)
@@ -15,6 +15,9 @@ WHERE p.status IN $statuses AND ($levels IS NULL OR p.level IN $levels)
   })
   AND ($chainId IS NULL
     OR EXISTS { (p)-[:ADDRESSES]->(:IndustryChain {id: $chainId}) }
-    OR EXISTS { (p)<-[:UNDERTAKES]-(:Enterprise)-[:OPERATES_IN]->(:ChainSegment)-[:OF_CHAIN]->(:IndustryChain {id: $chainId}) }
-    OR EXISTS { (p)<-[:UNDERTAKES]-(:Enterprise)-[:LEADS_CHAIN]->(:IndustryChain {id: $chainId}) })
+    OR EXISTS {
+      MATCH (p)<-[:UNDERTAKES]-(e:Enterprise), (chain:IndustryChain {id: $chainId})
+      WHERE
+      // #include shared/chainEnterprise
+    })
 RETURN count(p) AS value, sum(coalesce(p.funding, 0)) AS funding

@@ -1,4 +1,7 @@
-export { loadCypher } from './loadCypher';
+export { checkGapArguments, fourHavesCoverage } from './gaps';
+export type { Coverage, GapArgumentCheck, GapArgumentRefs } from './gaps';
+export { expandIncludes, loadCypher } from './loadCypher';
+export { RULE_DEFAULTS } from './ruleDefaults';
 export { AVAILABLE_METRICS, checkMetricFilters, computeMetric, isAvailableMetric } from './metrics';
 export type { AvailableMetric, MetricFilters, MetricNumbers, QueryRunner } from './metrics';
 export { reviewTargets, targetYears } from './targets';

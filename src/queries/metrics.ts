@@ -1,5 +1,6 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { loadCypher } from './loadCypher';
+import { RULE_DEFAULTS } from './ruleDefaults';
 
 /** Runs statements: a managed transaction, so that a resolver can check its filters and compute in one. */
 export type QueryRunner = Pick<ManagedTransaction, 'run'>;
@@ -82,36 +83,48 @@ function projects(
   };
 }
 
-const fourHavesCoverage: Compute = async (tx, filters) => {
-  const record = await single(tx, 'fourHavesCoverage.cypher', scopeParams(filters));
-  const numerator = num(record.get('numerator'));
-  const denominator = num(record.get('denominator'));
-  return {
-    value: denominator === 0 ? 0 : numerator / denominator,
-    newInYear: null,
-    unit: 'ratio',
-    numerator,
-    denominator,
+/** A ratio: the compliant (or covered) count over its population; the value is 0 when the population is empty. */
+function ratio(file: string, extra: Record<string, unknown> = {}): Compute {
+  return async (tx, filters) => {
+    const record = await single(tx, file, { ...scopeParams(filters), ...extra });
+    const numerator = num(record.get('numerator'));
+    const denominator = num(record.get('denominator'));
+    return {
+      value: denominator === 0 ? 0 : numerator / denominator,
+      newInYear: null,
+      unit: 'ratio',
+      numerator,
+      denominator,
+    };
   };
-};
+}
 
 const METRICS = {
   INDUSTRIAL_ENTERPRISES: counted('industrialEnterprises.cypher', 'enterprises'),
   ...mapValues(QUALIFICATION_CODES, (code) => counted('qualifiedEnterprises.cypher', 'enterprises', { code })),
   INNOVATIVE_ENTERPRISES: counted('innovativeEnterprises.cypher', 'enterprises'),
-  FOUR_HAVES_COVERAGE: fourHavesCoverage,
+  FOUR_HAVES_COVERAGE: ratio('fourHavesCoverage.cypher'),
   ...mapValues(PLATFORM_KINDS, (kindLevel) => counted('platforms.cypher', 'platforms', kindLevel)),
   TECH_DEPUTIES: counted('techDeputies.cypher', 'people'),
   RD_ACTIVITIES_COLLECTED: projects(null, ['COLLECTED'], 'count'),
   NATIONAL_PROVINCIAL_PROJECTS: projects(NATIONAL_PROVINCIAL.levels, NATIONAL_PROVINCIAL.statuses, 'count'),
   NATIONAL_PROVINCIAL_PROJECT_FUNDING: projects(NATIONAL_PROVINCIAL.levels, NATIONAL_PROVINCIAL.statuses, 'funding'),
+  // The compliance ratios use the letter's thresholds; revenue goes as a Neo4j integer to compare exactly.
+  R1_COMPLIANCE: ratio('r1Compliance.cypher', { minRevenue: neo4j.int(RULE_DEFAULTS.R1.minRevenue.toString()) }),
+  R2_COMPLIANCE: ratio('r2Compliance.cypher', {
+    minRevenue: neo4j.int(RULE_DEFAULTS.R2.minRevenue.toString()),
+    withinYears: neo4j.int(RULE_DEFAULTS.R2.withinYears),
+  }),
+  R3_COMPLIANCE: ratio('r3Compliance.cypher', { minRevenue: neo4j.int(RULE_DEFAULTS.R3.minRevenue.toString()) }),
+  R4_COMPLIANCE: ratio('r4Compliance.cypher', { minRevenue: neo4j.int(RULE_DEFAULTS.R4.minRevenue.toString()) }),
+  R5_COMPLIANCE: ratio('r5Compliance.cypher', { leadingChainsOnly: RULE_DEFAULTS.R5.leadingChainsOnly }),
 } satisfies Record<string, Compute>;
 
 function mapValues<K extends string, V>(record: Record<K, V>, f: (value: V) => Compute): Record<K, Compute> {
   return Object.fromEntries(Object.entries<V>(record).map(([key, value]) => [key, f(value)])) as Record<K, Compute>;
 }
 
-/** A MetricName this module computes (the compliance ratios R1–R5 are not among them yet). */
+/** A MetricName this module computes. */
 export type AvailableMetric = keyof typeof METRICS;
 
 /** The metric names that can be computed, in the order of their definitions. */

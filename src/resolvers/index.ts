@@ -1,4 +1,7 @@
+import { gapsResolvers } from './gaps';
+import { mapsResolvers } from './maps';
 import { metricsResolvers } from './metrics';
+import { partnersResolvers } from './partners';
 import { searchResolvers } from './search';
 import { targetsResolvers } from './targets';
 
@@ -7,5 +10,12 @@ export type { MetricArgs, MetricValue } from './metrics';
 
 /** Every resolver of our own root fields, merged by type, for Neo4jGraphQL's `resolvers`. */
 export const resolvers = {
-  Query: { ...metricsResolvers.Query, ...searchResolvers.Query, ...targetsResolvers.Query },
+  Query: {
+    ...gapsResolvers.Query,
+    ...mapsResolvers.Query,
+    ...metricsResolvers.Query,
+    ...partnersResolvers.Query,
+    ...searchResolvers.Query,
+    ...targetsResolvers.Query,
+  },
 };

@@ -1,7 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { writeTx } from '../../src/db';
 import type { MetricValue } from '../../src/resolvers';
-import { createTestApp, DATABASE, type TestApp } from '../support/testApp';
+import { createTestApp, createTestRegions, type TestApp } from '../support/testApp';
 
 const METRIC = `
   query ($name: MetricName!, $year: Int!, $regionCode: RegionCode, $chainId: ID) {
@@ -35,24 +34,9 @@ describe('Query.metric on a real Neo4j', () => {
     await app.close();
   });
 
-  /** Writes a test graph; `$p` is the app's prefix, which every node's id starts with (Qualifications aside). */
-  async function write(cypher: string, params: Record<string, unknown> = {}): Promise<void> {
-    await writeTx(app.driver, { database: DATABASE }, (tx) => tx.run(cypher, { p: app.prefix, ...params }));
-  }
+  const write = (cypher: string, params?: Record<string, unknown>): Promise<void> => app.write(cypher, params);
 
-  /** A city `<p><key>city` and a district `<p><key>district` PART_OF it, plus an unrelated region; their codes. */
-  async function regions(key: string): Promise<{ city: string; district: string; elsewhere: string }> {
-    const codes = { city: newRegionCode(), district: newRegionCode(), elsewhere: newRegionCode() };
-    await write(
-      `CREATE (city:Region {id: $p + $key + 'city', code: $city, name: '测试市（示例）', level: 'CITY', synthetic: true})
-       CREATE (:Region {id: $p + $key + 'district', code: $district, name: '测试区（示例）', level: 'DISTRICT',
-               synthetic: true})-[:PART_OF]->(city)
-       CREATE (:Region {id: $p + $key + 'elsewhere', code: $elsewhere, name: '别处（示例）', level: 'CITY',
-               synthetic: true})`,
-      { key, ...codes },
-    );
-    return codes;
-  }
+  const regions = (key: string) => createTestRegions(app, key, newRegionCode);
 
   async function metric(vars: MetricVars): Promise<MetricValue> {
     const result = await app.execute<{ metric: MetricValue }>(METRIC, { ...vars });
@@ -346,10 +330,18 @@ describe('Query.metric on a real Neo4j', () => {
     expect(errors[0]?.message).toMatch(/^year: .*1949.*2100/);
   });
 
-  it('rejects a compliance ratio, which a later issue implements, as not available yet', async () => {
-    const errors = await metricErrors({ name: 'R1_COMPLIANCE', year: 2024 });
-    expect(errors[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(errors[0]?.message).toBe('metric R1_COMPLIANCE is not available yet');
+  it('computes the compliance ratios as ratios, 0 over an empty scope (gaps.test.ts checks each rule)', async () => {
+    const { city } = await regions('r');
+    for (const name of ['R1_COMPLIANCE', 'R2_COMPLIANCE', 'R3_COMPLIANCE', 'R4_COMPLIANCE', 'R5_COMPLIANCE']) {
+      expect(await metric({ name, year: 2024, regionCode: city })).toMatchObject({
+        name,
+        value: 0,
+        newInYear: null,
+        unit: 'ratio',
+        numerator: 0,
+        denominator: 0,
+      });
+    }
   });
 
   it('answers without filters over the whole graph, with the filters echoed as null', async () => {

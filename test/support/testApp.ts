@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Driver } from 'neo4j-driver';
-import { createDriver, DbHealth, migrate, runAutoCommit } from '../../src/db';
+import { createDriver, DbHealth, migrate, runAutoCommit, writeTx } from '../../src/db';
 import { buildSchema } from '../../src/graphql';
 import { createLogger } from '../../src/logger';
 import { type AppServer, createServer } from '../../src/server';
@@ -29,6 +29,8 @@ export interface TestApp {
     query: string,
     variables?: Record<string, unknown>,
   ): Promise<{ data?: T | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }>;
+  /** Writes a test graph in one transaction; `$p` in the statement is the prefix every created id must start with. */
+  write(cypher: string, params?: Record<string, unknown>): Promise<void>;
   /** Deletes every node whose id starts with the prefix, then stops the server and closes the driver. */
   close(): Promise<void>;
 }
@@ -77,6 +79,9 @@ export async function createTestApp(uri: string = testNeo4jUri()): Promise<TestA
       const { data, errors } = response.body.singleResult;
       return { data: data as never, ...(errors ? { errors: errors as never } : {}) };
     },
+    async write(cypher, params = {}) {
+      await writeTx(driver, { database: DATABASE }, (tx) => tx.run(cypher, { p: prefix, ...params }));
+    },
     async close() {
       try {
         await runAutoCommit(driver, DATABASE, 'MATCH (n) WHERE n.id STARTS WITH $prefix DETACH DELETE n', { prefix });
@@ -89,4 +94,22 @@ export async function createTestApp(uri: string = testNeo4jUri()): Promise<TestA
     },
   };
   return app;
+}
+
+/** A city `<p><key>city`, a district `<p><key>district` PART_OF it and an unrelated region; returns their codes. */
+export async function createTestRegions(
+  app: TestApp,
+  key: string,
+  newRegionCode: () => string,
+): Promise<{ city: string; district: string; elsewhere: string }> {
+  const codes = { city: newRegionCode(), district: newRegionCode(), elsewhere: newRegionCode() };
+  await app.write(
+    `CREATE (city:Region {id: $p + $key + 'city', code: $city, name: '测试市（示例）', level: 'CITY', synthetic: true})
+     CREATE (:Region {id: $p + $key + 'district', code: $district, name: '测试区（示例）', level: 'DISTRICT',
+             synthetic: true})-[:PART_OF]->(city)
+     CREATE (:Region {id: $p + $key + 'elsewhere', code: $elsewhere, name: '别处（示例）', level: 'CITY',
+             synthetic: true})`,
+    { key, ...codes },
+  );
+  return codes;
 }

@@ -1,0 +1,12 @@
+// R1_COMPLIANCE: among the enterprises whose AnnualReport of the year has revenue >= $minRevenue (in scope), those
+// that have an R&D institution that year (shared/rdInstitution). The non-compliant ones (denominator - numerator)
+// are what Query.enterprisesWithoutRdInstitution lists for the same arguments: both start from
+// shared/revenuePopulation.
+// Scope: shared/inRegionScope and shared/inChainScope, the same clauses as every enterprise metric.
+// Parameters: $year: integer, $minRevenue: integer (yuan), $regionCode: string|null, $chainId: string|null
+// Columns: numerator: integer, denominator: integer
+// #include shared/revenuePopulation
+WITH e,
+  // #include shared/rdInstitution
+  AS compliant
+RETURN count(CASE WHEN compliant THEN e END) AS numerator, count(e) AS denominator

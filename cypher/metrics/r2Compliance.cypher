@@ -1,0 +1,13 @@
+// R2_COMPLIANCE: among the enterprises whose AnnualReport of the year has revenue >= $minRevenue (in scope), those
+// that ACHIEVED a landmark result in the last $withinYears years (shared/landmarkResult). The non-compliant ones
+// (denominator - numerator) are what Query.enterprisesWithoutLandmarkAchievement lists for the same arguments:
+// both start from shared/revenuePopulation.
+// Scope: shared/inRegionScope and shared/inChainScope, the same clauses as every enterprise metric.
+// Parameters: $year: integer, $minRevenue: integer (yuan), $regionCode: string|null, $chainId: string|null,
+//   $withinYears: integer
+// Columns: numerator: integer, denominator: integer
+// #include shared/revenuePopulation
+WITH e,
+  // #include shared/landmarkResult
+  AS compliant
+RETURN count(CASE WHEN compliant THEN e END) AS numerator, count(e) AS denominator

@@ -1,0 +1,11 @@
+// R4_COMPLIANCE: among the enterprises whose AnnualReport of the year has revenue >= $minRevenue (in scope), those
+// that hold TECH_LEADER in the year (shared/techLeader). The non-compliant ones (denominator - numerator) are what
+// Query.enterprisesNotTechLeader lists for the same arguments: both start from shared/revenuePopulation.
+// Scope: shared/inRegionScope and shared/inChainScope, the same clauses as every enterprise metric.
+// Parameters: $year: integer, $minRevenue: integer (yuan), $regionCode: string|null, $chainId: string|null
+// Columns: numerator: integer, denominator: integer
+// #include shared/revenuePopulation
+WITH e,
+  // #include shared/techLeader
+  AS compliant
+RETURN count(CASE WHEN compliant THEN e END) AS numerator, count(e) AS denominator

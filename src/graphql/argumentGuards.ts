@@ -1,0 +1,216 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  getArgumentValues,
+  getDirectiveValues,
+  getVariableValues,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  Kind,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import { isInt } from 'neo4j-driver';
+import { readTx } from '../db';
+import { AppError, ErrorCode } from '../errors';
+import { checkGapArguments, type GapArgumentRefs } from '../queries';
+import type { RequestContext } from '../server';
+import { validateYear } from './scalars';
+
+/** Paging of every gap list: the SDL default of `limit`, and its maximum. */
+export const GAP_PAGING = { defaultLimit: 50, maxLimit: 500 } as const;
+
+/** The range of `withinYears` (R2's landmark window). */
+export const WITHIN_YEARS = { min: 1, max: 100 } as const;
+
+/**
+ * The root fields whose arguments are guarded, and whether their `year` must be a year with AnnualReports (the
+ * fields that compare a report of the year). expiringQualifications looks ahead (which certificates end in 2026?)
+ * and backboneEnterprisesWithoutPlatform's year is about platforms, so theirs only needs to be a plausible year.
+ */
+export const GUARDED_FIELDS: Readonly<Record<string, { reportYear: boolean }>> = {
+  enterprisesWithoutRdInstitution: { reportYear: true },
+  enterprisesWithoutLandmarkAchievement: { reportYear: true },
+  enterprisesWithoutConsortium: { reportYear: true },
+  enterprisesNotTechLeader: { reportYear: true },
+  backboneEnterprisesWithoutPlatform: { reportYear: false },
+  chainsWithoutLabPartner: { reportYear: false },
+  chainsWithoutUniversityPartner: { reportYear: false },
+  chainSegmentsWithoutEnterprise: { reportYear: false },
+  fourHavesCoverage: { reportYear: true },
+  enterprisesMissingFourHaves: { reportYear: true },
+  expiringQualifications: { reportYear: false },
+};
+
+/** A guarded field of an operation with its argument values (defaults applied, variables substituted). */
+export interface GuardedCall {
+  field: string;
+  args: Record<string, unknown>;
+}
+
+function reject(field: string, argument: string, message: string, value: unknown): AppError {
+  const shown = isInt(value) || typeof value === 'bigint' ? value.toString() : value;
+  return new AppError(ErrorCode.BAD_USER_INPUT, `${argument}: ${message} (in ${field})`, {
+    argument,
+    field,
+    ...(shown === undefined ? {} : { value: shown }),
+  });
+}
+
+function isIntegerIn(value: unknown, min: number, max: number): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+}
+
+/**
+ * The checks that need no database: paging, thresholds, the window of years and the year's range.
+ * @returns the first problem as a BAD_USER_INPUT AppError naming the argument and what is accepted, or null
+ */
+export function checkStaticArguments({ field, args }: GuardedCall): AppError | null {
+  const { limit, offset, minRevenue, withinYears, year } = args;
+  if (limit !== undefined && !isIntegerIn(limit, 1, GAP_PAGING.maxLimit)) {
+    return reject(field, 'limit', `must be between 1 and ${GAP_PAGING.maxLimit}; got ${String(limit)}`, limit);
+  }
+  if (offset !== undefined && !isIntegerIn(offset, 0, Number.MAX_SAFE_INTEGER)) {
+    return reject(field, 'offset', `must be 0 or more; got ${String(offset)}`, offset);
+  }
+  if (minRevenue !== undefined && minRevenue !== null) {
+    const negative = isInt(minRevenue) ? minRevenue.isNegative() : Number(minRevenue) < 0;
+    if (negative) {
+      return reject(field, 'minRevenue', `must be 0 or more yuan; got ${String(minRevenue)}`, minRevenue);
+    }
+  }
+  if (withinYears !== undefined && !isIntegerIn(withinYears, WITHIN_YEARS.min, WITHIN_YEARS.max)) {
+    const range = `${WITHIN_YEARS.min} and ${WITHIN_YEARS.max}`;
+    return reject(field, 'withinYears', `must be between ${range}; got ${String(withinYears)}`, withinYears);
+  }
+  if (typeof year === 'number') {
+    const problem = validateYear(year);
+    if (problem !== null) return reject(field, 'year', `${problem}; got ${year}`, year);
+  }
+  return null;
+}
+
+/** The regions, chains and report years a set of calls names, each once. */
+export function referencesOf(calls: readonly GuardedCall[]): GapArgumentRefs {
+  const regionCodes = new Set<string>();
+  const chainIds = new Set<string>();
+  const years = new Set<number>();
+  for (const { field, args } of calls) {
+    if (typeof args.regionCode === 'string') regionCodes.add(args.regionCode);
+    if (typeof args.chainId === 'string') chainIds.add(args.chainId);
+    if (typeof args.year === 'number' && GUARDED_FIELDS[field]?.reportYear) years.add(args.year);
+  }
+  return { regionCodes: [...regionCodes], chainIds: [...chainIds], years: [...years] };
+}
+
+/**
+ * The guarded root fields an operation selects (through fragments too, leaving out those @skip/@include drop),
+ * with their argument values. Returns [] when the variables do not coerce or an argument is invalid: execution
+ * then reports that itself, with graphql-js's own message.
+ */
+export function guardedCalls(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  rawVariables: Record<string, unknown>,
+): GuardedCall[] {
+  const queryType = schema.getQueryType();
+  if (operation.operation !== 'query' || !queryType) return [];
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables);
+  if (coerced.errors) return [];
+  const variables = coerced.coerced;
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  const fields: FieldNode[] = [];
+  const seen = new Set<string>();
+  const included = (node: FieldNode | SelectionSetNode['selections'][number]): boolean =>
+    getDirectiveValues(GraphQLSkipDirective, node, variables)?.if !== true &&
+    getDirectiveValues(GraphQLIncludeDirective, node, variables)?.if !== false;
+  const visit = (selectionSet: SelectionSetNode): void => {
+    for (const selection of selectionSet.selections) {
+      if (!included(selection)) continue;
+      if (selection.kind === Kind.FIELD) {
+        if (Object.prototype.hasOwnProperty.call(GUARDED_FIELDS, selection.name.value)) fields.push(selection);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        visit(selection.selectionSet);
+      } else {
+        const fragment = fragments.get(selection.name.value);
+        if (fragment && !seen.has(fragment.name.value)) {
+          seen.add(fragment.name.value);
+          visit(fragment.selectionSet);
+        }
+      }
+    }
+  };
+  visit(operation.selectionSet);
+  const calls: GuardedCall[] = [];
+  for (const node of fields) {
+    const definition = queryType.getFields()[node.name.value];
+    if (!definition) continue;
+    try {
+      calls.push({ field: node.name.value, args: getArgumentValues(definition, node, variables) });
+    } catch {
+      return [];
+    }
+  }
+  return calls;
+}
+
+function unknownReferenceError(calls: readonly GuardedCall[], check: Awaited<ReturnType<typeof checkGapArguments>>) {
+  for (const call of calls) {
+    const { regionCode, chainId, year } = call.args;
+    if (typeof regionCode === 'string' && check.unknownRegionCodes.includes(regionCode)) {
+      const message = `no region has the code ${JSON.stringify(regionCode)}; give the code of an existing Region`;
+      return reject(call.field, 'regionCode', message, regionCode);
+    }
+    if (typeof chainId === 'string' && check.unknownChainIds.includes(chainId)) {
+      const message = `no industry chain has the id ${JSON.stringify(chainId)}; give the id of an existing IndustryChain`;
+      return reject(call.field, 'chainId', message, chainId);
+    }
+    if (typeof year === 'number' && GUARDED_FIELDS[call.field]?.reportYear && check.unknownYears.includes(year)) {
+      const range = check.reportYears
+        ? `annual reports cover ${check.reportYears.first} to ${check.reportYears.last}`
+        : 'the data has no annual reports';
+      return reject(call.field, 'year', `no annual report of ${year} in the data; ${range}`, year);
+    }
+  }
+  return null;
+}
+
+/**
+ * Checks the arguments of the gap fields before the operation executes: the lists are @cypher fields that
+ * @neo4j/graphql runs itself, so no resolver of ours could check them, and a bad argument must be a clear
+ * BAD_USER_INPUT naming the argument and what it accepts, never an empty list. Static checks come first; then one
+ * read transaction looks up the regions, chains and report years named.
+ */
+export function argumentGuards(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, request, contextValue }) {
+          if (!operation) return;
+          const calls = guardedCalls(schema, document, operation, request.variables ?? {});
+          if (calls.length === 0) return;
+          for (const call of calls) {
+            const problem = checkStaticArguments(call);
+            if (problem) throw problem;
+          }
+          const refs = referencesOf(calls);
+          if (refs.regionCodes.length + refs.chainIds.length + refs.years.length === 0) return;
+          const options = {
+            database: contextValue.sessionConfig.database,
+            timeoutMs: contextValue.transaction.timeout,
+          };
+          const check = await readTx(contextValue.executionContext, options, (tx) => checkGapArguments(tx, refs));
+          const problem = unknownReferenceError(calls, check);
+          if (problem) throw problem;
+        },
+      };
+    },
+  };
+}

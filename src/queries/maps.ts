@@ -1,0 +1,246 @@
+import neo4j from 'neo4j-driver';
+import { graphVocabulary } from '../graphql/vocabulary';
+import { loadCypher } from './loadCypher';
+import type { QueryRunner } from './metrics';
+import {
+  emptySubgraph,
+  type GraphEdge,
+  type GraphNode,
+  type OmittedCount,
+  type Subgraph,
+  toGraphEdge,
+  toGraphNode,
+} from './subgraph';
+
+/** Bounds of the map arguments; the resolvers check them before any statement runs. */
+export const MAP_BOUNDS = {
+  depth: { min: 1, max: 3 },
+  limit: { min: 1, max: 1000 },
+  /** cypher/maps/shortestPaths.cypher searches up to this many hops (a literal there: it cannot be a parameter). */
+  maxHops: { min: 1, max: 8 },
+} as const;
+
+/** At most this many paths with `all: true`. */
+export const MAX_SHORTEST_PATHS = 25;
+
+/** A chain map shows at most this many enterprises (leaders included) … */
+export const CHAIN_MAP_ENTERPRISES = 100;
+/** … and at most this many segments, platforms, academic partners and consortia each. */
+export const CHAIN_MAP_PARTNERS = 50;
+
+/**
+ * Which relationship type wins a tie in a neighbourhood's turns (see cypher/maps/neighborhoodLayer.cypher): what
+ * places a node in the innovation system (chain, platforms, partners, consortia, people) before its transactions
+ * and records (supplies, qualifications, benefits, region, reports). A type missing here comes last.
+ */
+export const RELATIONSHIP_PRIORITY = [
+  'LEADS_CHAIN',
+  'OPERATES_IN',
+  'OF_CHAIN',
+  'IN_CLUSTER',
+  'HOSTS',
+  'SERVES',
+  'PARTNERS_WITH',
+  'COOPERATES_WITH',
+  'LEADS',
+  'MEMBER_OF',
+  'TARGETS',
+  'SECONDED_TO',
+  'EMPLOYED_BY',
+  'UNDERTAKES',
+  'FUNDED_BY',
+  'ADDRESSES',
+  'PRODUCED',
+  'ACHIEVED',
+  'SUPPLIES',
+  'FEEDS',
+  'MERGED_INTO',
+  'POSTED',
+  'TOOK',
+  'HOLDS',
+  'RECEIVED',
+  'COMPETED_IN',
+  'LOCATED_IN',
+  'PART_OF',
+  'FOR_CHAIN',
+  'FOR_REGION',
+  'HAS_REPORT',
+] as const;
+
+const PRIORITY = Object.fromEntries(RELATIONSHIP_PRIORITY.map((type, rank) => [type, neo4j.int(rank)]));
+
+/** The relationships a chain map draws between its nodes. */
+export const CHAIN_MAP_TYPES = [
+  'IN_CLUSTER',
+  'OF_CHAIN',
+  'FEEDS',
+  'LEADS_CHAIN',
+  'OPERATES_IN',
+  'SUPPLIES',
+  'HOSTS',
+  'PARTNERS_WITH',
+  'SERVES',
+  'COOPERATES_WITH',
+  'LEADS',
+  'MEMBER_OF',
+  'TARGETS',
+] as const;
+
+function num(value: unknown): number {
+  return neo4j.isInt(value) ? value.toNumber() : Number(value);
+}
+
+async function run(tx: QueryRunner, file: string, params: Record<string, unknown>) {
+  const result = await tx.run(loadCypher('maps', file), params);
+  return result.records;
+}
+
+/** The elementId of each given domain id that exists, by id (an id of any label). */
+export async function findNodes(tx: QueryRunner, ids: readonly string[]): Promise<Map<string, string>> {
+  const records = await run(tx, 'findNodes.cypher', { ids });
+  return new Map(records.map((r) => [r.get('id') as string, r.get('elementId') as string]));
+}
+
+/** The map nodes of the given elementIds, in that order. */
+async function nodesOf(tx: QueryRunner, elementIds: readonly string[]): Promise<GraphNode[]> {
+  const records = await run(tx, 'nodes.cypher', { nodes: elementIds });
+  const known = graphVocabulary().labels;
+  const byElementId = new Map(
+    records.map((r) => [
+      r.get('elementId') as string,
+      toGraphNode(r.get('labels') as string[], r.get('properties') as Record<string, unknown>, known),
+    ]),
+  );
+  return elementIds.flatMap((e) => byElementId.get(e) ?? []);
+}
+
+/** The relationships of `types` between the given nodes, each (type, source, target) once. */
+async function edgesBetween(
+  tx: QueryRunner,
+  elementIds: readonly string[],
+  types: readonly string[],
+): Promise<GraphEdge[]> {
+  const records = await run(tx, 'edges.cypher', { nodes: elementIds, types });
+  return records.map((r) => toGraphEdge(r.get('type'), r.get('source'), r.get('target'), r.get('properties')));
+}
+
+function toOmitted(records: readonly { get(key: string): unknown }[]): OmittedCount[] {
+  return records
+    .map((r) => ({ relationshipType: r.get('relationshipType') as string, count: num(r.get('count')) }))
+    .filter((o) => o.count > 0);
+}
+
+/** What a neighbourhood follows: relationship types (all of them), labels (null = any), a depth and a node cap. */
+export interface NeighborhoodOptions {
+  depth: number;
+  types: readonly string[];
+  labels: readonly string[] | null;
+  limit: number;
+}
+
+/**
+ * The neighbourhood of the node with elementId `centre`, built one hop at a time: each hop keeps the best new
+ * neighbours of the last hop's nodes (cypher/maps/neighborhoodLayer.cypher) while fewer than `limit` nodes are in
+ * the map. A node reachable several ways is met once, at its first hop. `omitted` counts the neighbours of the
+ * nodes closer than `depth` that were left out, so `truncated` is exact: false means the answer is the whole
+ * neighbourhood.
+ */
+export async function neighborhood(tx: QueryRunner, centre: string, options: NeighborhoodOptions): Promise<Subgraph> {
+  const { depth, types, labels, limit } = options;
+  const included = [centre];
+  const inner: string[] = [];
+  let frontier = [centre];
+  for (let hop = 1; hop <= depth && frontier.length > 0; hop += 1) {
+    inner.push(...frontier);
+    const remaining = limit - included.length;
+    if (remaining <= 0) break;
+    const records = await run(tx, 'neighborhoodLayer.cypher', {
+      frontier,
+      included,
+      types,
+      labels,
+      remaining: neo4j.int(remaining),
+      priority: PRIORITY,
+    });
+    frontier = records.map((r) => r.get('elementId') as string);
+    included.push(...frontier);
+  }
+  const omitted = toOmitted(await run(tx, 'omitted.cypher', { inner, included, types, labels }));
+  return {
+    nodes: await nodesOf(tx, included),
+    edges: await edgesBetween(tx, included, types),
+    truncated: omitted.length > 0,
+    omitted,
+  };
+}
+
+/** What a shortest-path search follows: relationship types, a hop bound, and whether to return every path. */
+export interface ShortestPathOptions {
+  types: readonly string[];
+  maxHops: number;
+  all: boolean;
+}
+
+/**
+ * One shortest path (or, with `all`, up to {@link MAX_SHORTEST_PATHS} of them) between two nodes given by
+ * elementId. An empty Subgraph when no path of at most `maxHops` exists; it is `truncated` when a longer path of at
+ * most {@link MAP_BOUNDS}.maxHops.max hops does. The same node at both ends is a path of one node.
+ */
+export async function shortestPaths(
+  tx: QueryRunner,
+  from: string,
+  to: string,
+  options: ShortestPathOptions,
+): Promise<Subgraph> {
+  if (from === to) {
+    return { nodes: await nodesOf(tx, [from]), edges: [], truncated: false, omitted: [] };
+  }
+  const maxPaths = options.all ? MAX_SHORTEST_PATHS + 1 : 1;
+  const records = await run(tx, 'shortestPaths.cypher', {
+    from,
+    to,
+    types: options.types,
+    maxPaths: neo4j.int(maxPaths),
+  });
+  const first = records[0];
+  if (first === undefined) return emptySubgraph(false);
+  if (num(first.get('hops')) > options.maxHops) return emptySubgraph(true);
+  const paths = records.slice(0, MAX_SHORTEST_PATHS);
+  const nodeIds = [...new Set(paths.flatMap((r) => r.get('nodes') as string[]))];
+  const edges = new Map<string, GraphEdge>();
+  for (const path of paths) {
+    for (const e of path.get('edges') as { type: string; source: string; target: string; properties: unknown }[]) {
+      const edge = toGraphEdge(e.type, e.source, e.target, e.properties);
+      if (!edges.has(edge.id)) edges.set(edge.id, edge);
+    }
+  }
+  return {
+    nodes: await nodesOf(tx, nodeIds),
+    edges: [...edges.values()],
+    truncated: records.length > MAX_SHORTEST_PATHS,
+    omitted: [],
+  };
+}
+
+/**
+ * The map of the IndustryChain `chainId` (see cypher/maps/chainMap.cypher for what it holds and how it ranks), or
+ * null when no chain has that id. Its edges are every relationship of {@link CHAIN_MAP_TYPES} between its nodes.
+ */
+export async function chainMap(tx: QueryRunner, chainId: string): Promise<Subgraph | null> {
+  const [record] = await run(tx, 'chainMap.cypher', {
+    chainId,
+    enterpriseCap: neo4j.int(CHAIN_MAP_ENTERPRISES),
+    partnerCap: neo4j.int(CHAIN_MAP_PARTNERS),
+  });
+  if (record === undefined) return null;
+  const elementIds = [...new Set(record.get('nodes') as string[])];
+  const omitted = (record.get('omitted') as { relationshipType: string; count: unknown }[])
+    .map((o) => ({ relationshipType: o.relationshipType, count: num(o.count) }))
+    .filter((o) => o.count > 0);
+  return {
+    nodes: await nodesOf(tx, elementIds),
+    edges: await edgesBetween(tx, elementIds, CHAIN_MAP_TYPES),
+    truncated: omitted.length > 0,
+    omitted,
+  };
+}

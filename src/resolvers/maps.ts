@@ -1,0 +1,129 @@
+import { AppError, badInput, ErrorCode } from '../errors';
+import { readTx } from '../db';
+import { graphVocabulary } from '../graphql/vocabulary';
+import { chainMap as chainMapQuery, findNodes, MAP_BOUNDS, neighborhood, shortestPaths } from '../queries/maps';
+import type { QueryRunner } from '../queries/metrics';
+import type { Subgraph } from '../queries/subgraph';
+import type { RequestContext } from '../server';
+
+/** The arguments of `Query.neighborhood` as GraphQL hands them over (an explicit null means the default). */
+export interface NeighborhoodArgs {
+  id: string;
+  depth?: number | null;
+  relationshipTypes?: readonly string[] | null;
+  labels?: readonly string[] | null;
+  limit?: number | null;
+}
+
+/** The arguments of `Query.shortestPath`. */
+export interface ShortestPathArgs {
+  fromId: string;
+  toId: string;
+  maxHops?: number | null;
+  relationshipTypes?: readonly string[] | null;
+  all?: boolean | null;
+}
+
+/** The arguments of `Query.chainMap`. */
+export interface ChainMapArgs {
+  chainId: string;
+}
+
+function inRange(argument: keyof typeof MAP_BOUNDS, value: number | null | undefined, fallback: number): number {
+  const { min, max } = MAP_BOUNDS[argument];
+  const chosen = value ?? fallback;
+  if (!Number.isInteger(chosen) || chosen < min || chosen > max) {
+    throw badInput(argument, `must be between ${min} and ${max}; got ${chosen}`, chosen);
+  }
+  return chosen;
+}
+
+/**
+ * The names asked for, checked against the schema's own list before any statement is built; null or omitted
+ * means every known name. Names only ever reach Cypher as parameters, and only once known.
+ */
+function knownNames(
+  argument: 'relationshipTypes' | 'labels',
+  asked: readonly string[] | null | undefined,
+  known: readonly string[],
+): readonly string[] | null {
+  if (asked === null || asked === undefined) return null;
+  if (asked.length === 0) throw badInput(argument, 'give at least one, or leave the argument out for all', asked);
+  const unknown = asked.find((name) => !known.includes(name));
+  if (unknown !== undefined) {
+    const what = argument === 'labels' ? 'label' : 'relationship type';
+    throw badInput(argument, `unknown ${what} ${JSON.stringify(unknown)}; known: ${known.join(', ')}`, unknown);
+  }
+  return [...new Set(asked)];
+}
+
+function notFound(argument: string, id: string): AppError {
+  return new AppError(ErrorCode.NOT_FOUND, `${argument}: no node has the id ${JSON.stringify(id)}`, {
+    argument,
+    value: id,
+  });
+}
+
+function read<T>(context: RequestContext, work: (tx: QueryRunner) => Promise<T>): Promise<T> {
+  const options = { database: context.sessionConfig.database, timeoutMs: context.transaction.timeout };
+  return readTx(context.executionContext, options, work);
+}
+
+/** `Query.neighborhood`: checks every argument, then builds the map in one read transaction. */
+export async function neighborhoodResolver(
+  _source: unknown,
+  args: NeighborhoodArgs,
+  context: RequestContext,
+): Promise<Subgraph> {
+  const vocabulary = graphVocabulary();
+  const depth = inRange('depth', args.depth, 1);
+  const limit = inRange('limit', args.limit, 200);
+  const types = knownNames('relationshipTypes', args.relationshipTypes, vocabulary.relationshipTypes);
+  const labels = knownNames('labels', args.labels, vocabulary.labels);
+  const answer = await read(context, async (tx) => {
+    const centre = (await findNodes(tx, [args.id])).get(args.id);
+    if (centre === undefined) return null;
+    return neighborhood(tx, centre, { depth, limit, labels, types: types ?? vocabulary.relationshipTypes });
+  });
+  if (answer === null) throw notFound('id', args.id);
+  return answer;
+}
+
+/** `Query.shortestPath`: checks every argument, then finds both ends and the path(s) in one read transaction. */
+export async function shortestPathResolver(
+  _source: unknown,
+  args: ShortestPathArgs,
+  context: RequestContext,
+): Promise<Subgraph> {
+  const vocabulary = graphVocabulary();
+  const maxHops = inRange('maxHops', args.maxHops, 6);
+  const types = knownNames('relationshipTypes', args.relationshipTypes, vocabulary.relationshipTypes);
+  const answer = await read(context, async (tx): Promise<Subgraph | 'fromId' | 'toId'> => {
+    const found = await findNodes(tx, [args.fromId, args.toId]);
+    const from = found.get(args.fromId);
+    const to = found.get(args.toId);
+    if (from === undefined) return 'fromId';
+    if (to === undefined) return 'toId';
+    const options = { maxHops, all: args.all ?? false, types: types ?? vocabulary.relationshipTypes };
+    return shortestPaths(tx, from, to, options);
+  });
+  if (answer === 'fromId' || answer === 'toId') throw notFound(answer, args[answer]);
+  return answer;
+}
+
+/** `Query.chainMap`. */
+export async function chainMapResolver(_source: unknown, args: ChainMapArgs, context: RequestContext) {
+  const answer = await read(context, (tx) => chainMapQuery(tx, args.chainId));
+  if (answer === null) {
+    throw new AppError(ErrorCode.NOT_FOUND, `chainId: no industry chain has the id ${JSON.stringify(args.chainId)}`, {
+      argument: 'chainId',
+      value: args.chainId,
+    });
+  }
+  return answer;
+}
+
+/** The resolvers of schema/maps.graphql. */
+export const mapsResolvers = {
+  Query: { neighborhood: neighborhoodResolver, shortestPath: shortestPathResolver, chainMap: chainMapResolver },
+};

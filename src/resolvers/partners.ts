@@ -1,0 +1,35 @@
+import { readTx } from '../db';
+import { AppError, badInput, ErrorCode } from '../errors';
+import { enterpriseExists, suggestPartners, type PartnerSuggestion } from '../queries/partners';
+import type { RequestContext } from '../server';
+
+const MAX_LIMIT = 50;
+
+/** `Query.partnerSuggestions`: checks the limit and the enterprise, then ranks candidates in one read transaction. */
+export async function partnerSuggestions(
+  _source: unknown,
+  args: { enterpriseId: string; limit?: number | null },
+  context: RequestContext,
+): Promise<PartnerSuggestion[]> {
+  const limit = args.limit ?? 10;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+    throw badInput('limit', `must be between 1 and ${MAX_LIMIT}; got ${limit}`, limit);
+  }
+  const options = { database: context.sessionConfig.database, timeoutMs: context.transaction.timeout };
+  const found = await readTx(context.executionContext, options, async (tx) =>
+    (await enterpriseExists(tx, args.enterpriseId)) ? suggestPartners(tx, args.enterpriseId, limit) : null,
+  );
+  if (found === null) {
+    throw new AppError(
+      ErrorCode.NOT_FOUND,
+      `enterpriseId: no enterprise has the id ${JSON.stringify(args.enterpriseId)}`,
+      {
+        argument: 'enterpriseId',
+        value: args.enterpriseId,
+      },
+    );
+  }
+  return found;
+}
+
+export const partnersResolvers = { Query: { partnerSuggestions } };

@@ -1,0 +1,93 @@
+/// <reference lib="dom" />
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { fromRoot } from '../../src/paths';
+import { createTestApp, type TestApp } from '../support/testApp';
+
+/**
+ * The map explorer in a real headless Chromium (Debian's package; `.ci/run` installs it), against the real API and
+ * a real Neo4j. The graph: a hub firm named 中国平煤神马集团 with a region, a platform and 3 suppliers; one supplier
+ * has 2 more customers, so expanding it grows the drawing by exactly 2 nodes.
+ */
+describe('explorer page in Chromium', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let page: Page;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    await app.listen();
+    await app.driver.executeQuery(
+      `CREATE (hub:Enterprise {id: $p + 'hub', name: '中国平煤神马集团', aboveScale: true, backbone: true, synthetic: false})
+       CREATE (hub)-[:LOCATED_IN]->(:Region {id: $p + 'region', code: '419890', name: '测试区（示例）', level: 'DISTRICT', synthetic: true})
+       CREATE (hub)-[:HOSTS {role: 'LEAD'}]->(:Platform {id: $p + 'lab', name: '测试重点实验室（示例）', kind: 'KEY_LABORATORY', level: 'NATIONAL', synthetic: true})
+       WITH hub
+       UNWIND range(1, 3) AS i
+       CREATE (s:Enterprise {id: $p + 's' + i, name: '供应商' + i + '（示例）', aboveScale: false, backbone: false, synthetic: true})-[:SUPPLIES]->(hub)
+       WITH s, i WHERE i = 1
+       UNWIND range(1, 2) AS j
+       CREATE (s)-[:SUPPLIES]->(:Enterprise {id: $p + 'c' + j, name: '客户' + j + '（示例）', aboveScale: false, backbone: false, synthetic: true})`,
+      { p: app.prefix },
+    );
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  const drawnNodes = async (): Promise<number> =>
+    Number(await page.$eval('#counts', (e) => (e as HTMLElement).dataset.nodes));
+
+  it('searches 平煤神马, draws its neighbourhood, expands a node, and logs no error', async () => {
+    await page.goto(`${app.url}/explorer`);
+    await page.fill('#search-input', '平煤神马');
+    await page.click('#search-form button');
+    const hit = page.locator(`#results button[data-id="${app.prefix}hub"]`);
+    await hit.waitFor();
+    await hit.click();
+    await page.waitForFunction(() => Number(document.getElementById('counts')?.dataset.nodes) === 6);
+    expect(await drawnNodes()).toBe(6); // the hub, its region, its lab and 3 suppliers
+
+    // Double-click supplier 1 where Cytoscape drew it: its two customers join the drawing.
+    const point = await page.evaluate((id) => {
+      const cy = (
+        window as unknown as {
+          explorer: { cy: { getElementById(id: string): { renderedPosition(): { x: number; y: number } } } };
+        }
+      ).explorer.cy;
+      const box = document.getElementById('graph')?.getBoundingClientRect();
+      const p = cy.getElementById(id).renderedPosition();
+      return { x: (box?.left ?? 0) + p.x, y: (box?.top ?? 0) + p.y };
+    }, `${app.prefix}s1`);
+    await page.mouse.dblclick(point.x, point.y);
+    await page.waitForFunction(() => Number(document.getElementById('counts')?.dataset.nodes) === 8);
+    expect(await drawnNodes()).toBe(8);
+
+    // The side panel shows the clicked node's properties.
+    await page.mouse.click(point.x, point.y);
+    await expect(page.locator('#details').textContent()).resolves.toContain('供应商1（示例）');
+
+    mkdirSync(fromRoot('artifacts'), { recursive: true });
+    await page.screenshot({ path: fromRoot('artifacts', 'explorer.png') });
+    expect(consoleErrors).toEqual([]);
+  }, 120_000);
+});

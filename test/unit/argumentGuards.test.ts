@@ -1,0 +1,109 @@
+import { parse, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import neo4j from 'neo4j-driver';
+import { buildSchema } from '../../src/graphql';
+import {
+  checkStaticArguments,
+  GAP_PAGING,
+  guardedCalls,
+  GUARDED_FIELDS,
+  referencesOf,
+} from '../../src/graphql/argumentGuards';
+import { RULE_DEFAULTS } from '../../src/queries';
+
+let schema: GraphQLSchema;
+
+beforeAll(async () => {
+  ({ schema } = await buildSchema());
+});
+
+function calls(query: string, variables: Record<string, unknown> = {}) {
+  const document = parse(query);
+  const operation = document.definitions.find((d) => d.kind === 'OperationDefinition') as OperationDefinitionNode;
+  return guardedCalls(schema, document, operation, variables);
+}
+
+function defaultOf(field: string, argument: string): unknown {
+  const fields = schema.getQueryType()?.getFields() ?? {};
+  return fields[field]?.args.find((a) => a.name === argument)?.defaultValue;
+}
+
+describe('argument guards of the gap fields (no database)', () => {
+  it('guard exactly the gap fields of the schema', () => {
+    const fields = schema.getQueryType()?.getFields() ?? {};
+    for (const name of Object.keys(GUARDED_FIELDS)) expect(fields[name]).toBeDefined();
+  });
+
+  it("declare the letter's thresholds and the paging defaults that the metrics use", () => {
+    const threshold = (field: string): string => String(defaultOf(field, 'minRevenue'));
+    expect(threshold('enterprisesWithoutRdInstitution')).toBe(RULE_DEFAULTS.R1.minRevenue.toString());
+    expect(threshold('enterprisesWithoutLandmarkAchievement')).toBe(RULE_DEFAULTS.R2.minRevenue.toString());
+    expect(defaultOf('enterprisesWithoutLandmarkAchievement', 'withinYears')).toBe(RULE_DEFAULTS.R2.withinYears);
+    expect(threshold('enterprisesWithoutConsortium')).toBe(RULE_DEFAULTS.R3.minRevenue.toString());
+    expect(threshold('enterprisesNotTechLeader')).toBe(RULE_DEFAULTS.R4.minRevenue.toString());
+    expect(defaultOf('backboneEnterprisesWithoutPlatform', 'leadingChainsOnly')).toBe(
+      RULE_DEFAULTS.R5.leadingChainsOnly,
+    );
+    for (const field of Object.keys(GUARDED_FIELDS).filter((f) => f !== 'fourHavesCoverage')) {
+      expect([field, defaultOf(field, 'limit'), defaultOf(field, 'offset')]).toEqual([
+        field,
+        GAP_PAGING.defaultLimit,
+        0,
+      ]);
+    }
+  });
+
+  it('find guarded fields with defaults applied and variables substituted, through fragments, minus skipped ones', () => {
+    const found = calls(
+      `query ($y: Int, $skip: Boolean!) {
+         metric(name: TECH_SMES, year: 2024) { value }
+         a: enterprisesWithoutConsortium(year: $y) { id }
+         ...f
+         chainsWithoutLabPartner(limit: 3) @skip(if: $skip) { id }
+       }
+       fragment f on Query { ... on Query { enterprisesNotTechLeader(minRevenue: "7", limit: 9) { id } } }`,
+      { y: 2023, skip: true },
+    );
+    expect(found.map((c) => c.field)).toEqual(['enterprisesWithoutConsortium', 'enterprisesNotTechLeader']);
+    expect(found[0]?.args).toMatchObject({ year: 2023, limit: 50, offset: 0 });
+    expect(String(found[0]?.args.minRevenue)).toBe('1000000000');
+    expect(found[1]?.args).toMatchObject({ limit: 9 });
+    expect(String(found[1]?.args.minRevenue)).toBe('7');
+  });
+
+  it('leave variables that do not coerce to execution, which reports them itself', () => {
+    expect(calls('query ($l: Int!) { chainsWithoutLabPartner(limit: $l) { id } }', { l: 'x' })).toEqual([]);
+  });
+
+  it.each([
+    [{ limit: 501 }, 'limit', 'limit: must be between 1 and 500; got 501'],
+    [{ limit: 0 }, 'limit', 'limit: must be between 1 and 500; got 0'],
+    [{ offset: -1 }, 'offset', 'offset: must be 0 or more; got -1'],
+    [{ minRevenue: neo4j.int(-1) }, 'minRevenue', 'minRevenue: must be 0 or more yuan; got -1'],
+    [{ withinYears: 0 }, 'withinYears', 'withinYears: must be between 1 and 100; got 0'],
+    [{ year: 1800 }, 'year', 'year: a year must be between 1949 and 2100; got 1800'],
+  ])('reject %j naming %s and the accepted range', (args, argument, message) => {
+    const error = checkStaticArguments({ field: 'enterprisesWithoutConsortium', args });
+    expect(error?.message).toBe(`${message} (in enterprisesWithoutConsortium)`);
+    expect(error?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument,
+      field: 'enterprisesWithoutConsortium',
+    });
+  });
+
+  it('accept the edges of each range', () => {
+    const args = { limit: 500, offset: 0, minRevenue: neo4j.int(0), withinYears: 1, year: 2024 };
+    expect(checkStaticArguments({ field: 'enterprisesWithoutLandmarkAchievement', args })).toBeNull();
+    expect(checkStaticArguments({ field: 'chainsWithoutLabPartner', args: { limit: 1 } })).toBeNull();
+  });
+
+  it('look up each region, chain and report year once; years only for the report-based fields', () => {
+    expect(
+      referencesOf([
+        { field: 'enterprisesWithoutConsortium', args: { regionCode: '410400', year: 2024 } },
+        { field: 'fourHavesCoverage', args: { regionCode: '410400', chainId: 'chain-a', year: 2024 } },
+        { field: 'expiringQualifications', args: { chainId: 'chain-b', year: 2030 } },
+      ]),
+    ).toEqual({ regionCodes: ['410400'], chainIds: ['chain-a', 'chain-b'], years: [2024] });
+  });
+});
