@@ -44,6 +44,7 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
 COPY --from=build /app/dist ./dist
 COPY schema ./schema
 COPY cypher ./cypher
+COPY public ./public
 COPY seed ./seed
 
 # Files stay owned by root (read-only for the app); the process runs unprivileged. The image's `node` user is uid 1000.
