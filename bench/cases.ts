@@ -1,4 +1,5 @@
-import type { ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import { loadCypher } from '../src/queries/loadCypher';
 import { computeMetric, reviewTargets, type AvailableMetric } from '../src/queries';
 import { graphVocabulary } from '../src/graphql/vocabulary';
 import { chainMap, findNodes, neighborhood, shortestPaths } from '../src/queries/maps';
@@ -105,5 +106,35 @@ export function benchCases(_scale: number): BenchCase[] {
       },
     },
   ];
-  return [...metricCases, regional, chain, review, search, ...maps];
+  // Gap lists: the GraphQL field (a @cypher field of @neo4j/graphql, nested fields selectable) against the same
+  // statement of cypher/gaps/ run directly with the same parameters (the library adds only its paging wrapper).
+  const gap = (field: string, file: string, minRevenue: number | null): BenchCase => ({
+    name: `gap ${field}`,
+    group: 'gap',
+    query: `{ ${field}(limit: 50) { id name } }`,
+    variables: {},
+    direct: (tx) =>
+      tx.run(loadCypher('gaps', file), {
+        ...(minRevenue === null
+          ? {}
+          : {
+              minRevenue: neo4j.int(minRevenue),
+              withinYears: neo4j.int(3),
+              year: null,
+              regionCode: null,
+              chainId: null,
+            }),
+        limit: neo4j.int(50),
+        offset: neo4j.int(0),
+      }),
+  });
+  const gaps = [
+    gap('enterprisesWithoutRdInstitution', 'enterprisesWithoutRdInstitution.cypher', 100_000_000),
+    gap('enterprisesWithoutLandmarkAchievement', 'enterprisesWithoutLandmarkAchievement.cypher', 500_000_000),
+    gap('enterprisesWithoutConsortium', 'enterprisesWithoutConsortium.cypher', 1_000_000_000),
+    gap('enterprisesNotTechLeader', 'enterprisesNotTechLeader.cypher', 10_000_000_000),
+    gap('chainsWithoutLabPartner', 'chainsWithoutLabPartner.cypher', null),
+    gap('chainsWithoutUniversityPartner', 'chainsWithoutUniversityPartner.cypher', null),
+  ];
+  return [...metricCases, regional, chain, ...gaps, review, search, ...maps];
 }

@@ -9,7 +9,7 @@
  * p50 ≤ 1.5 × direct p50; gap and metric p99 ≤ 50 ms at scale 1 and ≤ 300 ms at scale 10 under 8 clients; a
  * depth-2 neighbourhood capped at 500 nodes p99 ≤ 50 ms.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -140,7 +140,8 @@ async function main(): Promise<void> {
     ].join('\n');
     console.log(table);
     const out = fromRoot('bench', 'results', `queries-${scale}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-    writeFileSync(out, JSON.stringify({ scale, requests, machine: `${os.cpus().length} cores`, rows }, null, 2));
+    mkdirSync(path.dirname(out), { recursive: true });
+  writeFileSync(out, JSON.stringify({ scale, requests, machine: `${os.cpus().length} cores`, rows }, null, 2));
     console.error(`written ${out}`);
   } finally {
     await driver.close();

@@ -6,7 +6,7 @@
  *
  * Writes bench/results/seed-<timestamp>.json; compare with bench/baseline/seed.json (budget: scale 1 ≤ 60 s).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generateSeed } from '../seed/generate';
