@@ -141,7 +141,7 @@ async function main(): Promise<void> {
     console.log(table);
     const out = fromRoot('bench', 'results', `queries-${scale}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
     mkdirSync(path.dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify({ scale, requests, machine: `${os.cpus().length} cores`, rows }, null, 2));
+    writeFileSync(out, JSON.stringify({ scale, requests, machine: `${os.cpus().length} cores`, rows }, null, 2));
     console.error(`written ${out}`);
   } finally {
     await driver.close();

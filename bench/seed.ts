@@ -49,6 +49,7 @@ async function main(): Promise<void> {
   const rows = [];
   for (const scale of scales.length ? scales : [1]) rows.push(await run(scale));
   const out = fromRoot('bench', 'results', `seed-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(
     out,
     JSON.stringify({ machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB`, rows }, null, 2),
