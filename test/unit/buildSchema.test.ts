@@ -8,6 +8,8 @@ import {
 } from 'graphql';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, loadTypeDefs } from '../../src/graphql';
+import { LABELS } from '../../src/graphql/labels';
+import { graphVocabulary } from '../../src/graphql/vocabulary';
 
 /** Names of the node types of DESIGN.md's domain model: the contract scripts and the front end rely on. */
 const NODE_TYPES = [
@@ -127,5 +129,11 @@ describe('buildSchema (no database)', () => {
       expect(scalar).toBeInstanceOf(GraphQLScalarType);
       expect(() => (scalar as GraphQLScalarType).parseValue('\u0000not valid')).toThrow(new RegExp(`^${name} `));
     }
+  });
+});
+
+describe('the static label list', () => {
+  it('names exactly the @node types of the SDL, so argument checks and the seed agree with the schema', () => {
+    expect([...LABELS].sort()).toEqual([...graphVocabulary().labels].sort());
   });
 });
