@@ -54,6 +54,16 @@ describe('explorer page in Chromium', () => {
     await app?.close();
   });
 
+  /** Where Cytoscape drew a node, in page coordinates. */
+  const renderedPosition = (id: string): Promise<{ x: number; y: number }> =>
+    page.evaluate((nodeId) => {
+      type Cy = { getElementById(id: string): { renderedPosition(): { x: number; y: number } } };
+      const cy = (window as unknown as { explorer: { cy: Cy } }).explorer.cy;
+      const box = document.getElementById('graph')?.getBoundingClientRect();
+      const p = cy.getElementById(nodeId).renderedPosition();
+      return { x: (box?.left ?? 0) + p.x, y: (box?.top ?? 0) + p.y };
+    }, id);
+
   const drawnNodes = async (): Promise<number> =>
     Number(await page.$eval('#counts', (e) => (e as HTMLElement).dataset.nodes));
 
@@ -68,21 +78,14 @@ describe('explorer page in Chromium', () => {
     expect(await drawnNodes()).toBe(6); // the hub, its region, its lab and 3 suppliers
 
     // Double-click supplier 1 where Cytoscape drew it: its two customers join the drawing.
-    const point = await page.evaluate((id) => {
-      const cy = (
-        window as unknown as {
-          explorer: { cy: { getElementById(id: string): { renderedPosition(): { x: number; y: number } } } };
-        }
-      ).explorer.cy;
-      const box = document.getElementById('graph')?.getBoundingClientRect();
-      const p = cy.getElementById(id).renderedPosition();
-      return { x: (box?.left ?? 0) + p.x, y: (box?.top ?? 0) + p.y };
-    }, `${app.prefix}s1`);
+    const supplier = `${app.prefix}s1`;
+    let point = await renderedPosition(supplier);
     await page.mouse.dblclick(point.x, point.y);
     await page.waitForFunction(() => Number(document.getElementById('counts')?.dataset.nodes) === 8);
     expect(await drawnNodes()).toBe(8);
 
-    // The side panel shows the clicked node's properties.
+    // The layout ran again, so look the node up anew; a click shows its properties in the side panel.
+    point = await renderedPosition(supplier);
     await page.mouse.click(point.x, point.y);
     await expect(page.locator('#details').textContent()).resolves.toContain('供应商1（示例）');
 
