@@ -87,7 +87,7 @@ export async function migrate(driver: Driver, database: string, dir?: string): P
     );
     done.push(m.name);
   }
-  // Indexes build in the background; wait so that the first queries already use them.
-  await runAutoCommit(driver, database, 'CALL db.awaitIndexes(300)');
+  // Indexes build in the background; wait (only when this call created some) so the first queries use them.
+  if (done.length > 0) await runAutoCommit(driver, database, 'CALL db.awaitIndexes(300)');
   return done;
 }

@@ -5,6 +5,7 @@ import { chainMap as chainMapQuery, findNodes, MAP_BOUNDS, neighborhood, shortes
 import type { QueryRunner } from '../queries/metrics';
 import type { Subgraph } from '../queries/subgraph';
 import type { RequestContext } from '../server';
+import { intArgument } from './arguments';
 
 /** The arguments of `Query.neighborhood` as GraphQL hands them over (an explicit null means the default). */
 export interface NeighborhoodArgs {
@@ -31,11 +32,7 @@ export interface ChainMapArgs {
 
 function inRange(argument: keyof typeof MAP_BOUNDS, value: number | null | undefined, fallback: number): number {
   const { min, max } = MAP_BOUNDS[argument];
-  const chosen = value ?? fallback;
-  if (!Number.isInteger(chosen) || chosen < min || chosen > max) {
-    throw badInput(argument, `must be between ${min} and ${max}; got ${chosen}`, chosen);
-  }
-  return chosen;
+  return intArgument(argument, value, fallback, min, max);
 }
 
 /**

@@ -3,6 +3,7 @@ import { AppError, badInput, ErrorCode } from '../errors';
 import { readTx } from '../db';
 import { checkMetricFilters, computeMetric, isAvailableMetric, type MetricNumbers } from '../queries';
 import type { RequestContext } from '../server';
+import { assertFiltersKnown } from './arguments';
 
 /** The arguments of `Query.metric` as GraphQL hands them over (an omitted filter is undefined). */
 export interface MetricArgs {
@@ -43,12 +44,7 @@ export async function metric(_source: unknown, args: MetricArgs, context: Reques
       ? { known, numbers: await computeMetric(tx, name, filters) }
       : { known };
   });
-  if (!outcome.known.regionKnown) {
-    throw badInput('regionCode', `no region has the code ${JSON.stringify(filters.regionCode)}`, filters.regionCode);
-  }
-  if (!outcome.known.chainKnown) {
-    throw badInput('chainId', `no industry chain has the id ${JSON.stringify(filters.chainId)}`, filters.chainId);
-  }
+  assertFiltersKnown(outcome.known, filters);
   if (outcome.numbers === undefined) throw new Error('metric: filters known but nothing computed');
   return { name, ...filters, ...outcome.numbers };
 }

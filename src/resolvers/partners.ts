@@ -1,7 +1,8 @@
 import { readTx } from '../db';
-import { AppError, badInput, ErrorCode } from '../errors';
+import { AppError, ErrorCode } from '../errors';
 import { enterpriseExists, suggestPartners, type PartnerSuggestion } from '../queries/partners';
 import type { RequestContext } from '../server';
+import { intArgument } from './arguments';
 
 const MAX_LIMIT = 50;
 
@@ -11,10 +12,7 @@ export async function partnerSuggestions(
   args: { enterpriseId: string; limit?: number | null },
   context: RequestContext,
 ): Promise<PartnerSuggestion[]> {
-  const limit = args.limit ?? 10;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
-    throw badInput('limit', `must be between 1 and ${MAX_LIMIT}; got ${limit}`, limit);
-  }
+  const limit = intArgument('limit', args.limit, 10, 1, MAX_LIMIT);
   const options = { database: context.sessionConfig.database, timeoutMs: context.transaction.timeout };
   const found = await readTx(context.executionContext, options, async (tx) =>
     (await enterpriseExists(tx, args.enterpriseId)) ? suggestPartners(tx, args.enterpriseId, limit) : null,

@@ -3,6 +3,7 @@ import { badInput } from '../errors';
 import { searchEntities, type SearchHit } from '../queries/search';
 import { LABELS, isLabel } from '../graphql/labels';
 import type { RequestContext } from '../server';
+import { intArgument } from './arguments';
 
 export interface SearchArgs {
   text: string;
@@ -19,10 +20,7 @@ export async function search(_source: unknown, args: SearchArgs, context: Reques
   if (text === '' || text.length > MAX_TEXT) {
     throw badInput('text', `must be 1 to ${MAX_TEXT} characters after trimming; got ${text.length}`, args.text);
   }
-  const limit = args.limit ?? 20;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
-    throw badInput('limit', `must be between 1 and ${MAX_LIMIT}; got ${limit}`, limit);
-  }
+  const limit = intArgument('limit', args.limit, 20, 1, MAX_LIMIT);
   const types = args.types ?? null;
   const unknown = (types ?? []).filter((t) => !isLabel(t));
   if (unknown.length > 0) {

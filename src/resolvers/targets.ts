@@ -5,6 +5,7 @@ import { checkMetricFilters, reviewTargets, targetYears, type TargetReview } fro
 import type { QueryRunner } from '../queries';
 import type { Driver } from 'neo4j-driver';
 import type { RequestContext } from '../server';
+import { assertFiltersKnown } from './arguments';
 
 export interface TargetReviewArgs {
   year: number;
@@ -35,10 +36,7 @@ export async function runTargetReview(
       );
     }
     const known = await checkMetricFilters(tx, { regionCode, chainId });
-    if (!known.regionKnown)
-      throw badInput('regionCode', `no region has the code ${JSON.stringify(regionCode)}`, regionCode);
-    if (!known.chainKnown)
-      throw badInput('chainId', `no industry chain has the id ${JSON.stringify(chainId)}`, chainId);
+    assertFiltersKnown(known, { regionCode, chainId });
     return reviewTargets(tx, args.year, regionCode, chainId);
   });
 }
