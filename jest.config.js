@@ -5,6 +5,7 @@ const tsJest = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 /** @type {import('jest').Config} */
 module.exports = {
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/test/support/summaryReporter.js'],
   projects: [
     {
       displayName: 'unit',
