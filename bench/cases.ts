@@ -1,9 +1,10 @@
-import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
 import { loadCypher } from '../src/queries/loadCypher';
 import { computeMetric, reviewTargets, type AvailableMetric } from '../src/queries';
 import { graphVocabulary } from '../src/graphql/vocabulary';
 import { chainMap, findNodes, neighborhood, shortestPaths } from '../src/queries/maps';
 import { searchEntities } from '../src/queries/search';
+import type { QueryRunner } from '../src/queries/metrics';
 
 /** One benchmarked query: the GraphQL operation and the same work sent straight through the driver. */
 export interface BenchCase {
@@ -11,7 +12,7 @@ export interface BenchCase {
   group: 'metric' | 'gap' | 'map' | 'review' | 'search';
   query: string;
   variables: Record<string, unknown>;
-  direct: (tx: ManagedTransaction) => Promise<unknown>;
+  direct: (tx: QueryRunner) => Promise<unknown>;
 }
 
 const METRICS: AvailableMetric[] = [
@@ -64,7 +65,7 @@ export function benchCases(_scale: number): BenchCase[] {
     direct: (tx) => searchEntities(tx, '平煤神马', null, 20),
   };
   const types = graphVocabulary().relationshipTypes;
-  const elementIds = async (tx: ManagedTransaction, ...ids: string[]): Promise<string[]> => {
+  const elementIds = async (tx: QueryRunner, ...ids: string[]): Promise<string[]> => {
     const found = await findNodes(tx, ids);
     return ids.map((id) => found.get(id) ?? '');
   };

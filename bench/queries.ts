@@ -1,25 +1,26 @@
 /**
  * Query latency benchmark: each analytical query sent through the GraphQL API (HTTP, the real server) and, side by
  * side in the same run, the same Cypher sent straight through neo4j-driver (the floor for this stack), at 1 and 8
- * concurrent clients. Loads the demo city at the given scale into a throw-away Neo4j first.
+ * concurrent clients. Loads the demo city at the given scale into a throw-away Neo4j first, or with --uri uses a
+ * Neo4j that already holds the demo city at that scale (for example `npm run db:start && npm run seed -- --scale 1`).
  *
- *   npx tsx bench/queries.ts [--scale 1] [--requests 200] [--only metric,gap]
+ * The API runs as in production: its own Node.js process (src/index.ts, NODE_ENV=production, log level warn), so
+ * that the benchmark's HTTP client does not share the server's event loop. The direct path runs in this process.
+ *
+ *   npx tsx bench/queries.ts [--scale 1] [--requests 200] [--only metric,gap] [--uri bolt://127.0.0.1:7687]
  *
  * Prints a Markdown table and writes bench/results/queries-<scale>-<timestamp>.json. Budgets (DESIGN.md): GraphQL
  * p50 ≤ 1.5 × direct p50; gap and metric p99 ≤ 50 ms at scale 1 and ≤ 300 ms at scale 10 under 8 clients; a
  * depth-2 neighbourhood capped at 500 nodes p99 ≤ 50 ms.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { loadSeed } from '../seed/loadSeed';
-import { createDriver, DbHealth, freePort, migrate, readTx, startLocalNeo4j, stopLocalNeo4j } from '../src/db';
-import { buildSchema } from '../src/graphql';
-import { createLogger } from '../src/logger';
+import { createDriver, freePort, migrate, readTx, startLocalNeo4j, stopLocalNeo4j } from '../src/db';
 import { fromRoot } from '../src/paths';
-import { createServer } from '../src/server';
 import { benchCases, type BenchCase } from './cases';
 
 const DATABASE = 'neo4j';
@@ -77,6 +78,43 @@ async function directOnce(driver: Driver, c: BenchCase): Promise<void> {
   await readTx(driver, { database: DATABASE }, (tx) => c.direct(tx));
 }
 
+/** Starts the API (src/index.ts) in its own process on the given Neo4j and waits until /health/ready says 200. */
+async function startApi(neo4jUri: string): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', fromRoot('src', 'index.ts')], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NEO4J_URI: neo4jUri,
+      SEED_ON_EMPTY: 'false',
+      QUERY_TIMEOUT_MS: '60000',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the API exited with code ${child.exitCode} before it was ready`);
+    const ready = await fetch(`${base}/health/ready`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
+    if (ready) return { url: `${base}/graphql`, child };
+    if (Date.now() > deadline) throw new Error('the API was not ready within 120 s');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function stopApi(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
@@ -86,27 +124,21 @@ async function main(): Promise<void> {
   const scale = Number(arg('scale', '1'));
   const requests = Number(arg('requests', '200'));
   const only = arg('only', '').split(',').filter(Boolean);
-  const home = mkdtempSync(path.join(os.tmpdir(), `ig-bench-q-${scale}-`));
-  const info = await startLocalNeo4j({ home, port: await freePort(), heapMb: 2048, pageCacheMb: 1024 });
-  const driver = createDriver({ uri: info.uri });
-  const logger = createLogger('warn');
+  const existingUri = arg('uri', '');
+  const home = existingUri ? '' : mkdtempSync(path.join(os.tmpdir(), `ig-bench-q-${scale}-`));
+  const uri =
+    existingUri || (await startLocalNeo4j({ home, port: await freePort(), heapMb: 2048, pageCacheMb: 1024 })).uri;
+  const driver = createDriver({ uri });
+  let api: ChildProcess | undefined;
   try {
     await migrate(driver, DATABASE);
-    const seeded = await loadSeed(driver, DATABASE, { scale });
-    console.error(`seeded scale ${scale} in ${Math.round(seeded.ms / 1000)} s`);
-    const { schema } = await buildSchema(driver);
-    const health = new DbHealth(driver, DATABASE);
-    health.start();
-    const server = createServer({
-      config: { database: DATABASE, queryTimeoutMs: 60_000, production: true },
-      driver,
-      schema,
-      health,
-      logger,
-    });
-    await server.start();
-    await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/graphql`;
+    if (!existingUri) {
+      const seeded = await loadSeed(driver, DATABASE, { scale });
+      console.error(`seeded scale ${scale} in ${Math.round(seeded.ms / 1000)} s`);
+    }
+    const started = await startApi(uri);
+    api = started.child;
+    const url = started.url;
 
     const rows = [];
     for (const c of benchCases(scale).filter((x) => only.length === 0 || only.includes(x.group))) {
@@ -127,8 +159,8 @@ async function main(): Promise<void> {
         console.error(JSON.stringify(row));
       }
     }
-    health.stop();
-    await server.stop();
+    await stopApi(api);
+    api = undefined;
 
     const table = [
       `| query | clients | direct p50 / p99 (ms) | GraphQL p50 / p99 (ms) | GraphQL/direct p50 | GraphQL req/s |`,
@@ -144,9 +176,12 @@ async function main(): Promise<void> {
     writeFileSync(out, JSON.stringify({ scale, requests, machine: `${os.cpus().length} cores`, rows }, null, 2));
     console.error(`written ${out}`);
   } finally {
+    if (api) await stopApi(api);
     await driver.close();
-    await stopLocalNeo4j(home);
-    rmSync(home, { recursive: true, force: true });
+    if (home) {
+      await stopLocalNeo4j(home);
+      rmSync(home, { recursive: true, force: true });
+    }
   }
 }
 

@@ -140,6 +140,7 @@ export async function checkMetricFilters(
   tx: QueryRunner,
   { regionCode, chainId }: Pick<MetricFilters, 'regionCode' | 'chainId'>,
 ): Promise<{ regionKnown: boolean; chainKnown: boolean }> {
+  if (regionCode === null && chainId === null) return { regionKnown: true, chainKnown: true }; // nothing to look up
   const record = await single(tx, 'filters.cypher', { regionCode, chainId });
   return { regionKnown: record.get('regionKnown') === true, chainKnown: record.get('chainKnown') === true };
 }

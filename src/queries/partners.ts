@@ -1,6 +1,7 @@
-import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
 import { toPlain } from '../db';
 import { loadCypher } from './loadCypher';
+import type { QueryRunner } from './metrics';
 
 export interface PartnerSuggestion {
   id: string;
@@ -23,14 +24,14 @@ export function partnerReasons(s: Pick<PartnerSuggestion, 'segmentPeers' | 'shar
 }
 
 /** True when an Enterprise with this id exists. */
-export async function enterpriseExists(tx: ManagedTransaction, id: string): Promise<boolean> {
+export async function enterpriseExists(tx: QueryRunner, id: string): Promise<boolean> {
   const result = await tx.run('MATCH (e:Enterprise {id: $id}) RETURN count(e) > 0 AS found', { id });
   return result.records[0]?.get('found') === true;
 }
 
 /** Runs cypher/partners/partnerSuggestions.cypher. */
 export async function suggestPartners(
-  tx: ManagedTransaction,
+  tx: QueryRunner,
   enterpriseId: string,
   limit: number,
 ): Promise<PartnerSuggestion[]> {

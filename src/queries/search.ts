@@ -1,6 +1,6 @@
-import type { ManagedTransaction } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
 import { loadCypher } from './loadCypher';
+import type { QueryRunner } from './metrics';
 
 export interface SearchHit {
   id: string;
@@ -19,7 +19,7 @@ export function toLuceneQuery(text: string): string {
 
 /** Runs the full-text search (cypher/search/entities.cypher). */
 export async function searchEntities(
-  tx: ManagedTransaction,
+  tx: QueryRunner,
   text: string,
   types: string[] | null,
   limit: number,
