@@ -78,7 +78,13 @@ export function benchCases(_scale: number): BenchCase[] {
         '{ neighborhood(id: "ent-pmsm", depth: 1, limit: 200) { nodes { id type label } edges { id source target } truncated } }',
       variables: {},
       direct: async (tx) =>
-        neighborhood(tx, (await elementIds(tx, 'ent-pmsm'))[0] ?? '', { depth: 1, limit: 200, labels: null, types }),
+        neighborhood(tx, (await elementIds(tx, 'ent-pmsm'))[0] ?? '', {
+          depth: 1,
+          limit: 200,
+          labels: null,
+          types,
+          withProperties: false,
+        }),
     },
     {
       name: 'neighborhood hub depth 2, limit 500',
@@ -87,14 +93,20 @@ export function benchCases(_scale: number): BenchCase[] {
         '{ neighborhood(id: "ent-pmsm", depth: 2, limit: 500) { nodes { id type label } edges { id source target } truncated } }',
       variables: {},
       direct: async (tx) =>
-        neighborhood(tx, (await elementIds(tx, 'ent-pmsm'))[0] ?? '', { depth: 2, limit: 500, labels: null, types }),
+        neighborhood(tx, (await elementIds(tx, 'ent-pmsm'))[0] ?? '', {
+          depth: 2,
+          limit: 500,
+          labels: null,
+          types,
+          withProperties: false,
+        }),
     },
     {
       name: 'chainMap nylon',
       group: 'map',
       query: '{ chainMap(chainId: "chain-nylon") { nodes { id type label } edges { id source target } truncated } }',
       variables: {},
-      direct: (tx) => chainMap(tx, 'chain-nylon'),
+      direct: (tx) => chainMap(tx, 'chain-nylon', { withProperties: false }),
     },
     {
       name: 'shortestPath firm → university',
@@ -103,7 +115,7 @@ export function benchCases(_scale: number): BenchCase[] {
       variables: {},
       direct: async (tx) => {
         const [from, to] = await elementIds(tx, 'ent-000100', 'uni-thu');
-        return shortestPaths(tx, from ?? '', to ?? '', { types, maxHops: 6, all: false });
+        return shortestPaths(tx, from ?? '', to ?? '', { types, maxHops: 6, all: false, withProperties: false });
       },
     },
   ];

@@ -2,15 +2,7 @@ import neo4j from 'neo4j-driver';
 import { graphVocabulary } from '../graphql/vocabulary';
 import { loadCypher } from './loadCypher';
 import type { QueryRunner } from './metrics';
-import {
-  emptySubgraph,
-  type GraphEdge,
-  type GraphNode,
-  type OmittedCount,
-  type Subgraph,
-  toGraphEdge,
-  toGraphNode,
-} from './subgraph';
+import { emptySubgraph, type GraphEdge, type OmittedCount, type Subgraph, toGraphEdge, toGraphNode } from './subgraph';
 
 /** Bounds of the map arguments; the resolvers check them before any statement runs. */
 export const MAP_BOUNDS = {
@@ -101,27 +93,27 @@ export async function findNodes(tx: QueryRunner, ids: readonly string[]): Promis
   return new Map(records.map((r) => [r.get('id') as string, r.get('elementId') as string]));
 }
 
-/** The map nodes of the given elementIds, in that order. */
-async function nodesOf(tx: QueryRunner, elementIds: readonly string[]): Promise<GraphNode[]> {
-  const records = await run(tx, 'nodes.cypher', { nodes: elementIds });
-  const known = graphVocabulary().labels;
-  const byElementId = new Map(
-    records.map((r) => [
-      r.get('elementId') as string,
-      toGraphNode(r.get('labels') as string[], r.get('properties') as Record<string, unknown>, known),
-    ]),
-  );
-  return elementIds.flatMap((e) => byElementId.get(e) ?? []);
-}
-
-/** The relationships of `types` between the given nodes, each (type, source, target) once. */
-async function edgesBetween(
+/** A map's nodes (in the order of `elementIds`) and the edges of `types` between them: cypher/maps/contents.cypher. */
+async function contentsOf(
   tx: QueryRunner,
   elementIds: readonly string[],
   types: readonly string[],
-): Promise<GraphEdge[]> {
-  const records = await run(tx, 'edges.cypher', { nodes: elementIds, types });
-  return records.map((r) => toGraphEdge(r.get('type'), r.get('source'), r.get('target'), r.get('properties')));
+  withProperties: boolean,
+): Promise<Pick<Subgraph, 'nodes' | 'edges'>> {
+  const [record] = await run(tx, 'contents.cypher', { nodes: elementIds, types, withProperties });
+  if (record === undefined) throw new Error('cypher/maps/contents.cypher returned no row');
+  const known = graphVocabulary().labels;
+  const rawNodes = record.get('nodes') as {
+    elementId: string;
+    labels: string[];
+    properties: Record<string, unknown>;
+  }[];
+  const byElementId = new Map(rawNodes.map((n) => [n.elementId, toGraphNode(n.labels, n.properties, known)]));
+  const rawEdges = record.get('edges') as { type: string; source: string; target: string; properties: unknown }[];
+  return {
+    nodes: elementIds.flatMap((e) => byElementId.get(e) ?? []),
+    edges: rawEdges.map((e) => toGraphEdge(e.type, e.source, e.target, e.properties)),
+  };
 }
 
 function toOmitted(records: readonly { get(key: string): unknown }[]): OmittedCount[] {
@@ -136,6 +128,8 @@ export interface NeighborhoodOptions {
   types: readonly string[];
   labels: readonly string[] | null;
   limit: number;
+  /** False when the client did not ask for node and edge properties: only what the labels need is read. */
+  withProperties?: boolean;
 }
 
 /**
@@ -146,7 +140,7 @@ export interface NeighborhoodOptions {
  * neighbourhood.
  */
 export async function neighborhood(tx: QueryRunner, centre: string, options: NeighborhoodOptions): Promise<Subgraph> {
-  const { depth, types, labels, limit } = options;
+  const { depth, types, labels, limit, withProperties = true } = options;
   const included = [centre];
   const inner: string[] = [];
   let frontier = [centre];
@@ -166,12 +160,7 @@ export async function neighborhood(tx: QueryRunner, centre: string, options: Nei
     included.push(...frontier);
   }
   const omitted = toOmitted(await run(tx, 'omitted.cypher', { inner, included, types, labels }));
-  return {
-    nodes: await nodesOf(tx, included),
-    edges: await edgesBetween(tx, included, types),
-    truncated: omitted.length > 0,
-    omitted,
-  };
+  return { ...(await contentsOf(tx, included, types, withProperties)), truncated: omitted.length > 0, omitted };
 }
 
 /** What a shortest-path search follows: relationship types, a hop bound, and whether to return every path. */
@@ -179,6 +168,8 @@ export interface ShortestPathOptions {
   types: readonly string[];
   maxHops: number;
   all: boolean;
+  /** False when the client did not ask for node properties: only what the labels need is read. */
+  withProperties?: boolean;
 }
 
 /**
@@ -193,7 +184,8 @@ export async function shortestPaths(
   options: ShortestPathOptions,
 ): Promise<Subgraph> {
   if (from === to) {
-    return { nodes: await nodesOf(tx, [from]), edges: [], truncated: false, omitted: [] };
+    const { nodes } = await contentsOf(tx, [from], [], options.withProperties ?? true);
+    return { nodes, edges: [], truncated: false, omitted: [] };
   }
   const maxPaths = options.all ? MAX_SHORTEST_PATHS + 1 : 1;
   const records = await run(tx, 'shortestPaths.cypher', {
@@ -215,7 +207,7 @@ export async function shortestPaths(
     }
   }
   return {
-    nodes: await nodesOf(tx, nodeIds),
+    nodes: (await contentsOf(tx, nodeIds, [], options.withProperties ?? true)).nodes,
     edges: [...edges.values()],
     truncated: records.length > MAX_SHORTEST_PATHS,
     omitted: [],
@@ -226,7 +218,11 @@ export async function shortestPaths(
  * The map of the IndustryChain `chainId` (see cypher/maps/chainMap.cypher for what it holds and how it ranks), or
  * null when no chain has that id. Its edges are every relationship of {@link CHAIN_MAP_TYPES} between its nodes.
  */
-export async function chainMap(tx: QueryRunner, chainId: string): Promise<Subgraph | null> {
+export async function chainMap(
+  tx: QueryRunner,
+  chainId: string,
+  { withProperties = true }: { withProperties?: boolean } = {},
+): Promise<Subgraph | null> {
   const [record] = await run(tx, 'chainMap.cypher', {
     chainId,
     enterpriseCap: neo4j.int(CHAIN_MAP_ENTERPRISES),
@@ -237,10 +233,6 @@ export async function chainMap(tx: QueryRunner, chainId: string): Promise<Subgra
   const omitted = (record.get('omitted') as { relationshipType: string; count: unknown }[])
     .map((o) => ({ relationshipType: o.relationshipType, count: num(o.count) }))
     .filter((o) => o.count > 0);
-  return {
-    nodes: await nodesOf(tx, elementIds),
-    edges: await edgesBetween(tx, elementIds, CHAIN_MAP_TYPES),
-    truncated: omitted.length > 0,
-    omitted,
-  };
+  const contents = await contentsOf(tx, elementIds, CHAIN_MAP_TYPES, withProperties);
+  return { ...contents, truncated: omitted.length > 0, omitted };
 }

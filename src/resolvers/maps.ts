@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { AppError, badInput, ErrorCode } from '../errors';
 import { readTx } from '../db';
 import { graphVocabulary } from '../graphql/vocabulary';
@@ -6,6 +7,7 @@ import type { QueryRunner } from '../queries/metrics';
 import type { Subgraph } from '../queries/subgraph';
 import type { RequestContext } from '../server';
 import { intArgument } from './arguments';
+import { selectsMapProperties } from './selection';
 
 /** The arguments of `Query.neighborhood` as GraphQL hands them over (an explicit null means the default). */
 export interface NeighborhoodArgs {
@@ -71,6 +73,7 @@ export async function neighborhoodResolver(
   _source: unknown,
   args: NeighborhoodArgs,
   context: RequestContext,
+  info: GraphQLResolveInfo,
 ): Promise<Subgraph> {
   const vocabulary = graphVocabulary();
   const depth = inRange('depth', args.depth, 1);
@@ -80,7 +83,14 @@ export async function neighborhoodResolver(
   const answer = await read(context, async (tx) => {
     const centre = (await findNodes(tx, [args.id])).get(args.id);
     if (centre === undefined) return null;
-    return neighborhood(tx, centre, { depth, limit, labels, types: types ?? vocabulary.relationshipTypes });
+    const withProperties = selectsMapProperties(info);
+    return neighborhood(tx, centre, {
+      depth,
+      limit,
+      labels,
+      types: types ?? vocabulary.relationshipTypes,
+      withProperties,
+    });
   });
   if (answer === null) throw notFound('id', args.id);
   return answer;
@@ -91,6 +101,7 @@ export async function shortestPathResolver(
   _source: unknown,
   args: ShortestPathArgs,
   context: RequestContext,
+  info: GraphQLResolveInfo,
 ): Promise<Subgraph> {
   const vocabulary = graphVocabulary();
   const maxHops = inRange('maxHops', args.maxHops, 6);
@@ -101,7 +112,12 @@ export async function shortestPathResolver(
     const to = found.get(args.toId);
     if (from === undefined) return 'fromId';
     if (to === undefined) return 'toId';
-    const options = { maxHops, all: args.all ?? false, types: types ?? vocabulary.relationshipTypes };
+    const options = {
+      maxHops,
+      all: args.all ?? false,
+      types: types ?? vocabulary.relationshipTypes,
+      withProperties: selectsMapProperties(info),
+    };
     return shortestPaths(tx, from, to, options);
   });
   if (answer === 'fromId' || answer === 'toId') throw notFound(answer, args[answer]);
@@ -109,8 +125,14 @@ export async function shortestPathResolver(
 }
 
 /** `Query.chainMap`. */
-export async function chainMapResolver(_source: unknown, args: ChainMapArgs, context: RequestContext) {
-  const answer = await read(context, (tx) => chainMapQuery(tx, args.chainId));
+export async function chainMapResolver(
+  _source: unknown,
+  args: ChainMapArgs,
+  context: RequestContext,
+  info: GraphQLResolveInfo,
+) {
+  const withProperties = selectsMapProperties(info);
+  const answer = await read(context, (tx) => chainMapQuery(tx, args.chainId, { withProperties }));
   if (answer === null) {
     throw new AppError(ErrorCode.NOT_FOUND, `chainId: no industry chain has the id ${JSON.stringify(args.chainId)}`, {
       argument: 'chainId',

@@ -180,6 +180,16 @@ describe('relationship maps (neighborhood, shortestPath, chainMap) on a real Neo
         foundedOn: '2020-01-02',
       });
       expect(all.edges.find((e) => e.type === 'COOPERATES_WITH')?.properties).toEqual({ sinceYear: 2021 });
+
+      // Without properties in the selection, they are not read: the same nodes, labels and edges all the same.
+      const lean = await ask(
+        'neighborhood',
+        `query ($id: ID!) { neighborhood(id: $id) { nodes { id type label } edges { id type source target } truncated } }`,
+        { id: id('f-x') },
+      );
+      expect(lean.nodes).toEqual(all.nodes.map(({ id, type, label }) => ({ id, type, label })));
+      expect(lean.edges).toEqual(all.edges.map(({ id, type, source, target }) => ({ id, type, source, target })));
+      expect(lean.truncated).toBe(all.truncated);
     });
 
     it('rejects unknown relationship types, labels and ids, and arguments out of range, before any Cypher', async () => {
