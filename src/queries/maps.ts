@@ -103,16 +103,21 @@ async function contentsOf(
   const [record] = await run(tx, 'contents.cypher', { nodes: elementIds, types, withProperties });
   if (record === undefined) throw new Error('cypher/maps/contents.cypher returned no row');
   const known = graphVocabulary().labels;
-  const rawNodes = record.get('nodes') as {
-    elementId: string;
-    labels: string[];
-    properties: Record<string, unknown>;
-  }[];
-  const byElementId = new Map(rawNodes.map((n) => [n.elementId, toGraphNode(n.labels, n.properties, known)]));
-  const rawEdges = record.get('edges') as { type: string; source: string; target: string; properties: unknown }[];
+  type NodeRow = [string, string[], string, unknown, unknown, unknown, unknown];
+  const nodeProperties = record.get('nodeProperties') as Record<string, unknown>[] | null;
+  const byElementId = new Map(
+    (record.get('nodes') as NodeRow[]).map(([elementId, labels, id, name, title, year, metric], i) => {
+      // Without properties, a node carries only what its display label is made of (displayLabel in subgraph.ts).
+      const shown = nodeProperties?.[i] ?? { id, name, title, year, metric };
+      return [elementId, toGraphNode(labels, shown, known)];
+    }),
+  );
+  const edgeProperties = record.get('edgeProperties') as unknown[] | null;
   return {
     nodes: elementIds.flatMap((e) => byElementId.get(e) ?? []),
-    edges: rawEdges.map((e) => toGraphEdge(e.type, e.source, e.target, e.properties)),
+    edges: (record.get('edges') as [string, string, string][]).map(([type, source, target], i) =>
+      toGraphEdge(type, source, target, edgeProperties?.[i] ?? {}),
+    ),
   };
 }
 
