@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { int as neo4jInt } from 'neo4j-driver';
 import os from 'node:os';
 import path from 'node:path';
 import { loadSeed } from '../../seed/loadSeed';
 import { createDriver, freePort, migrate, runAutoCommit, startLocalNeo4j, stopLocalNeo4j } from '../../src/db';
 import { validateCreditCode } from '../../src/graphql/scalars';
+import { loadCypher } from '../../src/queries/loadCypher';
 import { createTestApp, type TestApp } from '../support/testApp';
 
 /**
@@ -75,6 +77,24 @@ describe('demo seed at scale 1', () => {
       expect(m.value).toBe(value);
       if (newInYear !== undefined) expect(m.newInYear).toBe(newInYear);
     }
+  });
+
+  it('the unscoped INDUSTRIAL_ENTERPRISES statement (count store and founding-date index) equals the scoped one', async () => {
+    const scoped = loadCypher('metrics', 'industrialEnterprises.cypher');
+    const unscoped = loadCypher('metrics', 'industrialEnterprisesAll.cypher');
+    for (const year of [2015, 2020, 2023, 2024, 2025]) {
+      const params = { year: neo4jInt(year), regionCode: null, chainId: null };
+      const [a, b] = await Promise.all(
+        [scoped, unscoped].map(async (cypher) => {
+          const { records } = await runAutoCommit(app.driver, 'neo4j', cypher, params);
+          return records[0]?.toObject();
+        }),
+      );
+      expect(b).toEqual(a);
+      expect(Number(a?.newInYear)).toBeGreaterThanOrEqual(0);
+    }
+    // Founding years are spread over the years, so some year has firms founded in it (the check is not 0 = 0).
+    expect((await metric('INDUSTRIAL_ENTERPRISES', 2024)).newInYear).toBeGreaterThan(0);
   });
 
   it('F6: four-haves coverage of above-scale enterprises in 2024 is above 80%', async () => {
