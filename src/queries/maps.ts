@@ -2,7 +2,7 @@ import neo4j from 'neo4j-driver';
 import { graphVocabulary } from '../graphql/vocabulary';
 import { loadCypher } from './loadCypher';
 import type { QueryRunner } from './metrics';
-import { emptySubgraph, type GraphEdge, type OmittedCount, type Subgraph, toGraphEdge, toGraphNode } from './subgraph';
+import { emptySubgraph, type GraphEdge, type Subgraph, toGraphEdge, toGraphNode } from './subgraph';
 
 /** Bounds of the map arguments; the resolvers check them before any statement runs. */
 export const MAP_BOUNDS = {
@@ -93,14 +93,30 @@ export async function findNodes(tx: QueryRunner, ids: readonly string[]): Promis
   return new Map(records.map((r) => [r.get('id') as string, r.get('elementId') as string]));
 }
 
-/** A map's nodes (in the order of `elementIds`) and the edges of `types` between them: cypher/maps/contents.cypher. */
+/** What to count as left out of a map: the neighbours of `inner` nodes, of `labels` (null = any), not in the map. */
+interface LeftOut {
+  inner: readonly string[];
+  labels: readonly string[] | null;
+}
+
+/**
+ * A map's nodes (in the order of `elementIds`), the edges of `types` between them, and with `leftOut` the omitted
+ * counts, in one statement: cypher/maps/contents.cypher.
+ */
 async function contentsOf(
   tx: QueryRunner,
   elementIds: readonly string[],
   types: readonly string[],
   withProperties: boolean,
-): Promise<Pick<Subgraph, 'nodes' | 'edges'>> {
-  const [record] = await run(tx, 'contents.cypher', { nodes: elementIds, types, withProperties });
+  leftOut: LeftOut = { inner: [], labels: null },
+): Promise<Pick<Subgraph, 'nodes' | 'edges' | 'omitted'>> {
+  const [record] = await run(tx, 'contents.cypher', {
+    nodes: elementIds,
+    types,
+    withProperties,
+    inner: leftOut.inner,
+    labels: leftOut.labels,
+  });
   if (record === undefined) throw new Error('cypher/maps/contents.cypher returned no row');
   const known = graphVocabulary().labels;
   type NodeRow = [string, string[], string, unknown, unknown, unknown, unknown];
@@ -118,13 +134,10 @@ async function contentsOf(
     edges: (record.get('edges') as [string, string, string][]).map(([type, source, target], i) =>
       toGraphEdge(type, source, target, edgeProperties?.[i] ?? {}),
     ),
+    omitted: (record.get('omitted') as [string, unknown][])
+      .map(([relationshipType, count]) => ({ relationshipType, count: num(count) }))
+      .filter((o) => o.count > 0),
   };
-}
-
-function toOmitted(records: readonly { get(key: string): unknown }[]): OmittedCount[] {
-  return records
-    .map((r) => ({ relationshipType: r.get('relationshipType') as string, count: num(r.get('count')) }))
-    .filter((o) => o.count > 0);
 }
 
 /** What a neighbourhood follows: relationship types (all of them), labels (null = any), a depth and a node cap. */
@@ -164,8 +177,8 @@ export async function neighborhood(tx: QueryRunner, centre: string, options: Nei
     frontier = records.map((r) => r.get('elementId') as string);
     included.push(...frontier);
   }
-  const omitted = toOmitted(await run(tx, 'omitted.cypher', { inner, included, types, labels }));
-  return { ...(await contentsOf(tx, included, types, withProperties)), truncated: omitted.length > 0, omitted };
+  const contents = await contentsOf(tx, included, types, withProperties, { inner, labels });
+  return { ...contents, truncated: contents.omitted.length > 0 };
 }
 
 /** What a shortest-path search follows: relationship types, a hop bound, and whether to return every path. */
