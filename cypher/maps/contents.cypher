@@ -13,7 +13,7 @@
 // Parameters: $nodes: list<string> (elementIds), $types: list<string> (relationship types; [] for no edges),
 //   $withProperties: boolean, $inner: list<string> (elementIds; [] to count nothing left out),
 //   $labels: list<string>|null (the labels the map admitted; null = any)
-// Columns (one row): nodes: list of [elementId, labels, id, name, title, year, metric];
+// Columns: one row of nodes: list of [elementId, labels, id, name, title, year, metric];
 //   nodeProperties: list<map> in the same order, or null without $withProperties;
 //   edges: list of [type, source (start node id), target (end node id)], sorted by type, source, target;
 //   edgeProperties: list<map> in the same order, or null without $withProperties;
