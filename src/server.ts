@@ -2,14 +2,17 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import type { Config } from './config';
-import type { DbHealth } from './db';
+import { type DbHealth, withAutoCommitReads } from './db';
 import { AppError, ErrorCode, formatError } from './errors';
 import { argumentGuards } from './graphql/argumentGuards';
 import type { Logger } from './logger';
@@ -40,6 +43,8 @@ export interface AppServer {
   start(): Promise<void>;
   /** Stops accepting, drains in-flight requests and stops Apollo (the caller closes the driver). */
   stop(): Promise<void>;
+  /** The context every GraphQL operation of a request runs with (exported for tests that execute in-process). */
+  contextFor(requestId: string): RequestContext;
 }
 
 /**
@@ -70,6 +75,15 @@ function databaseGate(health: DbHealth): ApolloServerPlugin<RequestContext> {
 /** Builds the Apollo server and the HTTP app around it. Never listens: index.ts does, and tests need not. */
 export function createServer(deps: ServerDeps): AppServer {
   const { config, driver, schema, health, logger } = deps;
+  // @neo4j/graphql's generated reads as single auto-commit statements (see withAutoCommitReads); writes unchanged.
+  const autoCommitReadsDriver = withAutoCommitReads(driver);
+  const contextFor = (requestId: string): RequestContext => ({
+    executionContext: autoCommitReadsDriver,
+    sessionConfig: { database: config.database },
+    transaction: { timeout: config.queryTimeoutMs },
+    requestId,
+    logger: logger.child({ reqId: requestId }),
+  });
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<RequestContext>({
@@ -85,6 +99,8 @@ export function createServer(deps: ServerDeps): AppServer {
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // No @cacheControl hints are used; the default cache-control plugin would still run a hook for every field.
+      ApolloServerPluginCacheControlDisabled(),
       databaseGate(health),
       argumentGuards(),
     ],
@@ -136,6 +152,7 @@ export function createServer(deps: ServerDeps): AppServer {
     app,
     httpServer,
     apollo,
+    contextFor,
     async start() {
       if (started) return;
       started = true;
@@ -145,16 +162,7 @@ export function createServer(deps: ServerDeps): AppServer {
         cors<cors.CorsRequest>(),
         express.json({ limit: '1mb' }),
         expressMiddleware(apollo, {
-          context: async ({ res }) => {
-            const requestId = String(res.locals.requestId);
-            return {
-              executionContext: driver,
-              sessionConfig: { database: config.database },
-              transaction: { timeout: config.queryTimeoutMs },
-              requestId,
-              logger: logger.child({ reqId: requestId }),
-            };
-          },
+          context: async ({ res }) => contextFor(String(res.locals.requestId)),
         }),
       );
       app.use((_req, res) => {

@@ -1,4 +1,14 @@
-import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
+import neo4j, {
+  type Driver,
+  type ManagedTransaction,
+  type QueryResult,
+  type RecordShape,
+  type Session,
+  type SessionConfig,
+} from 'neo4j-driver';
+
+/** A transaction's timeout and metadata (neo4j-driver does not re-export the type). */
+type TransactionConfig = NonNullable<Parameters<Session['executeRead']>[1]>;
 
 export interface DriverOptions {
   uri: string;
@@ -40,9 +50,26 @@ const READ_ATTEMPTS = 3;
  * managed transaction, the whole work is tried again (up to 3 times) when Neo4j answers with a retryable error.
  */
 export async function readTx<T>(driver: Driver, options: TxOptions, work: (tx: ReadRunner) => Promise<T>): Promise<T> {
-  const config = txConfig(options);
+  return readsWithRetry(
+    () => driver.session({ database: options.database, defaultAccessMode: neo4j.session.READ }),
+    true,
+    txConfig(options),
+    work,
+  );
+}
+
+/**
+ * The loop behind {@link readTx}: runs `work` on auto-commit statements of a session (a new one per attempt when
+ * `closeEach`), trying again after a retryable error, at most {@link READ_ATTEMPTS} times.
+ */
+async function readsWithRetry<T>(
+  openSession: () => Session,
+  closeEach: boolean,
+  config: TransactionConfig,
+  work: (tx: ReadRunner) => Promise<T>,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
-    const session = driver.session({ database: options.database, defaultAccessMode: neo4j.session.READ });
+    const session = openSession();
     const runner: ReadRunner = {
       run: ((query: string, parameters?: Record<string, unknown>) =>
         session.run(query, parameters, config)) as ReadRunner['run'],
@@ -52,10 +79,39 @@ export async function readTx<T>(driver: Driver, options: TxOptions, work: (tx: R
     } catch (error) {
       if (attempt >= READ_ATTEMPTS || !neo4j.isRetryableError(error)) throw error;
     } finally {
-      await session.close();
+      if (closeEach) await session.close();
     }
     await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
   }
+}
+
+/** Binds a method read off `target` to it, so that a proxy hands out working methods. */
+function own(target: object, property: string | symbol): unknown {
+  const value: unknown = Reflect.get(target, property, target);
+  return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+}
+
+/**
+ * The driver handed to @neo4j/graphql as its executionContext: the same driver, except that `executeRead` on its
+ * sessions runs the work's statements as auto-commit reads with retries ({@link readTx}'s way) instead of a managed
+ * transaction. @neo4j/graphql runs each query as one statement in `session.executeRead`, so this saves the BEGIN and
+ * COMMIT round trips of every generated read. Writes (`executeWrite`, mutations) are untouched: still one managed
+ * transaction each.
+ */
+export function withAutoCommitReads(driver: Driver): Driver {
+  const session = (config?: SessionConfig): Session => {
+    const real = driver.session(config);
+    return new Proxy(real, {
+      get(target, property) {
+        if (property !== 'executeRead') return own(target, property);
+        return <T>(work: (tx: ManagedTransaction) => Promise<T>, txConfig: TransactionConfig = {}) =>
+          readsWithRetry(() => target, false, txConfig, work as (tx: ReadRunner) => Promise<T>);
+      },
+    });
+  };
+  return new Proxy(driver, {
+    get: (target, property) => (property === 'session' ? session : own(target, property)),
+  });
 }
 
 /** Runs `work` in a managed write transaction: all of it commits, or none of it does. */

@@ -1,8 +1,12 @@
 import neo4j, { Neo4jError, type Driver } from 'neo4j-driver';
-import { createDriver, readTx } from '../../src/db';
+import { createDriver, readTx, withAutoCommitReads } from '../../src/db';
 import { DATABASE, testNeo4jUri } from '../support/testApp';
 
-/** readTx runs each statement in an auto-commit read transaction and retries the whole work on retryable errors. */
+/**
+ * readTx runs each statement in an auto-commit read transaction and retries the whole work on retryable errors;
+ * withAutoCommitReads gives @neo4j/graphql a driver whose executeRead does the same, and whose executeWrite is
+ * still one managed transaction.
+ */
 describe('readTx', () => {
   let driver: Driver;
   beforeAll(() => {
@@ -56,5 +60,54 @@ describe('readTx', () => {
     await expect(
       readTx(driver, { database: DATABASE }, (tx) => tx.run('CREATE (:ReadTxProbe {synthetic: true})')),
     ).rejects.toThrow(/write|read/i);
+  });
+
+  // Only an auto-commit (implicit) transaction may run CALL { … } IN TRANSACTIONS: proof of how a statement ran.
+  const IMPLICIT_ONLY = 'CALL () { RETURN 1 AS one } IN TRANSACTIONS RETURN one';
+
+  it('runs statements as auto-commit transactions (what only an implicit transaction may run, runs)', async () => {
+    const result = await readTx(driver, { database: DATABASE }, (tx) => tx.run(IMPLICIT_ONLY));
+    expect(neo4j.integer.toNumber(result.records[0]?.get('one') as number)).toBe(1);
+    const managed = driver.session({ database: DATABASE });
+    try {
+      await expect(managed.executeRead((tx) => tx.run(IMPLICIT_ONLY))).rejects.toThrow(/implicit transaction/i);
+    } finally {
+      await managed.close();
+    }
+  });
+
+  it('withAutoCommitReads: executeRead as auto-commit reads with retries; executeWrite all or nothing', async () => {
+    const wrapped = withAutoCommitReads(driver);
+    const session = wrapped.session({ database: DATABASE, defaultAccessMode: neo4j.session.READ });
+    let attempts = 0;
+    try {
+      const result = await session.executeRead(async (tx) => {
+        attempts++;
+        if (attempts === 1) throw transient();
+        return tx.run(IMPLICIT_ONLY);
+      });
+      expect(attempts).toBe(2);
+      expect(neo4j.integer.toNumber(result.records[0]?.get('one') as number)).toBe(1);
+    } finally {
+      await session.close();
+    }
+
+    const id = `readtx-${Date.now()}`;
+    const writer = wrapped.session({ database: DATABASE, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      await expect(
+        writer.executeWrite(async (tx) => {
+          await tx.run('CREATE (:ReadTxProbe {id: $id, synthetic: true})', { id });
+          throw new Error('abandon the write');
+        }),
+      ).rejects.toThrow('abandon the write');
+      await expect(writer.executeWrite((tx) => tx.run(IMPLICIT_ONLY))).rejects.toThrow(/implicit transaction/i);
+    } finally {
+      await writer.close();
+    }
+    const { records } = await driver.executeQuery('MATCH (n:ReadTxProbe {id: $id}) RETURN count(n) AS n', { id });
+    expect(neo4j.integer.toNumber(records[0]?.get('n') as number)).toBe(0);
+    // Everything else is the driver's own.
+    expect(wrapped.executeQueryBookmarkManager).toBe(driver.executeQueryBookmarkManager);
   });
 });

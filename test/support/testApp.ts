@@ -66,13 +66,7 @@ export async function createTestApp(uri: string = testNeo4jUri()): Promise<TestA
       const response = await server.apollo.executeOperation(
         { query, ...(variables ? { variables } : {}) },
         {
-          contextValue: {
-            executionContext: driver,
-            sessionConfig: { database: DATABASE },
-            transaction: { timeout: 10_000 },
-            requestId: 'test',
-            logger,
-          },
+          contextValue: server.contextFor('test'),
         },
       );
       if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
