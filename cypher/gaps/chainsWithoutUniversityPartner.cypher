@@ -1,17 +1,14 @@
 // Query.chainsWithoutUniversityPartner: industry chains without a university partner (see
-// shared/universityPartner: a University that cooperates with, shares a consortium targeting the chain with, or
+// shared/universityPartnerChains: a University that cooperates with, shares a consortium targeting the chain with, or
 // employs a 科技副总 seconded to, one of the chain's enterprises).
 // Parameters: $limit: integer, $offset: integer
 // Columns: chain (IndustryChain), by id.
 // Paging: ordered for stable pages, cut at the first $offset + $limit rows. @neo4j/graphql itself applies
 // SKIP $offset LIMIT $limit around a @cypher field that declares limit and offset (it takes them for its own
 // paging arguments), so this statement must not skip as well; the outer SKIP keeps the order of these rows.
+// #include shared/universityPartnerChains
 MATCH (chain:IndustryChain)
-WHERE NOT EXISTS {
-  MATCH (u:University)
-  WHERE
-  // #include shared/universityPartner
-}
+WHERE NOT chain IN partneredChains
 RETURN chain
 ORDER BY chain.id
 LIMIT toInteger($offset) + toInteger($limit)
