@@ -50,36 +50,33 @@ const READ_ATTEMPTS = 3;
  * managed transaction, the whole work is tried again (up to 3 times) when Neo4j answers with a retryable error.
  */
 export async function readTx<T>(driver: Driver, options: TxOptions, work: (tx: ReadRunner) => Promise<T>): Promise<T> {
-  return readsWithRetry(
-    () => driver.session({ database: options.database, defaultAccessMode: neo4j.session.READ }),
-    true,
-    txConfig(options),
-    work,
-  );
+  const session = driver.session({ database: options.database, defaultAccessMode: neo4j.session.READ });
+  try {
+    return await autoCommitReads(session, txConfig(options), work);
+  } finally {
+    await session.close();
+  }
 }
 
 /**
- * The loop behind {@link readTx}: runs `work` on auto-commit statements of a session (a new one per attempt when
- * `closeEach`), trying again after a retryable error, at most {@link READ_ATTEMPTS} times.
+ * The loop behind {@link readTx} and {@link withAutoCommitReads}: runs `work` on auto-commit statements of `session`,
+ * trying it again after a retryable error, at most {@link READ_ATTEMPTS} times (the session stays usable after a
+ * failed statement, as it does for the driver's own managed retries).
  */
-async function readsWithRetry<T>(
-  openSession: () => Session,
-  closeEach: boolean,
+async function autoCommitReads<T>(
+  session: Session,
   config: TransactionConfig,
   work: (tx: ReadRunner) => Promise<T>,
 ): Promise<T> {
+  const runner: ReadRunner = {
+    run: ((query: string, parameters?: Record<string, unknown>) =>
+      session.run(query, parameters, config)) as ReadRunner['run'],
+  };
   for (let attempt = 1; ; attempt++) {
-    const session = openSession();
-    const runner: ReadRunner = {
-      run: ((query: string, parameters?: Record<string, unknown>) =>
-        session.run(query, parameters, config)) as ReadRunner['run'],
-    };
     try {
       return await work(runner);
     } catch (error) {
       if (attempt >= READ_ATTEMPTS || !neo4j.isRetryableError(error)) throw error;
-    } finally {
-      if (closeEach) await session.close();
     }
     await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
   }
@@ -105,7 +102,7 @@ export function withAutoCommitReads(driver: Driver): Driver {
       get(target, property) {
         if (property !== 'executeRead') return own(target, property);
         return <T>(work: (tx: ManagedTransaction) => Promise<T>, txConfig: TransactionConfig = {}) =>
-          readsWithRetry(() => target, false, txConfig, work as (tx: ReadRunner) => Promise<T>);
+          autoCommitReads(target, txConfig, work as (tx: ReadRunner) => Promise<T>);
       },
     });
   };

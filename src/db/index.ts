@@ -1,6 +1,6 @@
 export { toPlain } from './convert';
 export { createDriver, readTx, runAutoCommit, withAutoCommitReads, writeTx } from './driver';
-export type { DriverOptions, TxOptions } from './driver';
+export type { DriverOptions, ReadRunner, TxOptions } from './driver';
 export { DbHealth } from './health';
 export type { DbStatus } from './health';
 export { loadMigrations, migrate, splitStatements } from './migrations';

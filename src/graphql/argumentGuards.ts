@@ -14,11 +14,11 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { isInt } from 'neo4j-driver';
-import { readTx } from '../db';
 import { AppError, ErrorCode } from '../errors';
 import { checkGapArguments, type GapArgumentRefs } from '../queries';
 import type { RequestContext } from '../server';
 import { validateYear } from './scalars';
+import { readFor } from '../resolvers/read';
 
 /** Paging of every gap list: the SDL default of `limit`, and its maximum. */
 export const GAP_PAGING = { defaultLimit: 50, maxLimit: 500 } as const;
@@ -202,11 +202,7 @@ export function argumentGuards(): ApolloServerPlugin<RequestContext> {
           }
           const refs = referencesOf(calls);
           if (refs.regionCodes.length + refs.chainIds.length + refs.years.length === 0) return;
-          const options = {
-            database: contextValue.sessionConfig.database,
-            timeoutMs: contextValue.transaction.timeout,
-          };
-          const check = await readTx(contextValue.executionContext, options, (tx) => checkGapArguments(tx, refs));
+          const check = await readFor(contextValue, (tx) => checkGapArguments(tx, refs));
           const problem = unknownReferenceError(calls, check);
           if (problem) throw problem;
         },

@@ -1,9 +1,10 @@
-import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
+import type { ReadRunner } from '../db';
 import { loadCypher } from './loadCypher';
 import { RULE_DEFAULTS } from './ruleDefaults';
 
-/** Runs statements: a managed transaction, so that a resolver can check its filters and compute in one. */
-export type QueryRunner = Pick<ManagedTransaction, 'run'>;
+/** Runs statements: what readTx hands read work (auto-commit statements), or a transaction of a test or the CLI. */
+export type QueryRunner = ReadRunner;
 
 /** The year and optional filters every metric takes; null means no filter. */
 export interface MetricFilters {

@@ -1,6 +1,6 @@
-import { readTx } from '../db';
 import { fourHavesCoverage as computeCoverage, type Coverage } from '../queries';
 import type { RequestContext } from '../server';
+import { readFor } from './read';
 
 /** The arguments of `Query.fourHavesCoverage`. */
 export interface CoverageArgs {
@@ -20,8 +20,7 @@ export async function fourHavesCoverage(
   context: RequestContext,
 ): Promise<Coverage> {
   const filters = { year: args.year, regionCode: args.regionCode ?? null, chainId: args.chainId ?? null };
-  const options = { database: context.sessionConfig.database, timeoutMs: context.transaction.timeout };
-  return readTx(context.executionContext, options, (tx) => computeCoverage(tx, filters));
+  return readFor(context, (tx) => computeCoverage(tx, filters));
 }
 
 /** The resolvers of schema/gaps.graphql. */

@@ -1,13 +1,12 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { AppError, badInput, ErrorCode } from '../errors';
-import { readTx } from '../db';
 import { graphVocabulary } from '../graphql/vocabulary';
 import { chainMap as chainMapQuery, findNodes, MAP_BOUNDS, neighborhood, shortestPaths } from '../queries/maps';
-import type { QueryRunner } from '../queries/metrics';
 import type { Subgraph } from '../queries/subgraph';
 import type { RequestContext } from '../server';
 import { intArgument } from './arguments';
 import { selectsMapProperties } from './selection';
+import { readFor } from './read';
 
 /** The arguments of `Query.neighborhood` as GraphQL hands them over (an explicit null means the default). */
 export interface NeighborhoodArgs {
@@ -63,12 +62,7 @@ function notFound(argument: string, id: string): AppError {
   });
 }
 
-function read<T>(context: RequestContext, work: (tx: QueryRunner) => Promise<T>): Promise<T> {
-  const options = { database: context.sessionConfig.database, timeoutMs: context.transaction.timeout };
-  return readTx(context.executionContext, options, work);
-}
-
-/** `Query.neighborhood`: checks every argument, then builds the map in one read transaction. */
+/** `Query.neighborhood`: checks every argument, then builds the map in one read (readFor). */
 export async function neighborhoodResolver(
   _source: unknown,
   args: NeighborhoodArgs,
@@ -80,10 +74,10 @@ export async function neighborhoodResolver(
   const limit = inRange('limit', args.limit, 200);
   const types = knownNames('relationshipTypes', args.relationshipTypes, vocabulary.relationshipTypes);
   const labels = knownNames('labels', args.labels, vocabulary.labels);
-  const answer = await read(context, async (tx) => {
+  const withProperties = selectsMapProperties(info);
+  const answer = await readFor(context, async (tx) => {
     const centre = (await findNodes(tx, [args.id])).get(args.id);
     if (centre === undefined) return null;
-    const withProperties = selectsMapProperties(info);
     return neighborhood(tx, centre, {
       depth,
       limit,
@@ -96,7 +90,7 @@ export async function neighborhoodResolver(
   return answer;
 }
 
-/** `Query.shortestPath`: checks every argument, then finds both ends and the path(s) in one read transaction. */
+/** `Query.shortestPath`: checks every argument, then finds both ends and the path(s) in one read (readFor). */
 export async function shortestPathResolver(
   _source: unknown,
   args: ShortestPathArgs,
@@ -106,18 +100,14 @@ export async function shortestPathResolver(
   const vocabulary = graphVocabulary();
   const maxHops = inRange('maxHops', args.maxHops, 6);
   const types = knownNames('relationshipTypes', args.relationshipTypes, vocabulary.relationshipTypes);
-  const answer = await read(context, async (tx): Promise<Subgraph | 'fromId' | 'toId'> => {
+  const withProperties = selectsMapProperties(info);
+  const answer = await readFor(context, async (tx): Promise<Subgraph | 'fromId' | 'toId'> => {
     const found = await findNodes(tx, [args.fromId, args.toId]);
     const from = found.get(args.fromId);
     const to = found.get(args.toId);
     if (from === undefined) return 'fromId';
     if (to === undefined) return 'toId';
-    const options = {
-      maxHops,
-      all: args.all ?? false,
-      types: types ?? vocabulary.relationshipTypes,
-      withProperties: selectsMapProperties(info),
-    };
+    const options = { maxHops, all: args.all ?? false, types: types ?? vocabulary.relationshipTypes, withProperties };
     return shortestPaths(tx, from, to, options);
   });
   if (answer === 'fromId' || answer === 'toId') throw notFound(answer, args[answer]);
@@ -132,7 +122,7 @@ export async function chainMapResolver(
   info: GraphQLResolveInfo,
 ) {
   const withProperties = selectsMapProperties(info);
-  const answer = await read(context, (tx) => chainMapQuery(tx, args.chainId, { withProperties }));
+  const answer = await readFor(context, (tx) => chainMapQuery(tx, args.chainId, { withProperties }));
   if (answer === null) {
     throw new AppError(ErrorCode.NOT_FOUND, `chainId: no industry chain has the id ${JSON.stringify(args.chainId)}`, {
       argument: 'chainId',

@@ -1,9 +1,9 @@
 import { validateYear } from '../graphql/scalars';
 import { AppError, badInput, ErrorCode } from '../errors';
-import { readTx } from '../db';
 import { checkMetricFilters, computeMetric, isAvailableMetric, type MetricNumbers } from '../queries';
 import type { RequestContext } from '../server';
 import { assertFiltersKnown } from './arguments';
+import { readFor } from './read';
 
 /** The arguments of `Query.metric` as GraphQL hands them over (an omitted filter is undefined). */
 export interface MetricArgs {
@@ -22,9 +22,9 @@ export interface MetricValue extends MetricNumbers {
 }
 
 /**
- * `Query.metric`: checks the year and the metric name before touching the database, then, in one read
- * transaction, that the region and chain filters exist (an unknown filter is an error, never a count of 0) and
- * computes the metric.
+ * `Query.metric`: checks the year and the metric name before touching the database, then, in one read (readFor),
+ * that the region and chain filters exist (an unknown filter is an error, never a count of 0) and computes the
+ * metric.
  */
 export async function metric(_source: unknown, args: MetricArgs, context: RequestContext): Promise<MetricValue> {
   const { name, year } = args;
@@ -37,8 +37,7 @@ export async function metric(_source: unknown, args: MetricArgs, context: Reques
     });
   }
   const filters = { year, regionCode: args.regionCode ?? null, chainId: args.chainId ?? null };
-  const options = { database: context.sessionConfig.database, timeoutMs: context.transaction.timeout };
-  const outcome = await readTx(context.executionContext, options, async (tx) => {
+  const outcome = await readFor(context, async (tx) => {
     const known = await checkMetricFilters(tx, filters);
     return known.regionKnown && known.chainKnown
       ? { known, numbers: await computeMetric(tx, name, filters) }

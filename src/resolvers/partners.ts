@@ -1,20 +1,19 @@
-import { readTx } from '../db';
 import { AppError, ErrorCode } from '../errors';
 import { enterpriseExists, suggestPartners, type PartnerSuggestion } from '../queries/partners';
 import type { RequestContext } from '../server';
 import { intArgument } from './arguments';
+import { readFor } from './read';
 
 const MAX_LIMIT = 50;
 
-/** `Query.partnerSuggestions`: checks the limit and the enterprise, then ranks candidates in one read transaction. */
+/** `Query.partnerSuggestions`: checks the limit and the enterprise, then ranks candidates in one read (readFor). */
 export async function partnerSuggestions(
   _source: unknown,
   args: { enterpriseId: string; limit?: number | null },
   context: RequestContext,
 ): Promise<PartnerSuggestion[]> {
   const limit = intArgument('limit', args.limit, 10, 1, MAX_LIMIT);
-  const options = { database: context.sessionConfig.database, timeoutMs: context.transaction.timeout };
-  const found = await readTx(context.executionContext, options, async (tx) =>
+  const found = await readFor(context, async (tx) =>
     (await enterpriseExists(tx, args.enterpriseId)) ? suggestPartners(tx, args.enterpriseId, limit) : null,
   );
   if (found === null) {

@@ -1,9 +1,9 @@
-import { readTx } from '../db';
 import { badInput } from '../errors';
 import { searchEntities, type SearchHit } from '../queries/search';
 import { LABELS, isLabel } from '../graphql/labels';
 import type { RequestContext } from '../server';
 import { intArgument } from './arguments';
+import { readFor } from './read';
 
 export interface SearchArgs {
   text: string;
@@ -26,11 +26,7 @@ export async function search(_source: unknown, args: SearchArgs, context: Reques
   if (unknown.length > 0) {
     throw badInput('types', `unknown type ${unknown.join(', ')}; known types are ${LABELS.join(', ')}`, unknown);
   }
-  return readTx(
-    context.executionContext,
-    { database: context.sessionConfig.database, timeoutMs: context.transaction.timeout },
-    (tx) => searchEntities(tx, text, types, limit),
-  );
+  return readFor(context, (tx) => searchEntities(tx, text, types, limit));
 }
 
 export const searchResolvers = { Query: { search } };

@@ -6,6 +6,7 @@ import type { QueryRunner } from '../queries';
 import type { Driver } from 'neo4j-driver';
 import type { RequestContext } from '../server';
 import { assertFiltersKnown } from './arguments';
+import { txOptionsOf } from './read';
 
 export interface TargetReviewArgs {
   year: number;
@@ -15,7 +16,7 @@ export interface TargetReviewArgs {
 
 /**
  * The one code path of the target review, shared by `Query.targetReview` and `npm run review`: checks the year
- * (it must have targets), the region and the chain, then reviews every target in one read transaction.
+ * (it must have targets), the region and the chain, then reviews every target in one read (readTx).
  */
 export async function runTargetReview(
   driver: Driver,
@@ -44,10 +45,6 @@ export async function runTargetReview(
 export const targetsResolvers = {
   Query: {
     targetReview: (_source: unknown, args: TargetReviewArgs, context: RequestContext) =>
-      runTargetReview(
-        context.executionContext,
-        { database: context.sessionConfig.database, timeoutMs: context.transaction.timeout },
-        args,
-      ),
+      runTargetReview(context.executionContext, txOptionsOf(context), args),
   },
 };
