@@ -1,5 +1,10 @@
+import { readTx } from '../../src/db';
+import { graphVocabulary } from '../../src/graphql/vocabulary';
+import { findNodes, neighborhood as queryNeighborhood } from '../../src/queries/maps';
 import type { Subgraph } from '../../src/queries/subgraph';
-import { createTestApp, type TestApp } from '../support/testApp';
+import { createTestApp, DATABASE, type TestApp } from '../support/testApp';
+
+const types = graphVocabulary().relationshipTypes;
 
 const SUBGRAPH = `
   fragment G on Subgraph {
@@ -190,6 +195,15 @@ describe('relationship maps (neighborhood, shortestPath, chainMap) on a real Neo
       expect(lean.nodes).toEqual(all.nodes.map(({ id, type, label }) => ({ id, type, label })));
       expect(lean.edges).toEqual(all.edges.map(({ id, type, source, target }) => ({ id, type, source, target })));
       expect(lean.truncated).toBe(all.truncated);
+      // …and they are really left unread: the query layer, asked without properties, carries only the label fields.
+      const leanRead = await readTx(app.driver, { database: DATABASE }, async (tx) => {
+        const centre = (await findNodes(tx, [id('f-x')])).get(id('f-x')) ?? '';
+        return queryNeighborhood(tx, centre, { depth: 1, limit: 200, labels: null, types, withProperties: false });
+      });
+      const leanProperties = leanRead.nodes.find((n) => n.id === id('f-x'))?.properties ?? {};
+      expect(leanProperties).toMatchObject({ id: id('f-x'), name: 'x' });
+      expect(Object.keys(leanProperties).sort()).toEqual(['id', 'metric', 'name', 'title', 'year']); // no revenue
+      expect(leanRead.edges.find((e) => e.type === 'COOPERATES_WITH')?.properties).toEqual({});
     });
 
     it('rejects unknown relationship types, labels and ids, and arguments out of range, before any Cypher', async () => {

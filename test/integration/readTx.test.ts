@@ -1,6 +1,6 @@
 import neo4j, { Neo4jError, type Driver } from 'neo4j-driver';
 import { createDriver, readTx, withAutoCommitReads } from '../../src/db';
-import { DATABASE, testNeo4jUri } from '../support/testApp';
+import { createTestApp, DATABASE, testNeo4jUri } from '../support/testApp';
 
 /**
  * readTx runs each statement in an auto-commit read transaction and retries the whole work on retryable errors;
@@ -109,5 +109,22 @@ describe('readTx', () => {
     expect(neo4j.integer.toNumber(records[0]?.get('n') as number)).toBe(0);
     // Everything else is the driver's own.
     expect(wrapped.executeQueryBookmarkManager).toBe(driver.executeQueryBookmarkManager);
+  });
+
+  it("the server's request context hands @neo4j/graphql the auto-commit driver", async () => {
+    const app = await createTestApp();
+    try {
+      const session = app.server
+        .contextFor('test')
+        .executionContext.session({ database: DATABASE, defaultAccessMode: neo4j.session.READ });
+      try {
+        const result = await session.executeRead((tx) => tx.run(IMPLICIT_ONLY));
+        expect(neo4j.integer.toNumber(result.records[0]?.get('one') as number)).toBe(1);
+      } finally {
+        await session.close();
+      }
+    } finally {
+      await app.close();
+    }
   });
 });
