@@ -78,7 +78,7 @@ export function benchCases(_scale: number): BenchCase[] {
         '{ neighborhood(id: "ent-pmsm", depth: 1, limit: 200) { nodes { id type label } edges { id source target } truncated } }',
       variables: {},
       direct: async (tx) =>
-        neighborhood(tx, (await elementIds(tx, 'ent-pmsm'))[0] ?? '', {
+        neighborhood(tx, 'ent-pmsm', {
           depth: 1,
           limit: 200,
           labels: null,
@@ -93,7 +93,7 @@ export function benchCases(_scale: number): BenchCase[] {
         '{ neighborhood(id: "ent-pmsm", depth: 2, limit: 500) { nodes { id type label } edges { id source target } truncated } }',
       variables: {},
       direct: async (tx) =>
-        neighborhood(tx, (await elementIds(tx, 'ent-pmsm'))[0] ?? '', {
+        neighborhood(tx, 'ent-pmsm', {
           depth: 2,
           limit: 500,
           labels: null,

@@ -1,8 +1,8 @@
-import neo4j from 'neo4j-driver';
+import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
 import { graphVocabulary } from '../graphql/vocabulary';
 import { loadCypher } from './loadCypher';
 import type { QueryRunner } from './metrics';
-import { emptySubgraph, type GraphEdge, type Subgraph, toGraphEdge, toGraphNode } from './subgraph';
+import { emptySubgraph, type GraphEdge, type GraphNode, type Subgraph, toGraphEdge, toGraphNode } from './subgraph';
 
 /** Bounds of the map arguments; the resolvers check them before any statement runs. */
 export const MAP_BOUNDS = {
@@ -21,7 +21,7 @@ export const CHAIN_MAP_ENTERPRISES = 100;
 export const CHAIN_MAP_PARTNERS = 50;
 
 /**
- * Which relationship type wins a tie in a neighbourhood's turns (see cypher/maps/neighborhoodLayer.cypher): what
+ * Which relationship type wins a tie in a neighbourhood's turns (see cypher/maps/parts/neighborhoodHop.cypher): what
  * places a node in the innovation system (chain, platforms, partners, consortia, people) before its transactions
  * and records (supplies, qualifications, benefits, region, reports). A type missing here comes last.
  */
@@ -93,51 +93,50 @@ export async function findNodes(tx: QueryRunner, ids: readonly string[]): Promis
   return new Map(records.map((r) => [r.get('id') as string, r.get('elementId') as string]));
 }
 
-/** What to count as left out of a map: the neighbours of `inner` nodes, of `labels` (null = any), not in the map. */
-interface LeftOut {
-  inner: readonly string[];
-  labels: readonly string[] | null;
+type NodeRow = [string, string[], string, unknown, unknown, unknown, unknown];
+
+/**
+ * Decodes the columns that cypher/maps/parts/subgraphContents.cypher binds: each node with its elementId (in the
+ * record's order), the edges, and the omitted counts.
+ */
+function decodeContents(record: Neo4jRecord): {
+  nodes: [string, GraphNode][];
+  edges: GraphEdge[];
+  omitted: Subgraph['omitted'];
+} {
+  const known = graphVocabulary().labels;
+  const nodeProperties = record.get('nodeProperties') as Record<string, unknown>[];
+  const edgeProperties = record.get('edgeProperties') as unknown[];
+  return {
+    nodes: (record.get('nodes') as NodeRow[]).map(([elementId, labels, id, name, title, year, metric], i) => {
+      // Without properties, a node carries only what its display label is made of (displayLabel in subgraph.ts).
+      const shown = nodeProperties[i] ?? { id, name, title, year, metric };
+      return [elementId, toGraphNode(labels, shown, known)];
+    }),
+    edges: (record.get('edges') as [string, string, string][]).map(([type, source, target], i) =>
+      toGraphEdge(type, source, target, edgeProperties[i] ?? {}),
+    ),
+    omitted: (record.get('omitted') as [string, unknown][])
+      .map(([relationshipType, count]) => ({ relationshipType, count: num(count) }))
+      .filter((o) => o.count > 0),
+  };
 }
 
 /**
- * A map's nodes (in the order of `elementIds`), the edges of `types` between them, and with `leftOut` the omitted
- * counts, in one statement: cypher/maps/contents.cypher.
+ * A map's nodes (in the order of `elementIds`) and the edges of `types` between them, in one statement:
+ * cypher/maps/contents.cypher.
  */
 async function contentsOf(
   tx: QueryRunner,
   elementIds: readonly string[],
   types: readonly string[],
   withProperties: boolean,
-  leftOut: LeftOut = { inner: [], labels: null },
-): Promise<Pick<Subgraph, 'nodes' | 'edges' | 'omitted'>> {
-  const [record] = await run(tx, 'contents.cypher', {
-    nodes: elementIds,
-    types,
-    withProperties,
-    inner: leftOut.inner,
-    labels: leftOut.labels,
-  });
+): Promise<Pick<Subgraph, 'nodes' | 'edges'>> {
+  const [record] = await run(tx, 'contents.cypher', { nodes: elementIds, types, withProperties, labels: null });
   if (record === undefined) throw new Error('cypher/maps/contents.cypher returned no row');
-  const known = graphVocabulary().labels;
-  type NodeRow = [string, string[], string, unknown, unknown, unknown, unknown];
-  const nodeProperties = record.get('nodeProperties') as Record<string, unknown>[] | null;
-  const byElementId = new Map(
-    (record.get('nodes') as NodeRow[]).map(([elementId, labels, id, name, title, year, metric], i) => {
-      // Without properties, a node carries only what its display label is made of (displayLabel in subgraph.ts).
-      const shown = nodeProperties?.[i] ?? { id, name, title, year, metric };
-      return [elementId, toGraphNode(labels, shown, known)];
-    }),
-  );
-  const edgeProperties = record.get('edgeProperties') as unknown[] | null;
-  return {
-    nodes: elementIds.flatMap((e) => byElementId.get(e) ?? []),
-    edges: (record.get('edges') as [string, string, string][]).map(([type, source, target], i) =>
-      toGraphEdge(type, source, target, edgeProperties?.[i] ?? {}),
-    ),
-    omitted: (record.get('omitted') as [string, unknown][])
-      .map(([relationshipType, count]) => ({ relationshipType, count: num(count) }))
-      .filter((o) => o.count > 0),
-  };
+  const { nodes, edges } = decodeContents(record);
+  const byElementId = new Map(nodes);
+  return { nodes: elementIds.flatMap((e) => byElementId.get(e) ?? []), edges };
 }
 
 /** What a neighbourhood follows: relationship types (all of them), labels (null = any), a depth and a node cap. */
@@ -151,34 +150,31 @@ export interface NeighborhoodOptions {
 }
 
 /**
- * The neighbourhood of the node with elementId `centre`, built one hop at a time: each hop keeps the best new
- * neighbours of the last hop's nodes (cypher/maps/neighborhoodLayer.cypher) while fewer than `limit` nodes are in
- * the map. A node reachable several ways is met once, at its first hop. `omitted` counts the neighbours of the
- * nodes closer than `depth` that were left out, so `truncated` is exact: false means the answer is the whole
- * neighbourhood.
+ * The neighbourhood of the node with domain id `id` (null when there is none), in one statement
+ * (cypher/maps/neighborhood.cypher): hop by hop, the best new neighbours of the last hop's nodes while fewer than
+ * `limit` nodes are in the map. A node reachable several ways is met once, at its first hop. `omitted` counts the
+ * neighbours of the nodes closer than `depth` that were left out, so `truncated` is exact: false means the answer is
+ * the whole neighbourhood.
  */
-export async function neighborhood(tx: QueryRunner, centre: string, options: NeighborhoodOptions): Promise<Subgraph> {
+export async function neighborhood(
+  tx: QueryRunner,
+  id: string,
+  options: NeighborhoodOptions,
+): Promise<Subgraph | null> {
   const { depth, types, labels, limit, withProperties = true } = options;
-  const included = [centre];
-  const inner: string[] = [];
-  let frontier = [centre];
-  for (let hop = 1; hop <= depth && frontier.length > 0; hop += 1) {
-    inner.push(...frontier);
-    const remaining = limit - included.length;
-    if (remaining <= 0) break;
-    const records = await run(tx, 'neighborhoodLayer.cypher', {
-      frontier,
-      included,
-      types,
-      labels,
-      remaining: neo4j.int(remaining),
-      priority: PRIORITY,
-    });
-    frontier = records.map((r) => r.get('elementId') as string);
-    included.push(...frontier);
-  }
-  const contents = await contentsOf(tx, included, types, withProperties, { inner, labels });
-  return { ...contents, truncated: contents.omitted.length > 0 };
+  if (depth > MAP_BOUNDS.depth.max) throw new RangeError(`depth ${depth} is above ${MAP_BOUNDS.depth.max}`);
+  const [record] = await run(tx, 'neighborhood.cypher', {
+    id,
+    depth: neo4j.int(depth),
+    limit: neo4j.int(limit),
+    types,
+    labels,
+    priority: PRIORITY,
+    withProperties,
+  });
+  if (record === undefined) return null;
+  const { nodes, edges, omitted } = decodeContents(record);
+  return { nodes: nodes.map(([, node]) => node), edges, omitted, truncated: omitted.length > 0 };
 }
 
 /** What a shortest-path search follows: relationship types, a hop bound, and whether to return every path. */

@@ -62,7 +62,7 @@ function notFound(argument: string, id: string): AppError {
   });
 }
 
-/** `Query.neighborhood`: checks every argument, then builds the map in one read (readFor). */
+/** `Query.neighborhood`: checks every argument, then builds the map in one statement (readFor). */
 export async function neighborhoodResolver(
   _source: unknown,
   args: NeighborhoodArgs,
@@ -75,17 +75,9 @@ export async function neighborhoodResolver(
   const types = knownNames('relationshipTypes', args.relationshipTypes, vocabulary.relationshipTypes);
   const labels = knownNames('labels', args.labels, vocabulary.labels);
   const withProperties = selectsMapProperties(info);
-  const answer = await readFor(context, async (tx) => {
-    const centre = (await findNodes(tx, [args.id])).get(args.id);
-    if (centre === undefined) return null;
-    return neighborhood(tx, centre, {
-      depth,
-      limit,
-      labels,
-      types: types ?? vocabulary.relationshipTypes,
-      withProperties,
-    });
-  });
+  const answer = await readFor(context, (tx) =>
+    neighborhood(tx, args.id, { depth, limit, labels, types: types ?? vocabulary.relationshipTypes, withProperties }),
+  );
   if (answer === null) throw notFound('id', args.id);
   return answer;
 }

@@ -1,6 +1,6 @@
 import { readTx } from '../../src/db';
 import { graphVocabulary } from '../../src/graphql/vocabulary';
-import { findNodes, neighborhood as queryNeighborhood } from '../../src/queries/maps';
+import { neighborhood as queryNeighborhood } from '../../src/queries/maps';
 import type { Subgraph } from '../../src/queries/subgraph';
 import { createTestApp, DATABASE, type TestApp } from '../support/testApp';
 
@@ -152,6 +152,20 @@ describe('relationship maps (neighborhood, shortestPath, chainMap) on a real Neo
       expect(ids(three)).toHaveLength(5);
       expect(three.edges).toHaveLength(5);
       expect(three.truncated).toBe(false);
+
+      // The map fills up before the depth is used up. Nodes come centre first, then hop by hop (b and c tie on degree
+      // 2, so by id). Left out counts the neighbours of every node that had hops to spare, the last hop's included.
+      const fullAtHop1 = await neighborhood({ id: id('dia-a'), depth: 3, limit: 3 });
+      expect(fullAtHop1.nodes.map((n) => n.id)).toEqual([id('dia-a'), id('dia-b'), id('dia-c')]);
+      expect(fullAtHop1.omitted).toEqual([{ relationshipType: 'SUPPLIES', count: 1 }]); // d, reached from b and c
+      const fullAtHop2 = await neighborhood({ id: id('dia-a'), depth: 3, limit: 4 });
+      expect(fullAtHop2.nodes.map((n) => n.id)).toEqual([id('dia-a'), id('dia-b'), id('dia-c'), id('dia-d')]);
+      expect(fullAtHop2.omitted).toEqual([{ relationshipType: 'SUPPLIES', count: 1 }]); // e, one hop from d
+      expect(fullAtHop2.truncated).toBe(true);
+      // The same four nodes at depth 2 are the whole neighbourhood: d had no hop to spare, so e is not left out.
+      const exact = await neighborhood({ id: id('dia-a'), depth: 2, limit: 4 });
+      expect(exact.nodes.map((n) => n.id)).toEqual(fullAtHop2.nodes.map((n) => n.id));
+      expect(exact.truncated).toBe(false);
     });
 
     it('follows only the relationship types and labels asked for (the centre always in)', async () => {
@@ -197,8 +211,15 @@ describe('relationship maps (neighborhood, shortestPath, chainMap) on a real Neo
       expect(lean.truncated).toBe(all.truncated);
       // …and they are really left unread: the query layer, asked without properties, carries only the label fields.
       const leanRead = await readTx(app.driver, { database: DATABASE }, async (tx) => {
-        const centre = (await findNodes(tx, [id('f-x')])).get(id('f-x')) ?? '';
-        return queryNeighborhood(tx, centre, { depth: 1, limit: 200, labels: null, types, withProperties: false });
+        const map = await queryNeighborhood(tx, id('f-x'), {
+          depth: 1,
+          limit: 200,
+          labels: null,
+          types,
+          withProperties: false,
+        });
+        if (map === null) throw new Error(`no node ${id('f-x')}`);
+        return map;
       });
       const leanProperties = leanRead.nodes.find((n) => n.id === id('f-x'))?.properties ?? {};
       expect(leanProperties).toMatchObject({ id: id('f-x'), name: 'x' });

@@ -5,7 +5,7 @@ import { buildSchema } from '../../src/graphql';
 import { graphVocabulary, vocabularyOf } from '../../src/graphql/vocabulary';
 import { fromRoot } from '../../src/paths';
 import { loadCypher } from '../../src/queries';
-import { CHAIN_MAP_TYPES, RELATIONSHIP_PRIORITY } from '../../src/queries/maps';
+import { CHAIN_MAP_TYPES, MAP_BOUNDS, RELATIONSHIP_PRIORITY } from '../../src/queries/maps';
 import { displayLabel, edgeId, toGraphEdge, toGraphNode } from '../../src/queries/subgraph';
 import neo4j from 'neo4j-driver';
 
@@ -66,8 +66,10 @@ describe('graphVocabulary', () => {
 });
 
 describe('cypher/maps', () => {
-  it('findNodes.cypher looks an id up under every label of the schema', () => {
-    const match = /MATCH \(n:([\w|]+)\)/.exec(loadCypher('maps', 'findNodes.cypher'));
+  it('parts/nodeById.cypher, which findNodes and neighborhood include, looks an id up under every label of the schema', () => {
+    const match = /MATCH \(n:([\w|]+)\)/.exec(loadCypher('maps', 'parts', 'nodeById.cypher'));
+    expect(loadCypher('maps', 'findNodes.cypher')).toContain(match?.[0]);
+    expect(loadCypher('maps', 'neighborhood.cypher')).toContain(match?.[0]);
     expect(match?.[1]?.split('|').sort()).toEqual([...graphVocabulary().labels].sort());
   });
 
@@ -81,6 +83,24 @@ describe('cypher/maps', () => {
       expect(header.some((line) => line.startsWith('// Columns: '))).toBe(true);
     },
   );
+
+  it.each(readdirSync(fromRoot('cypher', 'maps', 'parts')))(
+    'cypher/maps/parts/%s says what it expects in scope and what it binds',
+    (file) => {
+      const header = loadCypher('maps', 'parts', file)
+        .split('\n')
+        .filter((line) => line.startsWith('//'));
+      expect(header.some((line) => line.includes('Expects: '))).toBe(true);
+      expect(header.some((line) => line.includes('Binds: '))).toBe(true);
+    },
+  );
+
+  it('neighborhood.cypher has one hop for every depth a client may ask for', () => {
+    const hops = loadCypher('maps', 'neighborhood.cypher')
+      .split('\n')
+      .filter((l) => l === 'WITH hop + 1 AS hop, included, inner, frontier');
+    expect(hops).toHaveLength(MAP_BOUNDS.depth.max);
+  });
 
   it('ranks every relationship type of the schema in the neighbourhood priority, each once', () => {
     expect([...RELATIONSHIP_PRIORITY].sort()).toEqual([...graphVocabulary().relationshipTypes].sort());
