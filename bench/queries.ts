@@ -7,6 +7,10 @@
  * The API runs as in production: its own Node.js process (src/index.ts, NODE_ENV=production, log level warn), so
  * that the benchmark's HTTP client does not share the server's event loop. The direct path runs in this process.
  *
+ * GraphQL is measured twice: with `Cache-Control: no-cache`, so that every request runs its query (the like-for-like
+ * comparison with the direct path), and then as clients send it, answered by the response cache while the data is
+ * unchanged (the "cached" columns: the latency of a repeated query; the first request of a query is always a miss).
+ *
  *   npx tsx bench/queries.ts [--scale 1] [--requests 200] [--only metric,gap] [--uri bolt://127.0.0.1:7687]
  *
  * Prints a Markdown table and writes bench/results/queries-<scale>-<timestamp>.json. Budgets (DESIGN.md): GraphQL
@@ -64,14 +68,22 @@ async function measure(requests: number, clients: number, once: () => Promise<vo
   };
 }
 
-async function graphqlOnce(url: string, c: BenchCase): Promise<void> {
+/**
+ * One request through the API. Uncached requests send `Cache-Control: no-cache`, so the query runs (the server
+ * answers `x-cache: bypass`, checked); cached ones let the response cache answer (src/graphql/responseCache.ts).
+ * @returns whether the response cache answered (x-cache: hit)
+ */
+async function graphqlOnce(url: string, c: BenchCase, cached: boolean): Promise<boolean> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(cached ? {} : { 'cache-control': 'no-cache' }) },
     body: JSON.stringify({ query: c.query, variables: c.variables }),
   });
   const body = (await response.json()) as { errors?: { message: string }[] };
   if (body.errors) throw new Error(`${c.name}: ${body.errors.map((e) => e.message).join('; ')}`);
+  const cache = response.headers.get('x-cache');
+  if (!cached && cache !== 'bypass') throw new Error(`${c.name}: an uncached request answered x-cache: ${cache}`);
+  return cache === 'hit';
 }
 
 async function directOnce(driver: Driver, c: BenchCase): Promise<void> {
@@ -145,7 +157,11 @@ async function main(): Promise<void> {
       for (const clients of [1, 8]) {
         // Alternate the two paths so that machine noise hits both alike.
         const direct = await measure(requests, clients, () => directOnce(driver, c));
-        const graphql = await measure(requests, clients, () => graphqlOnce(url, c));
+        const graphql = await measure(requests, clients, () => graphqlOnce(url, c, false).then(() => undefined));
+        let hits = 0;
+        const cached = await measure(requests, clients, async () => {
+          if (await graphqlOnce(url, c, true)) hits += 1;
+        });
         const row = {
           case: c.name,
           group: c.group,
@@ -154,6 +170,8 @@ async function main(): Promise<void> {
           direct,
           graphql,
           ratioP50: Math.round((graphql.p50 / direct.p50) * 100) / 100,
+          /** The same requests answered by the response cache where it can (hits of the measured and warm-up ones). */
+          cached: { ...cached, hits, of: requests + Math.min(20, requests) },
         };
         rows.push(row);
         console.error(JSON.stringify(row));
@@ -163,11 +181,11 @@ async function main(): Promise<void> {
     api = undefined;
 
     const table = [
-      `| query | clients | direct p50 / p99 (ms) | GraphQL p50 / p99 (ms) | GraphQL/direct p50 | GraphQL req/s |`,
-      `|---|---|---|---|---|---|`,
+      `| query | clients | direct p50 / p99 (ms) | GraphQL p50 / p99 (ms) | GraphQL/direct p50 | GraphQL req/s | cached p50 / p99 (ms) | cache hits |`,
+      `|---|---|---|---|---|---|---|---|`,
       ...rows.map(
         (r) =>
-          `| ${r.case} | ${r.clients} | ${r.direct.p50} / ${r.direct.p99} | ${r.graphql.p50} / ${r.graphql.p99} | ${r.ratioP50} | ${r.graphql.rps} |`,
+          `| ${r.case} | ${r.clients} | ${r.direct.p50} / ${r.direct.p99} | ${r.graphql.p50} / ${r.graphql.p99} | ${r.ratioP50} | ${r.graphql.rps} | ${r.cached.p50} / ${r.cached.p99} | ${r.cached.hits}/${r.cached.of} |`,
       ),
     ].join('\n');
     console.log(table);

@@ -15,11 +15,12 @@ import type { Config } from './config';
 import { type DbHealth, withAutoCommitReads } from './db';
 import { AppError, ErrorCode, formatError } from './errors';
 import { argumentGuards } from './graphql/argumentGuards';
+import { responseCache } from './graphql/responseCache';
 import type { Logger } from './logger';
 import { fromRoot } from './paths';
 
 export interface ServerDeps {
-  config: Pick<Config, 'database' | 'queryTimeoutMs' | 'production'>;
+  config: Pick<Config, 'database' | 'queryTimeoutMs' | 'production' | 'responseCacheMb'>;
   driver: Driver;
   schema: GraphQLSchema;
   health: DbHealth;
@@ -103,6 +104,7 @@ export function createServer(deps: ServerDeps): AppServer {
       ApolloServerPluginCacheControlDisabled(),
       databaseGate(health),
       argumentGuards(),
+      responseCache({ driver, database: config.database, maxBytes: config.responseCacheMb * 1024 * 1024, logger }),
     ],
   });
 

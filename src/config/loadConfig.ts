@@ -26,6 +26,8 @@ export interface Config {
   queryTimeoutMs: number;
   /** Load the demo data at start when the database holds no domain node. */
   seedOnEmpty: boolean;
+  /** Memory for answers served again while the data is unchanged (src/graphql/responseCache.ts); 0 = off. */
+  responseCacheMb: number;
 }
 
 /** Thrown by loadConfig with every problem found, so a user fixes them all in one go. */
@@ -81,6 +83,7 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const queryTimeoutMs = int('QUERY_TIMEOUT_MS', 10_000, 100, 600_000);
   const seedOnEmpty = bool('SEED_ON_EMPTY', true);
+  const responseCacheMb = int('RESPONSE_CACHE_MB', 64, 0, 16_384);
 
   let neo4j: Neo4jTarget;
   const uri = read('NEO4J_URI');
@@ -111,5 +114,6 @@ export function loadConfig(env: Env = process.env): Config {
     database,
     queryTimeoutMs,
     seedOnEmpty,
+    responseCacheMb,
   };
 }

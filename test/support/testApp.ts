@@ -36,14 +36,17 @@ export interface TestApp {
 }
 
 /** Builds the real server against a real Neo4j (migrations applied), exactly as index.ts does, minus listening. */
-export async function createTestApp(uri: string = testNeo4jUri()): Promise<TestApp> {
+export async function createTestApp(
+  uri: string = testNeo4jUri(),
+  { responseCacheMb = 64 }: { responseCacheMb?: number } = {},
+): Promise<TestApp> {
   const driver = createDriver({ uri });
   await migrate(driver, DATABASE);
   const { schema } = await buildSchema(driver);
   const health = new DbHealth(driver, DATABASE, 250, 1_000);
   const logger = createLogger('silent');
   const server = createServer({
-    config: { database: DATABASE, queryTimeoutMs: 10_000, production: false },
+    config: { database: DATABASE, queryTimeoutMs: 10_000, production: false, responseCacheMb },
     driver,
     schema,
     health,
