@@ -15,7 +15,7 @@ import type { Config } from './config';
 import { type DbHealth, withAutoCommitReads } from './db';
 import { AppError, ErrorCode, formatError } from './errors';
 import { argumentGuards } from './graphql/argumentGuards';
-import { responseCache } from './graphql/responseCache';
+import { dataVersion, onlyIntrospection, responseCache } from './graphql/responseCache';
 import type { Logger } from './logger';
 import { fromRoot } from './paths';
 
@@ -57,10 +57,7 @@ function databaseGate(health: DbHealth): ApolloServerPlugin<RequestContext> {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation }) {
-          const onlyIntrospection =
-            !operation ||
-            operation.selectionSet.selections.every((s) => s.kind === 'Field' && s.name.value.startsWith('__'));
-          if (onlyIntrospection) return;
+          if (onlyIntrospection(operation)) return;
           if (!(await health.current()).ready) {
             throw new AppError(
               ErrorCode.DATABASE_UNAVAILABLE,
@@ -104,7 +101,11 @@ export function createServer(deps: ServerDeps): AppServer {
       ApolloServerPluginCacheControlDisabled(),
       databaseGate(health),
       argumentGuards(),
-      responseCache({ driver, database: config.database, maxBytes: config.responseCacheMb * 1024 * 1024, logger }),
+      responseCache({
+        version: () => dataVersion(driver, config.database),
+        maxBytes: config.responseCacheMb * 1024 * 1024,
+        logger,
+      }),
     ],
   });
 

@@ -83,7 +83,6 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const queryTimeoutMs = int('QUERY_TIMEOUT_MS', 10_000, 100, 600_000);
   const seedOnEmpty = bool('SEED_ON_EMPTY', true);
-  const responseCacheMb = int('RESPONSE_CACHE_MB', 64, 0, 16_384);
 
   let neo4j: Neo4jTarget;
   const uri = read('NEO4J_URI');
@@ -102,6 +101,17 @@ export function loadConfig(env: Env = process.env): Config {
       pageCacheMb: int('NEO4J_LOCAL_PAGECACHE_MB', 512, 16, 65536),
       txTimeoutSeconds: int('NEO4J_LOCAL_TX_TIMEOUT_S', 60, 1, 86400),
     };
+  }
+
+  // The response cache's data version is a bookmark of one server; behind a routing driver two reads may reach
+  // members at different points, so the cache is off for routing URIs (see src/graphql/responseCache.ts).
+  const routing = neo4j.kind === 'remote' && neo4j.uri.startsWith('neo4j');
+  let responseCacheMb = int('RESPONSE_CACHE_MB', routing ? 0 : 64, 0, 16_384);
+  if (routing && responseCacheMb > 0) {
+    problems.push(
+      `RESPONSE_CACHE_MB=${responseCacheMb} needs a single Neo4j server (bolt://); with a routing URI (neo4j://) it must be 0 or unset`,
+    );
+    responseCacheMb = 0;
   }
 
   if (problems.length > 0) throw new ConfigError(problems);

@@ -1,13 +1,15 @@
-import type { ApolloServerPlugin, GraphQLRequestContextResponseForOperation } from '@apollo/server';
-import type { FormattedExecutionResult } from 'graphql';
+import { createHash } from 'node:crypto';
+import type { ApolloServerPlugin, BaseContext, GraphQLRequestContextResponseForOperation } from '@apollo/server';
+import type { FormattedExecutionResult, OperationDefinitionNode } from 'graphql';
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Logger } from '../logger';
-import type { RequestContext } from '../server';
 
 /**
  * The version of the data a read would see now: the bookmark Neo4j returns for an auto-commit read, which names the
  * last transaction committed to the database. Any committed write — through this API, the seed or import CLIs,
  * cypher-shell, a schema change — gives a new one; a read never does. Null when the server returns no bookmark.
+ * Meaningful on a single server only: behind a routing driver, two reads may reach members at different points
+ * (loadConfig turns the response cache off for routing URIs).
  */
 export async function dataVersion(driver: Driver, database: string): Promise<string | null> {
   const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
@@ -20,14 +22,33 @@ export async function dataVersion(driver: Driver, database: string): Promise<str
   }
 }
 
+/** Whether an operation asks for nothing but introspection (`__schema`, `__type`, `__typename`): no data read. */
+export function onlyIntrospection(operation: OperationDefinitionNode | undefined): boolean {
+  return (
+    operation === undefined ||
+    operation.selectionSet.selections.every((s) => s.kind === 'Field' && s.name.value.startsWith('__'))
+  );
+}
+
+/** Freezes an answer and everything in it, so that no caller can change what later requests are served. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value as Record<string, unknown>)) deepFreeze(child);
+  }
+  return value;
+}
+
 interface Entry {
   result: FormattedExecutionResult;
   bytes: number;
 }
 
 /**
- * Answers of one data version, least recently used first, within a byte budget (each answer's size as JSON). When
- * the version moves on, every answer of the old one is dropped at once: none of them can be served again.
+ * Answers of the latest data version seen, least recently used first, within a byte budget. Reading a version other
+ * than the current one makes it current and drops every answer of the old one at once (none can be served again);
+ * an answer computed at any other version than the current one is not kept, so a slow request that started before a
+ * write cannot push out the answers computed after it.
  */
 export class VersionedAnswers {
   private version: string | null = null;
@@ -37,9 +58,14 @@ export class VersionedAnswers {
   /** @param maxBytes the budget for all answers together; one answer above an eighth of it is never kept */
   constructor(readonly maxBytes: number) {}
 
-  /** The answer stored for `key` at `version`, or undefined. */
+  /** The answer stored for `key` at `version`, or undefined; `version` becomes the current one. */
   get(version: string, key: string): FormattedExecutionResult | undefined {
-    if (version !== this.version) return undefined;
+    if (version !== this.version) {
+      this.version = version;
+      this.entries.clear();
+      this.bytes = 0;
+      return undefined;
+    }
     const entry = this.entries.get(key);
     if (entry === undefined) return undefined;
     this.entries.delete(key); // re-inserted last: Map order is the recency order
@@ -48,23 +74,20 @@ export class VersionedAnswers {
   }
 
   /**
-   * Keeps `result` as the answer to `key` at `version`. A version other than the current one replaces it and
-   * empties the store; evicts the least recently used answers until the budget holds.
-   * @returns whether the answer was kept (false when it alone is above an eighth of the budget)
+   * Keeps `result` (frozen) as the answer to `key` at `version`, evicting the least recently used answers until the
+   * budget holds.
+   * @param bytes what the answer and its key are counted as
+   * @returns whether it was kept: not when `version` is not the current one, nor when it alone is above an eighth
+   *   of the budget
    */
   set(version: string, key: string, result: FormattedExecutionResult, bytes: number): boolean {
-    if (version !== this.version) {
-      this.version = version;
-      this.entries.clear();
-      this.bytes = 0;
-    }
-    if (bytes > this.maxBytes / 8) return false;
+    if (version !== this.version || bytes > this.maxBytes / 8) return false;
     const old = this.entries.get(key);
     if (old !== undefined) {
       this.entries.delete(key);
       this.bytes -= old.bytes;
     }
-    this.entries.set(key, { result, bytes });
+    this.entries.set(key, { result: deepFreeze(result), bytes });
     this.bytes += bytes;
     for (const [oldest, entry] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
@@ -91,14 +114,40 @@ export function stableJson(value: unknown): string {
   );
 }
 
-function keyOf(request: GraphQLRequestContextResponseForOperation<RequestContext>): string {
-  const { queryHash, operationName, request: r } = request;
-  return `${queryHash}\u0000${operationName ?? ''}\u0000${stableJson(r.variables ?? {})}`;
+/**
+ * What identifies an answer: the query text (its hash), the operation, and the values of the variables the
+ * operation declares — variables it does not declare change nothing, so they are left out of the key (a client
+ * cannot grow the store by sending junk).
+ */
+function keyOf({
+  queryHash,
+  operationName,
+  operation,
+  request,
+}: GraphQLRequestContextResponseForOperation<BaseContext>) {
+  const given = request.variables ?? {};
+  const declared = Object.fromEntries(
+    (operation.variableDefinitions ?? [])
+      .map((d) => d.variable.name.value)
+      .filter((name) => Object.prototype.hasOwnProperty.call(given, name))
+      .map((name) => [name, given[name]]),
+  );
+  return createHash('sha256')
+    .update(`${queryHash}\u0000${operationName ?? ''}\u0000${stableJson(declared)}`)
+    .digest('base64');
+}
+
+/**
+ * An answer's weight against the budget: its JSON size, times 3 for what the same data takes as JavaScript
+ * objects on the heap (strings as UTF-16, object headers), plus the key. An estimate, on the safe side.
+ */
+function weightOf(key: string, result: FormattedExecutionResult): number {
+  return 3 * Buffer.byteLength(JSON.stringify(result)) + key.length;
 }
 
 export interface ResponseCacheOptions {
-  driver: Driver;
-  database: string;
+  /** The current data version, or null when there is none (then nothing is cached); see {@link dataVersion}. */
+  version: () => Promise<string | null>;
   /** Byte budget of the answers kept; 0 turns the cache off. */
   maxBytes: number;
   logger: Logger;
@@ -106,31 +155,36 @@ export interface ResponseCacheOptions {
 
 /**
  * Serves a query operation again from memory while the data has not changed. Before a query runs, the current data
- * version is read (one auto-commit `RETURN 1`, see {@link dataVersion}); an answer stored at that version for the
- * same query text, operation name and variables is returned as it is, and the response says `x-cache: hit`.
- * Otherwise the query runs (`x-cache: miss`) and its answer is kept under the version read before it ran — if a
- * write commits meanwhile, the next request sees a newer version and runs the query again, so no answer is ever
- * served for data newer than it was computed from.
+ * version is read (`options.version`: in the server, one auto-commit `RETURN 1`); an answer stored at that version
+ * for the same query text, operation and declared variables is returned as it is, and the response says
+ * `x-cache: hit`. Otherwise the query runs (`x-cache: miss`) and its answer is kept under the version read before it
+ * ran — if a write commits meanwhile, the next request sees a newer version and runs the query again, so no answer
+ * is ever served for data newer than it was computed from.
  *
- * Never cached: mutations, answers with errors (bad input is re-checked every time), and requests with a
- * `Cache-Control: no-cache` header (`x-cache: bypass`). When the version cannot be read the query simply runs.
+ * Never cached: mutations, introspection-only operations (they read no data), answers with errors (bad input is
+ * re-checked every time), and requests with a `Cache-Control: no-cache` or `no-store` header (`x-cache: bypass`).
+ * When the version cannot be read the query simply runs.
  */
-export function responseCache(options: ResponseCacheOptions): ApolloServerPlugin<RequestContext> {
+export function responseCache<TContext extends BaseContext>(
+  options: ResponseCacheOptions,
+): ApolloServerPlugin<TContext> {
   const answers = new VersionedAnswers(options.maxBytes);
   return {
     async requestDidStart() {
       let pending: { version: string; key: string } | null = null;
       return {
         async responseForOperation(requestContext) {
-          const { operation, request, response } = requestContext;
-          if (operation.operation !== 'query' || options.maxBytes === 0) return null;
+          const { request, response } = requestContext;
+          // Apollo's types say operation is always set here; with an unknown operationName it is not.
+          const operation = requestContext.operation as OperationDefinitionNode | undefined;
+          if (options.maxBytes === 0 || operation?.operation !== 'query' || onlyIntrospection(operation)) return null;
           if (/no-cache|no-store/i.test(request.http?.headers.get('cache-control') ?? '')) {
             response.http.headers.set('x-cache', 'bypass');
             return null;
           }
           let version: string | null;
           try {
-            version = await dataVersion(options.driver, options.database);
+            version = await options.version();
           } catch (error) {
             options.logger.warn({ err: error }, 'response cache: the data version could not be read; not cached');
             return null;
@@ -149,8 +203,9 @@ export function responseCache(options: ResponseCacheOptions): ApolloServerPlugin
         async willSendResponse({ response }) {
           if (pending === null || response.body.kind !== 'single') return;
           const { singleResult } = response.body;
-          if (singleResult.errors !== undefined && singleResult.errors.length > 0) return;
-          answers.set(pending.version, pending.key, singleResult, Buffer.byteLength(JSON.stringify(singleResult)));
+          if (singleResult.errors === undefined || singleResult.errors.length === 0) {
+            answers.set(pending.version, pending.key, singleResult, weightOf(pending.key, singleResult));
+          }
           pending = null;
         },
       };

@@ -1,28 +1,42 @@
-import { stableJson, VersionedAnswers } from '../../src/graphql/responseCache';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { createLogger } from '../../src/logger';
+import { responseCache, stableJson, VersionedAnswers } from '../../src/graphql/responseCache';
 
 const answer = (n: number) => ({ data: { n } });
 
 describe('VersionedAnswers', () => {
   it('gives back an answer only at the version it was kept for', () => {
     const answers = new VersionedAnswers(1000);
+    expect(answers.get('v1', 'q')).toBeUndefined();
     answers.set('v1', 'q', answer(1), 10);
     expect(answers.get('v1', 'q')).toEqual(answer(1));
-    expect(answers.get('v2', 'q')).toBeUndefined();
     expect(answers.get('v1', 'other')).toBeUndefined();
+    expect(answers.get('v2', 'q')).toBeUndefined();
+    expect(answers.get('v1', 'q')).toBeUndefined(); // v2 was read in between: v1's answers are gone
   });
 
-  it('drops every answer of the old version when an answer of a new one is kept', () => {
+  it('drops every answer of the old version as soon as a new version is read', () => {
     const answers = new VersionedAnswers(1000);
+    answers.get('v1', 'a');
     answers.set('v1', 'a', answer(1), 10);
     answers.set('v1', 'b', answer(2), 10);
-    answers.set('v2', 'c', answer(3), 10);
-    expect(answers.size).toEqual({ entries: 1, bytes: 10 });
-    expect(answers.get('v1', 'a')).toBeUndefined();
-    expect(answers.get('v2', 'c')).toEqual(answer(3));
+    expect(answers.size).toEqual({ entries: 2, bytes: 20 });
+    answers.get('v2', 'c');
+    expect(answers.size).toEqual({ entries: 0, bytes: 0 });
+  });
+
+  it('does not keep an answer computed at a version older than the current one', () => {
+    const answers = new VersionedAnswers(1000);
+    answers.get('v1', 'slow'); // a slow request reads v1 …
+    answers.get('v2', 'fast'); // … a write commits, a fast request reads v2 …
+    expect(answers.set('v2', 'fast', answer(2), 10)).toBe(true);
+    expect(answers.set('v1', 'slow', answer(1), 10)).toBe(false); // … the slow one ends: not kept
+    expect(answers.get('v2', 'fast')).toEqual(answer(2));
   });
 
   it('stays within its byte budget by evicting the least recently used answers', () => {
     const answers = new VersionedAnswers(800); // answers of up to 100 bytes are kept
+    answers.get('v', 'a');
     for (const key of ['a', 'b', 'c', 'd']) answers.set('v', key, answer(0), 100);
     expect(answers.get('v', 'a')).toBeDefined(); // a is now the most recently used, b the least
     for (const key of ['e', 'f', 'g', 'h', 'i']) answers.set('v', key, answer(0), 100);
@@ -32,14 +46,17 @@ describe('VersionedAnswers', () => {
     expect(answers.get('v', 'c')).toBeDefined();
   });
 
-  it('never keeps an answer above an eighth of the budget, and counts a replaced answer once', () => {
+  it('never keeps an answer above an eighth of the budget, counts a replaced answer once, and freezes answers', () => {
     const answers = new VersionedAnswers(800);
+    answers.get('v', 'big');
     expect(answers.set('v', 'big', answer(1), 101)).toBe(false);
     expect(answers.get('v', 'big')).toBeUndefined();
     answers.set('v', 'q', answer(1), 50);
     answers.set('v', 'q', answer(2), 60);
     expect(answers.size).toEqual({ entries: 1, bytes: 60 });
-    expect(answers.get('v', 'q')).toEqual(answer(2));
+    const kept = answers.get('v', 'q');
+    expect(kept).toEqual(answer(2));
+    expect(Object.isFrozen(kept?.data)).toBe(true);
   });
 });
 
@@ -48,5 +65,110 @@ describe('stableJson', () => {
     expect(stableJson({ b: 1, a: { d: [2, 1], c: null } })).toBe('{"a":{"c":null,"d":[2,1]},"b":1}');
     expect(stableJson({ a: 1, b: 2 })).toBe(stableJson({ b: 2, a: 1 }));
     expect(stableJson({ a: [1, 2] })).not.toBe(stableJson({ a: [2, 1] }));
+  });
+});
+
+describe('responseCache plugin (an Apollo server with a stand-in data version, no database)', () => {
+  let version = 0;
+  let versionReads = 0;
+  let runs = 0;
+  let server: ApolloServer;
+
+  beforeEach(async () => {
+    version = 0;
+    versionReads = 0;
+    runs = 0;
+    server = new ApolloServer({
+      typeDefs: `type Query { value(writeMeanwhile: Boolean, n: Int): Int, other: Int }
+                 type Mutation { bump: Int }`,
+      resolvers: {
+        Query: {
+          // Each run answers a new number, so a served answer is told from a computed one.
+          value: (_: unknown, args: { writeMeanwhile?: boolean }) => {
+            runs += 1;
+            if (args.writeMeanwhile) version += 1; // a write commits while the query runs
+            return runs;
+          },
+          other: () => -1,
+        },
+        Mutation: { bump: () => ++version },
+      },
+      plugins: [
+        responseCache({
+          version: async () => {
+            versionReads += 1;
+            return `v${version}`;
+          },
+          maxBytes: 1024 * 1024,
+          logger: createLogger('silent'),
+        }),
+      ],
+    });
+    await server.start();
+  });
+  afterEach(async () => {
+    await server.stop();
+  });
+
+  async function ask(
+    query: string,
+    {
+      variables,
+      operationName,
+      headers,
+    }: { variables?: Record<string, unknown>; operationName?: string; headers?: [string, string][] } = {},
+  ): Promise<{ cache: string | undefined; data: unknown; errors: unknown }> {
+    const response = await server.executeOperation({
+      query,
+      ...(variables ? { variables } : {}),
+      ...(operationName ? { operationName } : {}),
+      http: { method: 'POST', headers: new HeaderMap(headers ?? []), search: '', body: {} },
+    });
+    if (response.body.kind !== 'single') throw new Error('incremental');
+    const { data, errors } = response.body.singleResult;
+    return { cache: response.http.headers.get('x-cache'), data, errors };
+  }
+
+  it('serves an unchanged query from memory, and runs it again once the version moved', async () => {
+    expect(await ask('{ value }')).toMatchObject({ cache: 'miss', data: { value: 1 } });
+    expect(await ask('{ value }')).toMatchObject({ cache: 'hit', data: { value: 1 } });
+    await ask('mutation { bump }');
+    expect(await ask('{ value }')).toMatchObject({ cache: 'miss', data: { value: 2 } });
+  });
+
+  it('reads the version before the query runs: a write committed meanwhile makes the next request run it again', async () => {
+    expect(await ask('{ value(writeMeanwhile: true) }')).toMatchObject({ cache: 'miss', data: { value: 1 } });
+    // Kept under v0, the version read before it ran; the data is now at v1, so it must not be served.
+    expect(await ask('{ value(writeMeanwhile: true) }')).toMatchObject({ cache: 'miss', data: { value: 2 } });
+  });
+
+  it('keys on the operation name and the declared variables, not on undeclared ones', async () => {
+    const two = 'query A { value } query B { other }';
+    expect(await ask(two, { operationName: 'A' })).toMatchObject({ cache: 'miss', data: { value: 1 } });
+    expect(await ask(two, { operationName: 'B' })).toMatchObject({ cache: 'miss', data: { other: -1 } });
+    expect(await ask(two, { operationName: 'A' })).toMatchObject({ cache: 'hit', data: { value: 1 } });
+
+    const withN = 'query ($n: Int) { value(n: $n) }';
+    expect(await ask(withN, { variables: { n: 1, junk: 'x' } })).toMatchObject({ cache: 'miss', data: { value: 2 } });
+    expect(await ask(withN, { variables: { junk: 'y', n: 1 } })).toMatchObject({ cache: 'hit', data: { value: 2 } });
+    expect(await ask(withN, { variables: { n: 2 } })).toMatchObject({ cache: 'miss', data: { value: 3 } });
+  });
+
+  it('neither serves nor keeps a bypassed request, a mutation, or introspection', async () => {
+    const noCache: [string, string][] = [['cache-control', 'no-cache']];
+    expect(await ask('{ value }', { headers: noCache })).toMatchObject({ cache: 'bypass', data: { value: 1 } });
+    expect(await ask('{ value }')).toMatchObject({ cache: 'miss', data: { value: 2 } });
+    expect(await ask('{ value }', { headers: noCache })).toMatchObject({ cache: 'bypass', data: { value: 3 } });
+
+    const reads = versionReads;
+    expect((await ask('mutation { bump }')).cache).toBeUndefined();
+    expect((await ask('{ __typename }')).cache).toBeUndefined();
+    expect(versionReads).toBe(reads);
+  });
+
+  it('answers an unknown operation name with the usual error, not a crash', async () => {
+    const result = await ask('query A { value }', { operationName: 'Nope' });
+    expect(result.cache).toBeUndefined();
+    expect(JSON.stringify(result.errors)).toContain('Unknown operation named \\"Nope\\"');
   });
 });
