@@ -12,6 +12,7 @@
  * unchanged (the "cached" columns: the latency of a repeated query; the first request of a query is always a miss).
  *
  *   npx tsx bench/queries.ts [--scale 1] [--requests 200] [--only metric,gap] [--uri bolt://127.0.0.1:7687]
+ *     [--warmup 100]
  *
  * Prints a Markdown table and writes bench/results/queries-<scale>-<timestamp>.json. Budgets (DESIGN.md): GraphQL
  * p50 ≤ 1.5 × direct p50; gap and metric p99 ≤ 50 ms at scale 1 and ≤ 300 ms at scale 10 under 8 clients; a
@@ -137,6 +138,7 @@ async function main(): Promise<void> {
   const requests = Number(arg('requests', '200'));
   const only = arg('only', '').split(',').filter(Boolean);
   const existingUri = arg('uri', '');
+  const warmup = Number(arg('warmup', '100'));
   const home = existingUri ? '' : mkdtempSync(path.join(os.tmpdir(), `ig-bench-q-${scale}-`));
   const uri =
     existingUri || (await startLocalNeo4j({ home, port: await freePort(), heapMb: 2048, pageCacheMb: 1024 })).uri;
@@ -152,8 +154,21 @@ async function main(): Promise<void> {
     api = started.child;
     const url = started.url;
 
+    const cases = benchCases(scale).filter((x) => only.length === 0 || only.includes(x.group));
+    // Both JITs (Neo4j's JVM, the API's V8) compile hot paths only after many calls, and a freshly started server is
+    // several times slower for the first hundreds of requests (measured: 8 ms then 3 ms p50 for one statement on the
+    // same database). Every case runs `warmup` times on both paths before anything is measured.
+    const t0 = Date.now();
+    for (let i = 0; i < warmup; i++) {
+      for (const c of cases) {
+        await directOnce(driver, c);
+        await graphqlOnce(url, c, false);
+      }
+    }
+    console.error(`warm-up: ${warmup} rounds of ${cases.length} cases in ${Math.round((Date.now() - t0) / 1000)} s`);
+
     const rows = [];
-    for (const c of benchCases(scale).filter((x) => only.length === 0 || only.includes(x.group))) {
+    for (const c of cases) {
       for (const clients of [1, 8]) {
         // Alternate the two paths so that machine noise hits both alike.
         const direct = await measure(requests, clients, () => directOnce(driver, c));
