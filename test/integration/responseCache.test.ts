@@ -98,6 +98,28 @@ describe('response cache: an unchanged query is answered again from memory until
     expect(labels.find((n) => n.id === id('x'))?.label).toBe('x2');
   });
 
+  it('reads its own writes: a query sent right after each of 100 committed writes sees every one of them', async () => {
+    // The version is read before each query; if a committed write could ever go unseen by that read (a bookmark
+    // lagging behind a commit that has already returned), some request here would be served the answer of before.
+    await app.write(`CREATE (:Enterprise {id: $p + 'rw', name: 'rw'})`);
+    const ask = () => post(NEIGHBOURS, { id: id('rw'), depth: 1 });
+    expect(ids(await ask())).toEqual([id('rw')]);
+    const expected = [id('rw')];
+    for (let i = 0; i < 100; i += 1) {
+      const key = `rw-${String(i).padStart(3, '0')}`;
+      await app.write(
+        `MATCH (c:Enterprise {id: $p + 'rw'}) CREATE (c)-[:SUPPLIES]->(:Enterprise {id: $p + $key, name: $key})`,
+        {
+          key,
+        },
+      );
+      expected.push(id(key));
+      const answer = await ask();
+      expect(answer.cache).toBe('miss');
+      expect(ids(answer)).toEqual([...expected].sort());
+    }
+  });
+
   it('runs a generated query again after a mutation through the API; the mutation itself is never cached', async () => {
     const REGIONS = `query ($id: ID!) { regions(where: { id: { eq: $id } }) { id name } }`;
     const ask = () => post(REGIONS, { id: id('r') });
