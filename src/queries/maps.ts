@@ -97,13 +97,9 @@ type NodeRow = [string, string[], string, unknown, unknown, unknown, unknown];
 
 /**
  * Decodes the columns that cypher/maps/parts/subgraphContents.cypher binds: each node with its elementId (in the
- * record's order), the edges, and the omitted counts.
+ * record's order), and the edges.
  */
-function decodeContents(record: Neo4jRecord): {
-  nodes: [string, GraphNode][];
-  edges: GraphEdge[];
-  omitted: Subgraph['omitted'];
-} {
+function decodeContents(record: Neo4jRecord): { nodes: [string, GraphNode][]; edges: GraphEdge[] } {
   const known = graphVocabulary().labels;
   const nodeProperties = record.get('nodeProperties') as Record<string, unknown>[];
   const edgeProperties = record.get('edgeProperties') as unknown[];
@@ -116,9 +112,6 @@ function decodeContents(record: Neo4jRecord): {
     edges: (record.get('edges') as [string, string, string][]).map(([type, source, target], i) =>
       toGraphEdge(type, source, target, edgeProperties[i] ?? {}),
     ),
-    omitted: (record.get('omitted') as [string, unknown][])
-      .map(([relationshipType, count]) => ({ relationshipType, count: num(count) }))
-      .filter((o) => o.count > 0),
   };
 }
 
@@ -132,7 +125,7 @@ async function contentsOf(
   types: readonly string[],
   withProperties: boolean,
 ): Promise<Pick<Subgraph, 'nodes' | 'edges'>> {
-  const [record] = await run(tx, 'contents.cypher', { nodes: elementIds, types, withProperties, labels: null });
+  const [record] = await run(tx, 'contents.cypher', { nodes: elementIds, types, withProperties });
   if (record === undefined) throw new Error('cypher/maps/contents.cypher returned no row');
   const { nodes, edges } = decodeContents(record);
   const byElementId = new Map(nodes);
@@ -173,7 +166,12 @@ export async function neighborhood(
     withProperties,
   });
   if (record === undefined) return null;
-  const { nodes, edges, omitted } = decodeContents(record);
+  const { nodes, edges } = decodeContents(record);
+  // Only types with something left out come back (each count is of rows that exist).
+  const omitted = (record.get('omitted') as [string, unknown][]).map(([relationshipType, count]) => ({
+    relationshipType,
+    count: num(count),
+  }));
   return { nodes: nodes.map(([, node]) => node), edges, omitted, truncated: omitted.length > 0 };
 }
 

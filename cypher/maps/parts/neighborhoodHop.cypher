@@ -7,8 +7,7 @@
 // whatever the hub's degree.
 // Clauses inside a statement (cypher/maps/neighborhood.cypher includes it once per hop a map can have). Once hop
 // passes $depth, or the map is full, the frontier is emptied and the hop adds nothing.
-// Parameters: $depth: integer, $limit: integer, $types: list<string> (relationship types to follow),
-//   $labels: list<string>|null (labels a new node must have one of; null = any),
+// Parameters: $depth: integer, $limit: integer, $types and $labels (parts/admitted: which neighbours may join),
 //   $priority: map<string, integer> (relationship type → its rank, smaller first; a type not in it comes last)
 // Expects: hop (integer, the hops made so far), included (list<node>, the map so far in order), inner (list<node>,
 //   the nodes whose neighbours have been looked at), frontier (list<node>, what the last hop added); nothing else.
@@ -23,9 +22,8 @@ WITH
 CALL (frontier, included, room) {
   UNWIND frontier AS f
   MATCH (f)-[r]-(m)
-  WHERE type(r) IN $types
-    AND NOT m IN included
-    AND ($labels IS NULL OR any(label IN labels(m) WHERE label IN $labels))
+  WHERE
+    // #include maps/parts/admitted
   WITH DISTINCT room, type(r) AS type, m
   WITH room, type, m, COUNT { (m)--() } AS degree
   ORDER BY degree DESC, m.id
