@@ -12,10 +12,11 @@ import express, { type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import type { Config } from './config';
-import { type DbHealth, withAutoCommitReads } from './db';
+import { dataVersion, type DbHealth, withAutoCommitReads } from './db';
 import { AppError, ErrorCode, formatError } from './errors';
 import { argumentGuards } from './graphql/argumentGuards';
-import { dataVersion, onlyIntrospection, responseCache } from './graphql/responseCache';
+import { onlyIntrospection } from './graphql/operations';
+import { responseCache } from './graphql/responseCache';
 import type { Logger } from './logger';
 import { fromRoot } from './paths';
 

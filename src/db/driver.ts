@@ -111,6 +111,24 @@ export function withAutoCommitReads(driver: Driver): Driver {
   });
 }
 
+/**
+ * The version of the data a read would see now: the bookmark Neo4j returns for an auto-commit read, which names the
+ * last transaction committed to the database. Any committed write — through this API, the seed or import CLIs,
+ * cypher-shell, a schema change — gives a new one; a read never does. Null when the server returns no bookmark.
+ * Meaningful on a single server only: behind a routing driver, two reads may reach members at different points
+ * (loadConfig turns the response cache, src/graphql/responseCache.ts, off for routing URIs).
+ */
+export async function dataVersion(driver: Driver, database: string): Promise<string | null> {
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+  try {
+    await session.run('RETURN 1');
+    const [bookmark] = session.lastBookmarks();
+    return bookmark ?? null;
+  } finally {
+    await session.close();
+  }
+}
+
 /** Runs `work` in a managed write transaction: all of it commits, or none of it does. */
 export async function writeTx<T>(driver: Driver, options: TxOptions, work: (tx: ManagedTransaction) => Promise<T>) {
   const session = driver.session({ database: options.database, defaultAccessMode: neo4j.session.WRITE });

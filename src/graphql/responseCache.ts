@@ -1,34 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestContextResponseForOperation } from '@apollo/server';
 import type { FormattedExecutionResult, OperationDefinitionNode } from 'graphql';
-import neo4j, { type Driver } from 'neo4j-driver';
+import { onlyIntrospection } from './operations';
 import type { Logger } from '../logger';
-
-/**
- * The version of the data a read would see now: the bookmark Neo4j returns for an auto-commit read, which names the
- * last transaction committed to the database. Any committed write — through this API, the seed or import CLIs,
- * cypher-shell, a schema change — gives a new one; a read never does. Null when the server returns no bookmark.
- * Meaningful on a single server only: behind a routing driver, two reads may reach members at different points
- * (loadConfig turns the response cache off for routing URIs).
- */
-export async function dataVersion(driver: Driver, database: string): Promise<string | null> {
-  const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
-  try {
-    await session.run('RETURN 1');
-    const [bookmark] = session.lastBookmarks();
-    return bookmark ?? null;
-  } finally {
-    await session.close();
-  }
-}
-
-/** Whether an operation asks for nothing but introspection (`__schema`, `__type`, `__typename`): no data read. */
-export function onlyIntrospection(operation: OperationDefinitionNode | undefined): boolean {
-  return (
-    operation === undefined ||
-    operation.selectionSet.selections.every((s) => s.kind === 'Field' && s.name.value.startsWith('__'))
-  );
-}
 
 /** Freezes an answer and everything in it, so that no caller can change what later requests are served. */
 function deepFreeze<T>(value: T): T {
@@ -146,7 +120,7 @@ function weightOf(key: string, result: FormattedExecutionResult): number {
 }
 
 export interface ResponseCacheOptions {
-  /** The current data version, or null when there is none (then nothing is cached); see {@link dataVersion}. */
+  /** The current data version, or null when there is none (then nothing is cached); see dataVersion in src/db. */
   version: () => Promise<string | null>;
   /** Byte budget of the answers kept; 0 turns the cache off. */
   maxBytes: number;
@@ -155,7 +129,7 @@ export interface ResponseCacheOptions {
 
 /**
  * Serves a query operation again from memory while the data has not changed. Before a query runs, the current data
- * version is read (`options.version`: in the server, one auto-commit `RETURN 1`); an answer stored at that version
+ * version is read (`options.version`: in the server, dataVersion in src/db: one auto-commit `RETURN 1`); an answer stored at that version
  * for the same query text, operation and declared variables is returned as it is, and the response says
  * `x-cache: hit`. Otherwise the query runs (`x-cache: miss`) and its answer is kept under the version read before it
  * ran — if a write commits meanwhile, the next request sees a newer version and runs the query again, so no answer

@@ -1,4 +1,4 @@
-import { dataVersion } from '../../src/graphql/responseCache';
+import { dataVersion } from '../../src/db';
 import { createTestApp, DATABASE, type TestApp } from '../support/testApp';
 
 interface Answer {
