@@ -166,6 +166,34 @@ describe('responseCache plugin (an Apollo server with a stand-in data version, n
     expect(versionReads).toBe(reads);
   });
 
+  it('with a budget of 0 is off: no version read, no x-cache header, every request runs its query', async () => {
+    const off = new ApolloServer({
+      typeDefs: 'type Query { value: Int }',
+      resolvers: { Query: { value: () => ++runs } },
+      plugins: [
+        responseCache({
+          version: async () => {
+            versionReads += 1;
+            return 'v';
+          },
+          maxBytes: 0,
+          logger: createLogger('silent'),
+        }),
+      ],
+    });
+    await off.start();
+    try {
+      for (const expected of [1, 2]) {
+        const response = await off.executeOperation({ query: '{ value }' });
+        expect(response.http.headers.get('x-cache')).toBeUndefined();
+        expect(response.body.kind === 'single' && response.body.singleResult.data).toEqual({ value: expected });
+      }
+      expect(versionReads).toBe(0);
+    } finally {
+      await off.stop();
+    }
+  });
+
   it('answers an unknown operation name with the usual error, not a crash', async () => {
     const result = await ask('query A { value }', { operationName: 'Nope' });
     expect(result.cache).toBeUndefined();
