@@ -13,7 +13,8 @@ import {
 import { createLogger } from '../logger';
 
 const USAGE = `usage: npm run db:<command>
-  db:build    build the local Neo4j launcher with Maven (first time: downloads Neo4j 5.26 + APOC core)
+  db:build    build the local Neo4j launcher with Maven (first time: downloads Neo4j 5.26 + APOC core);
+              -- --verbose shows Maven's output
   db:start    start the local Neo4j in the background (data in NEO4J_LOCAL_DATA_DIR, default .neo4j/data)
   db:stop     stop it cleanly (SIGTERM, waits for the store to close)
   db:status   say whether it runs, where, and whether Bolt answers
@@ -25,7 +26,10 @@ async function main(command: string | undefined): Promise<number> {
   const local = config.neo4j.kind === 'local' ? config.neo4j : undefined;
   switch (command) {
     case 'build':
-      buildLauncher({ force: true, quiet: false });
+      // Quiet unless asked: Maven's INFO lines (surefire's "No tests to run." for a module that has none) drown
+      // the test run's own output in CI logs.
+      console.log('building the launcher with Maven (the first time downloads Neo4j 5.26 and APOC core) …');
+      buildLauncher({ force: true, quiet: !process.argv.includes('--verbose') });
       console.log('launcher built: tools/neo4j/target');
       return 0;
     case 'start': {
