@@ -9,7 +9,7 @@ import type { QueryRunner } from '../src/queries/metrics';
 /** One benchmarked query: the GraphQL operation and the same work sent straight through the driver. */
 export interface BenchCase {
   name: string;
-  group: 'metric' | 'gap' | 'map' | 'review' | 'search';
+  group: 'floor' | 'metric' | 'gap' | 'map' | 'review' | 'search';
   query: string;
   variables: Record<string, unknown>;
   direct: (tx: QueryRunner) => Promise<unknown>;
@@ -149,5 +149,16 @@ export function benchCases(_scale: number): BenchCase[] {
     gap('chainsWithoutLabPartner', 'chainsWithoutLabPartner.cypher', null),
     gap('chainsWithoutUniversityPartner', 'chainsWithoutUniversityPartner.cypher', null),
   ];
-  return [...metricCases, regional, chain, ...gaps, review, search, ...maps];
+  // The floor of the stack: the cheapest query that reads the database (one node by a unique key, one property), so
+  // that a row's latency can be read against what any request costs on this machine at the same concurrency. In a
+  // closed loop the 8-client latency is about 8 × (CPU per request) / cores, whatever the query.
+  const floor: BenchCase = {
+    name: 'floor: one region by code',
+    group: 'floor',
+    query: '{ regions(where: { code: { eq: "410402" } }) { code } }',
+    variables: {},
+    direct: (tx) =>
+      tx.run('MATCH (this:Region) WHERE this.code = $code RETURN this { .code } AS this', { code: '410402' }),
+  };
+  return [floor, ...metricCases, regional, chain, ...gaps, review, search, ...maps];
 }
