@@ -76,6 +76,11 @@ export function createServer(deps: ServerDeps): AppServer {
   const { config, driver, schema, health, logger } = deps;
   // @neo4j/graphql's generated reads as single auto-commit statements (see withAutoCommitReads); writes unchanged.
   const autoCommitReadsDriver = withAutoCommitReads(driver);
+  const cache = responseCache<RequestContext>({
+    version: () => dataVersion(driver, config.database),
+    maxBytes: config.responseCacheMb * 1024 * 1024,
+    logger,
+  });
   const contextFor = (requestId: string): RequestContext => ({
     executionContext: autoCommitReadsDriver,
     sessionConfig: { database: config.database },
@@ -101,12 +106,9 @@ export function createServer(deps: ServerDeps): AppServer {
       // No @cacheControl hints are used; the default cache-control plugin would still run a hook for every field.
       ApolloServerPluginCacheControlDisabled(),
       databaseGate(health),
-      argumentGuards(),
-      responseCache({
-        version: () => dataVersion(driver, config.database),
-        maxBytes: config.responseCacheMb * 1024 * 1024,
-        logger,
-      }),
+      // Before the argument guards: they skip their database lookup for a request the cache answers.
+      cache,
+      argumentGuards({ answersFromCache: (context) => cache.answersFromCache(context) }),
     ],
   });
 

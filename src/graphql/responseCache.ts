@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ApolloServerPlugin, BaseContext, GraphQLRequestContextResponseForOperation } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
 import type { FormattedExecutionResult, OperationDefinitionNode } from 'graphql';
 import { onlyIntrospection } from './operations';
 import type { Logger } from '../logger';
@@ -98,10 +98,10 @@ function keyOf({
   operationName,
   operation,
   request,
-}: GraphQLRequestContextResponseForOperation<BaseContext>) {
+}: GraphQLRequestContextDidResolveOperation<BaseContext>) {
   const given = request.variables ?? {};
   const declared = Object.fromEntries(
-    (operation.variableDefinitions ?? [])
+    (operation?.variableDefinitions ?? [])
       .map((d) => d.variable.name.value)
       .filter((name) => Object.prototype.hasOwnProperty.call(given, name))
       .map((name) => [name, given[name]]),
@@ -127,13 +127,24 @@ export interface ResponseCacheOptions {
   logger: Logger;
 }
 
+/** The response cache's Apollo plugin, and what it tells the plugins after it. */
+export interface ResponseCachePlugin<TContext extends BaseContext> extends ApolloServerPlugin<TContext> {
+  /**
+   * Whether this request will be answered from the cache. Decided in `didResolveOperation`, which Apollo starts for
+   * every plugin in their order and runs concurrently: a plugin listed after this one may await it there and skip
+   * work whose outcome the kept answer already reflects (an answer is kept only without errors, at the same data
+   * version). False for a plugin listed before this one, and for every request the cache does not answer.
+   */
+  answersFromCache(context: TContext): Promise<boolean>;
+}
+
 /**
- * Serves a query operation again from memory while the data has not changed. Before a query runs, the current data
- * version is read (`options.version`: in the server, dataVersion in src/db: one auto-commit `RETURN 1`); an answer stored at that version
- * for the same query text, operation and declared variables is returned as it is, and the response says
- * `x-cache: hit`. Otherwise the query runs (`x-cache: miss`) and its answer is kept under the version read before it
- * ran — if a write commits meanwhile, the next request sees a newer version and runs the query again, so no answer
- * is ever served for data newer than it was computed from.
+ * Serves a query operation again from memory while the data has not changed. Once the operation is resolved, the
+ * current data version is read (`options.version`: in the server, dataVersion in src/db: one auto-commit
+ * `RETURN 1`); an answer stored at that version for the same query text, operation and declared variables is
+ * returned as it is, and the response says `x-cache: hit`. Otherwise the query runs (`x-cache: miss`) and its answer
+ * is kept under the version read before it ran — if a write commits meanwhile, the next request sees a newer version
+ * and runs the query again, so no answer is ever served for data newer than it was computed from.
  *
  * Never cached: mutations, introspection-only operations (they read no data), answers with errors (bad input is
  * re-checked every time), and requests with a `Cache-Control: no-cache` or `no-store` header (`x-cache: bypass`).
@@ -141,38 +152,59 @@ export interface ResponseCacheOptions {
  */
 export function responseCache<TContext extends BaseContext>(
   options: ResponseCacheOptions,
-): ApolloServerPlugin<TContext> {
+): ResponseCachePlugin<TContext> {
   const answers = new VersionedAnswers(options.maxBytes);
+  /** Per request (its context object): the lookup, resolving to the kept answer or undefined. */
+  const lookups = new WeakMap<object, Promise<FormattedExecutionResult | undefined>>();
   return {
+    async answersFromCache(context) {
+      const lookup = lookups.get(context);
+      return lookup !== undefined && (await lookup) !== undefined;
+    },
     async requestDidStart() {
       let pending: { version: string; key: string } | null = null;
+      let hit: FormattedExecutionResult | undefined;
+      /** Reads the version and looks the answer up; sets the x-cache header and what the later hooks need. */
+      async function look(
+        requestContext: GraphQLRequestContextDidResolveOperation<TContext>,
+      ): Promise<FormattedExecutionResult | undefined> {
+        const { request, response } = requestContext;
+        const operation = requestContext.operation as OperationDefinitionNode | undefined;
+        if (options.maxBytes === 0 || operation?.operation !== 'query' || onlyIntrospection(operation)) {
+          return undefined;
+        }
+        if (/no-cache|no-store/i.test(request.http?.headers.get('cache-control') ?? '')) {
+          response.http.headers.set('x-cache', 'bypass');
+          return undefined;
+        }
+        let version: string | null;
+        try {
+          version = await options.version();
+        } catch (error) {
+          options.logger.warn({ err: error }, 'response cache: the data version could not be read; not cached');
+          return undefined;
+        }
+        if (version === null) return undefined;
+        const key = keyOf(requestContext);
+        hit = answers.get(version, key);
+        if (hit !== undefined) {
+          response.http.headers.set('x-cache', 'hit');
+          return hit;
+        }
+        response.http.headers.set('x-cache', 'miss');
+        pending = { version, key };
+        return undefined;
+      }
       return {
-        async responseForOperation(requestContext) {
-          const { request, response } = requestContext;
-          // Apollo's types say operation is always set here; with an unknown operationName it is not.
-          const operation = requestContext.operation as OperationDefinitionNode | undefined;
-          if (options.maxBytes === 0 || operation?.operation !== 'query' || onlyIntrospection(operation)) return null;
-          if (/no-cache|no-store/i.test(request.http?.headers.get('cache-control') ?? '')) {
-            response.http.headers.set('x-cache', 'bypass');
-            return null;
-          }
-          let version: string | null;
-          try {
-            version = await options.version();
-          } catch (error) {
-            options.logger.warn({ err: error }, 'response cache: the data version could not be read; not cached');
-            return null;
-          }
-          if (version === null) return null;
-          const key = keyOf(requestContext);
-          const hit = answers.get(version, key);
-          if (hit !== undefined) {
-            response.http.headers.set('x-cache', 'hit');
-            return { http: response.http, body: { kind: 'single', singleResult: hit } };
-          }
-          response.http.headers.set('x-cache', 'miss');
-          pending = { version, key };
-          return null;
+        async didResolveOperation(requestContext) {
+          // Registered before the first await, so that the plugins after this one find it (see answersFromCache).
+          const lookup = look(requestContext);
+          lookups.set(requestContext.contextValue, lookup);
+          await lookup;
+        },
+        async responseForOperation({ response }) {
+          if (hit === undefined) return null;
+          return { http: response.http, body: { kind: 'single', singleResult: hit } };
         },
         async willSendResponse({ response }) {
           if (pending === null || response.body.kind !== 'single') return;

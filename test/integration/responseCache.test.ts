@@ -139,6 +139,22 @@ describe('response cache: an unchanged query is answered again from memory until
     expect(after.body.data).toEqual({ regions: [{ id: id('r'), name: '缓存区（示例）' }] });
   });
 
+  it('answers a gap list named by its chain from memory, and checks the chain again once the data changed', async () => {
+    // The argument guard looks the chain up before a list runs, except for a request the cache answers.
+    await app.write(`CREATE (:IndustryChain {id: $p + 'chain', name: 'chain'})`);
+    const GAP = 'query ($chain: ID!) { enterprisesWithoutConsortium(chainId: $chain) { id } }';
+    const ask = () => post(GAP, { chain: id('chain') });
+    const [first, again] = await pair(ask, ask);
+    expect(first).toMatchObject({ cache: 'miss', body: { data: { enterprisesWithoutConsortium: [] } } });
+    expect(again).toMatchObject({ cache: 'hit', body: { data: { enterprisesWithoutConsortium: [] } } });
+
+    await app.write(`MATCH (c:IndustryChain {id: $p + 'chain'}) DELETE c`);
+    const gone = await ask();
+    expect(gone.cache).toBe('miss');
+    expect(gone.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(gone.body.errors?.[0]?.message).toContain('chainId');
+  });
+
   it('never keeps an answer with errors, and runs the query when the client sends Cache-Control: no-cache', async () => {
     const unknown = () => post(NEIGHBOURS, { id: id('nobody') });
     const [first, second] = await pair(unknown, unknown);

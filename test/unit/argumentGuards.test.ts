@@ -2,6 +2,7 @@ import { parse, type GraphQLSchema, type OperationDefinitionNode } from 'graphql
 import neo4j from 'neo4j-driver';
 import { buildSchema } from '../../src/graphql';
 import {
+  argumentGuards,
   checkStaticArguments,
   GAP_PAGING,
   guardedCalls,
@@ -105,5 +106,44 @@ describe('argument guards of the gap fields (no database)', () => {
         { field: 'expiringQualifications', args: { chainId: 'chain-b', year: 2030 } },
       ]),
     ).toEqual({ regionCodes: ['410400'], chainIds: ['chain-a', 'chain-b'], years: [2024] });
+  });
+});
+
+describe('argument guards and the response cache (no database)', () => {
+  /**
+   * Runs the guard plugin's didResolveOperation on a query, with a request context whose database refuses any use:
+   * resolves when the guard did not touch the database, rejects with "database touched" when it did.
+   */
+  async function guard(query: string, answersFromCache: boolean): Promise<void> {
+    const plugin = argumentGuards({ answersFromCache: async () => answersFromCache });
+    const document = parse(query);
+    const operation = document.definitions.find((d) => d.kind === 'OperationDefinition') as OperationDefinitionNode;
+    const refusing = {
+      session: () => {
+        throw new Error('database touched');
+      },
+    };
+    const contextValue = {
+      executionContext: refusing,
+      sessionConfig: { database: 'neo4j' },
+      transaction: { timeout: 1000 },
+    };
+    const listener = await plugin.requestDidStart!({} as never);
+    await listener!.didResolveOperation!({ schema, document, operation, request: {}, contextValue } as never);
+  }
+  const NAMED = '{ enterprisesWithoutConsortium(year: 2024, regionCode: "410400") { id } }';
+
+  it('look the named region and year up in the database when the cache does not answer', async () => {
+    await expect(guard(NAMED, false)).rejects.toThrow('database touched');
+  });
+
+  it('skip that lookup for a request the cache answers (kept answers passed it on the same data)', async () => {
+    await expect(guard(NAMED, true)).resolves.toBeUndefined();
+  });
+
+  it('still check the arguments that need no database first, whatever the cache says', async () => {
+    await expect(guard('{ enterprisesWithoutConsortium(minRevenue: -1) { id } }', true)).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   });
 });

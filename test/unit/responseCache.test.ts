@@ -1,4 +1,4 @@
-import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { createLogger } from '../../src/logger';
 import { responseCache, stableJson, VersionedAnswers } from '../../src/graphql/responseCache';
 
@@ -191,6 +191,48 @@ describe('responseCache plugin (an Apollo server with a stand-in data version, n
       expect(versionReads).toBe(0);
     } finally {
       await off.stop();
+    }
+  });
+
+  it('tells the plugins after it, in their didResolveOperation, whether it answers the request', async () => {
+    const cache = responseCache<BaseContext>({
+      version: async () => `v${version}`,
+      maxBytes: 1024 * 1024,
+      logger: createLogger('silent'),
+    });
+    const seen: Record<'before' | 'after', boolean[]> = { before: [], after: [] };
+    const spy = (where: 'before' | 'after'): ApolloServerPlugin<BaseContext> => ({
+      async requestDidStart() {
+        return {
+          async didResolveOperation({ contextValue }) {
+            seen[where].push(await cache.answersFromCache(contextValue));
+          },
+        };
+      },
+    });
+    const spied = new ApolloServer<BaseContext>({
+      typeDefs: 'type Query { value: Int } type Mutation { bump: Int }',
+      resolvers: { Query: { value: () => ++runs }, Mutation: { bump: () => ++version } },
+      plugins: [spy('before'), cache, spy('after')],
+    });
+    await spied.start();
+    try {
+      const send = (query: string, headers: [string, string][] = []) =>
+        spied.executeOperation({
+          query,
+          http: { method: 'POST', headers: new HeaderMap(headers), search: '', body: {} },
+        });
+      await send('{ value }'); // miss
+      await send('{ value }'); // hit
+      await send('{ value }', [['cache-control', 'no-cache']]); // bypass
+      await send('mutation { bump }'); // never cached
+      await send('{ value }'); // miss: the version moved
+      await send('{ value }'); // hit
+      expect(seen.after).toEqual([false, true, false, false, false, true]);
+      // A plugin listed before the cache asks before the lookup exists: always false.
+      expect(seen.before).toEqual([false, false, false, false, false, false]);
+    } finally {
+      await spied.stop();
     }
   });
 
