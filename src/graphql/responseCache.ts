@@ -127,6 +127,42 @@ export interface ResponseCacheOptions {
   logger: Logger;
 }
 
+/**
+ * Shares reads between concurrent callers without ever answering a caller with a read that started before it
+ * called: a call while no read runs starts one; calls while a read runs all wait for the next read, which starts as
+ * soon as the running one ends. Under 8 concurrent requests the data version is then read about twice per round
+ * instead of 8 times, and each request still gets a version read after it arrived (so it sees every write that
+ * committed before it). A failed read fails the calls that waited for it; the next call starts afresh.
+ */
+export function freshReads<T>(read: () => Promise<T>): () => Promise<T> {
+  let running: Promise<T> | null = null;
+  let queued: Promise<T> | null = null;
+  const start = (): Promise<T> => {
+    const current = read();
+    running = current;
+    const clear = (): void => {
+      if (running === current) running = null;
+    };
+    current.then(clear, clear);
+    return current;
+  };
+  return () => {
+    if (running === null) return start();
+    if (queued === null) {
+      queued = running
+        .then(
+          () => undefined,
+          () => undefined,
+        )
+        .then(() => {
+          queued = null;
+          return start();
+        });
+    }
+    return queued;
+  };
+}
+
 /** The response cache's Apollo plugin, and what it tells the plugins after it. */
 export interface ResponseCachePlugin<TContext extends BaseContext> extends ApolloServerPlugin<TContext> {
   /**
@@ -154,6 +190,7 @@ export function responseCache<TContext extends BaseContext>(
   options: ResponseCacheOptions,
 ): ResponseCachePlugin<TContext> {
   const answers = new VersionedAnswers(options.maxBytes);
+  const readVersion = freshReads(options.version);
   /** Per request (its context object): the lookup, resolving to the kept answer or undefined. */
   const lookups = new WeakMap<object, Promise<FormattedExecutionResult | undefined>>();
   return {
@@ -179,7 +216,7 @@ export function responseCache<TContext extends BaseContext>(
         }
         let version: string | null;
         try {
-          version = await options.version();
+          version = await readVersion();
         } catch (error) {
           options.logger.warn({ err: error }, 'response cache: the data version could not be read; not cached');
           return undefined;

@@ -1,6 +1,6 @@
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { createLogger } from '../../src/logger';
-import { responseCache, stableJson, VersionedAnswers } from '../../src/graphql/responseCache';
+import { freshReads, responseCache, stableJson, VersionedAnswers } from '../../src/graphql/responseCache';
 
 const answer = (n: number) => ({ data: { n } });
 
@@ -65,6 +65,59 @@ describe('stableJson', () => {
     expect(stableJson({ b: 1, a: { d: [2, 1], c: null } })).toBe('{"a":{"c":null,"d":[2,1]},"b":1}');
     expect(stableJson({ a: 1, b: 2 })).toBe(stableJson({ b: 2, a: 1 }));
     expect(stableJson({ a: [1, 2] })).not.toBe(stableJson({ a: [2, 1] }));
+  });
+});
+
+describe('freshReads', () => {
+  /** A read source whose reads end when the test says: reads[i] is the i-th read started. */
+  function source() {
+    const reads: { resolve: (v: string) => void; reject: (e: Error) => void }[] = [];
+    const read = () =>
+      new Promise<string>((resolve, reject) => {
+        reads.push({ resolve, reject });
+      });
+    return { reads, read };
+  }
+  const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('never answers a call with a read that started before it; calls during a read share the next one', async () => {
+    const { reads, read } = source();
+    const fresh = freshReads(read);
+    const a = fresh(); // starts read 0
+    const b = fresh(); // read 0 runs: waits for read 1
+    const c = fresh(); // shares read 1
+    expect(reads).toHaveLength(1);
+    reads[0]!.resolve('v0');
+    expect(await a).toBe('v0');
+    await tick();
+    expect(reads).toHaveLength(2); // read 1 starts once read 0 ended
+    const d = fresh(); // read 1 runs: waits for read 2
+    reads[1]!.resolve('v1');
+    expect([await b, await c]).toEqual(['v1', 'v1']);
+    await tick();
+    expect(reads).toHaveLength(3);
+    reads[2]!.resolve('v2');
+    expect(await d).toBe('v2');
+    const e = fresh(); // nothing runs: starts read 3 at once
+    expect(reads).toHaveLength(4);
+    reads[3]!.resolve('v3');
+    expect(await e).toBe('v3');
+  });
+
+  it('fails the calls that waited for a failed read, and starts afresh on the next call', async () => {
+    const { reads, read } = source();
+    const fresh = freshReads(read);
+    const a = fresh();
+    const b = fresh();
+    reads[0]!.reject(new Error('down'));
+    await expect(a).rejects.toThrow('down');
+    await tick();
+    reads[1]!.reject(new Error('still down'));
+    await expect(b).rejects.toThrow('still down');
+    const c = fresh();
+    expect(reads).toHaveLength(3);
+    reads[2]!.resolve('up');
+    expect(await c).toBe('up');
   });
 });
 
