@@ -27,6 +27,20 @@ function csvCell(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/**
+ * A number as a reader of the Markdown report wants it: a ratio as a percentage with two decimals (a difference of
+ * ratios in percentage points), a count or an amount with thousands separators and at most two decimals. JSON and
+ * CSV keep the full values for scripts and spreadsheets.
+ */
+export function readable(value: number | null, unit: string | null, difference = false): string {
+  if (value === null) return '—';
+  if (unit === 'ratio') {
+    const percent = (value * 100).toFixed(2);
+    return difference ? `${percent} pp` : `${percent}%`;
+  }
+  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
 /** The review as JSON (stable keys), CSV (UTF-8 with BOM, CRLF, one row per target) or a Markdown table. */
 export function formatReview(review: TargetReview, format: ReviewFormat): string {
   switch (format) {
@@ -50,9 +64,11 @@ export function formatReview(review: TargetReview, format: ReviewFormat): string
         '| metric | region | chain | target | actual | gap | status | previous year | change |',
         '|---|---|---|---|---|---|---|---|---|',
         ...review.targets.map((t) => {
-          const cell = (v: unknown): string => (v === null || v === undefined ? '—' : String(v));
+          const cell = (v: string | null): string => v ?? '—';
           const op = t.comparison === 'AT_LEAST' ? '≥' : '≤';
-          return `| ${t.metric} | ${cell(t.regionCode)} | ${cell(t.chainId)} | ${op} ${t.target} | ${cell(t.actual)} | ${cell(t.gap)} | ${t.status} | ${cell(t.previousActual)} | ${cell(t.change)} |`;
+          // An unavailable metric has no unit; its target is still shown as given.
+          const n = (v: number | null, difference = false): string => readable(v, t.unit, difference);
+          return `| ${t.metric} | ${cell(t.regionCode)} | ${cell(t.chainId)} | ${op} ${n(t.target)} | ${n(t.actual)} | ${n(t.gap, true)} | ${t.status} | ${n(t.previousActual)} | ${n(t.change, true)} |`;
         }),
       ];
       return `${lines.join('\n')}\n`;
