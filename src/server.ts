@@ -71,13 +71,30 @@ function databaseGate(health: DbHealth): ApolloServerPlugin<RequestContext> {
   };
 }
 
+/** How long the response cache waits for the data version before it lets the query run uncached. */
+const VERSION_READ_TIMEOUT_MS = 2_000;
+
+/** `promise`, or a rejection naming `what` once `ms` have passed. */
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** Builds the Apollo server and the HTTP app around it. Never listens: index.ts does, and tests need not. */
 export function createServer(deps: ServerDeps): AppServer {
   const { config, driver, schema, health, logger } = deps;
   // @neo4j/graphql's generated reads as single auto-commit statements (see withAutoCommitReads); writes unchanged.
   const autoCommitReadsDriver = withAutoCommitReads(driver);
   const cache = responseCache<RequestContext>({
-    version: () => dataVersion(driver, config.database),
+    // While the database is known to be down (databaseGate refuses the request meanwhile), no version read is
+    // started; a read that hangs gives up after VERSION_READ_TIMEOUT_MS, so that later requests do not queue behind it.
+    version: async () =>
+      (await health.current()).ready
+        ? withTimeout(dataVersion(driver, config.database), VERSION_READ_TIMEOUT_MS, 'reading the data version')
+        : null,
     maxBytes: config.responseCacheMb * 1024 * 1024,
     logger,
   });

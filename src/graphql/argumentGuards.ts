@@ -187,8 +187,9 @@ function unknownReferenceError(calls: readonly GuardedCall[], check: Awaited<Ret
  * @neo4j/graphql runs itself, so no resolver of ours could check them, and a bad argument must be a clear
  * BAD_USER_INPUT naming the argument and what it accepts, never an empty list. Static checks come first; then one
  * read transaction looks up the regions, chains and report years named — unless `answersFromCache` says the response
- * cache answers the request: it keeps only answers without errors, at the data version it read for this request, so
- * the same arguments passed the same lookup on the same data.
+ * cache answers the request. It keeps only answers without errors, under the data version read before their lookup
+ * ran, and serves one only while a fresh read still returns that version, that is while no write has committed since:
+ * so the kept answer's lookup ran on the very data this request would look at.
  */
 export function argumentGuards(
   options: { answersFromCache?: (context: RequestContext) => Promise<boolean> } = {},

@@ -138,7 +138,12 @@ export function freshReads<T>(read: () => Promise<T>): () => Promise<T> {
   let running: Promise<T> | null = null;
   let queued: Promise<T> | null = null;
   const start = (): Promise<T> => {
-    const current = read();
+    let current: Promise<T>;
+    try {
+      current = read();
+    } catch (error) {
+      current = Promise.reject(error as Error); // a read that throws at once still fails as a promise
+    }
     running = current;
     const clear = (): void => {
       if (running === current) running = null;

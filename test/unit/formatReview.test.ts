@@ -65,6 +65,30 @@ describe('the target review for readers and for scripts', () => {
     expect(readable(null, 'ratio')).toBe('—');
   });
 
+  it('never shows a value that is not zero as 0, nor an actual that misses its target as equal to it', () => {
+    expect(readable(-0.00004, 'ratio', true)).toBe('-0.004 pp');
+    expect(readable(-0.001, 'yuan')).toBe('-0.001');
+    expect(readable(-0, 'enterprises')).toBe('0');
+    const nearly = formatReview(
+      {
+        ...review,
+        targets: [
+          target({
+            metric: 'R5_COMPLIANCE',
+            target: 1,
+            unit: 'ratio',
+            actual: 0.99996,
+            gap: -0.00004,
+            met: false,
+            status: 'NOT_MET',
+          }),
+        ],
+      },
+      'md',
+    );
+    expect(nearly).toContain('| R5_COMPLIANCE | 410400 | — | ≥ 100.000% | 99.996% | -0.004 pp | NOT_MET | — | — |');
+  });
+
   it('writes the Markdown table with those numbers, one row per target', () => {
     const lines = formatReview(review, 'md').split('\n');
     expect(lines[0]).toBe('# Target review 2024');

@@ -119,6 +119,20 @@ describe('freshReads', () => {
     reads[2]!.resolve('up');
     expect(await c).toBe('up');
   });
+
+  it('turns a read that throws at once into a failed promise, and reads again on the next call', async () => {
+    let calls = 0;
+    const fresh = freshReads(() => {
+      calls += 1;
+      if (calls === 1) throw new Error('no session');
+      return Promise.resolve('v');
+    });
+    const first = fresh();
+    expect(first).toBeInstanceOf(Promise);
+    await expect(first).rejects.toThrow('no session');
+    await tick();
+    await expect(fresh()).resolves.toBe('v');
+  });
 });
 
 describe('responseCache plugin (an Apollo server with a stand-in data version, no database)', () => {
