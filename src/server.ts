@@ -74,15 +74,6 @@ function databaseGate(health: DbHealth): ApolloServerPlugin<RequestContext> {
 /** How long the response cache waits for the data version before it lets the query run uncached. */
 const VERSION_READ_TIMEOUT_MS = 2_000;
 
-/** `promise`, or a rejection naming `what` once `ms` have passed. */
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
 /** Builds the Apollo server and the HTTP app around it. Never listens: index.ts does, and tests need not. */
 export function createServer(deps: ServerDeps): AppServer {
   const { config, driver, schema, health, logger } = deps;
@@ -92,9 +83,7 @@ export function createServer(deps: ServerDeps): AppServer {
     // While the database is known to be down (databaseGate refuses the request meanwhile), no version read is
     // started; a read that hangs gives up after VERSION_READ_TIMEOUT_MS, so that later requests do not queue behind it.
     version: async () =>
-      (await health.current()).ready
-        ? withTimeout(dataVersion(driver, config.database), VERSION_READ_TIMEOUT_MS, 'reading the data version')
-        : null,
+      (await health.current()).ready ? dataVersion(driver, config.database, VERSION_READ_TIMEOUT_MS) : null,
     maxBytes: config.responseCacheMb * 1024 * 1024,
     logger,
   });

@@ -39,9 +39,7 @@ export function readable(value: number | null, unit: string | null, difference =
   const scaled = (ratio ? value * 100 : value) || 0; // no "-0"
   let shown = digits;
   while (shown < 6 && scaled !== 0 && Number(scaled.toFixed(shown)) === 0) shown += 1;
-  const text = ratio
-    ? scaled.toFixed(shown)
-    : scaled.toLocaleString('en-US', { maximumFractionDigits: shown, minimumFractionDigits: 0 });
+  const text = ratio ? scaled.toFixed(shown) : scaled.toLocaleString('en-US', { maximumFractionDigits: shown });
   if (!ratio) return text;
   return difference ? `${text} pp` : `${text}%`;
 }

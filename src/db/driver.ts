@@ -6,6 +6,7 @@ import neo4j, {
   type Session,
   type SessionConfig,
 } from 'neo4j-driver';
+import { withTimeout } from './timeout';
 
 /** A transaction's timeout and metadata (neo4j-driver does not re-export the type). */
 type TransactionConfig = NonNullable<Parameters<Session['executeRead']>[1]>;
@@ -116,17 +117,22 @@ export function withAutoCommitReads(driver: Driver): Driver {
  * last transaction committed to the database. Any committed write — through this API, the seed or import CLIs,
  * cypher-shell, a schema change — gives a new one; a read never does. Null when the server returns no bookmark.
  * Meaningful on a single server only: behind a routing driver, two reads may reach members at different points
- * (loadConfig turns the response cache, src/graphql/responseCache.ts, off for routing URIs).
+ * (loadConfig turns the response cache, src/graphql/responseCache.ts, off for routing URIs). With `timeoutMs`, a read
+ * that has not answered by then fails.
  */
-export async function dataVersion(driver: Driver, database: string): Promise<string | null> {
+export async function dataVersion(driver: Driver, database: string, timeoutMs?: number): Promise<string | null> {
   const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+  const read = session.run('RETURN 1');
   try {
-    await session.run('RETURN 1');
-    const [bookmark] = session.lastBookmarks();
-    return bookmark ?? null;
-  } finally {
-    await session.close();
+    await (timeoutMs === undefined ? read : withTimeout(read, timeoutMs));
+  } catch (error) {
+    // Closing waits for the read, which may be the one that hangs: let it close in the background.
+    void session.close().catch(() => undefined);
+    throw error;
   }
+  const [bookmark] = session.lastBookmarks();
+  await session.close();
+  return bookmark ?? null;
 }
 
 /** Runs `work` in a managed write transaction: all of it commits, or none of it does. */

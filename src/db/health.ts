@@ -1,4 +1,5 @@
 import type { Driver } from 'neo4j-driver';
+import { withTimeout } from './timeout';
 
 export interface DbStatus {
   ready: boolean;
@@ -59,19 +60,15 @@ export class DbHealth {
 
   private async probe(): Promise<DbStatus> {
     const session = this.driver.session({ database: this.database });
-    let timer: NodeJS.Timeout | undefined;
     try {
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${this.timeoutMs} ms`)), this.timeoutMs);
-      });
-      const result = await Promise.race([
+      const result = await withTimeout(
         session.run(
           'CALL dbms.components() YIELD versions RETURN versions[0] AS version',
           {},
           { timeout: this.timeoutMs },
         ),
-        timeout,
-      ]);
+        this.timeoutMs,
+      );
       const version = result.records[0]?.get('version') as string | undefined;
       this.status = this.prepared
         ? { ready: true, ...(version ? { version } : {}), checkedAt: Date.now() }
@@ -79,7 +76,6 @@ export class DbHealth {
     } catch (error) {
       this.status = { ready: false, error: (error as Error).message, checkedAt: Date.now() };
     } finally {
-      clearTimeout(timer);
       void session.close().catch(() => undefined);
     }
     return this.status;

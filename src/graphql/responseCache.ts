@@ -155,10 +155,7 @@ export function freshReads<T>(read: () => Promise<T>): () => Promise<T> {
     if (running === null) return start();
     if (queued === null) {
       queued = running
-        .then(
-          () => undefined,
-          () => undefined,
-        )
+        .catch(() => undefined)
         .then(() => {
           queued = null;
           return start();
@@ -205,7 +202,8 @@ export function responseCache<TContext extends BaseContext>(
     },
     async requestDidStart() {
       let pending: { version: string; key: string } | null = null;
-      let hit: FormattedExecutionResult | undefined;
+      /** This request's lookup: the kept answer, or undefined. */
+      let lookup: Promise<FormattedExecutionResult | undefined> = Promise.resolve(undefined);
       /** Reads the version and looks the answer up; sets the x-cache header and what the later hooks need. */
       async function look(
         requestContext: GraphQLRequestContextDidResolveOperation<TContext>,
@@ -228,7 +226,7 @@ export function responseCache<TContext extends BaseContext>(
         }
         if (version === null) return undefined;
         const key = keyOf(requestContext);
-        hit = answers.get(version, key);
+        const hit = answers.get(version, key);
         if (hit !== undefined) {
           response.http.headers.set('x-cache', 'hit');
           return hit;
@@ -240,11 +238,12 @@ export function responseCache<TContext extends BaseContext>(
       return {
         async didResolveOperation(requestContext) {
           // Registered before the first await, so that the plugins after this one find it (see answersFromCache).
-          const lookup = look(requestContext);
+          lookup = look(requestContext);
           lookups.set(requestContext.contextValue, lookup);
           await lookup;
         },
         async responseForOperation({ response }) {
+          const hit = await lookup;
           if (hit === undefined) return null;
           return { http: response.http, body: { kind: 'single', singleResult: hit } };
         },
