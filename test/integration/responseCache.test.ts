@@ -1,4 +1,5 @@
 import { dataVersion } from '../../src/db';
+import * as gaps from '../../src/queries/gaps';
 import { createTestApp, DATABASE, type TestApp } from '../support/testApp';
 
 interface Answer {
@@ -38,7 +39,7 @@ describe('response cache: an unchanged query is answered again from memory until
    * between them (other test files may write to the same Neo4j meanwhile; a write in between rightly makes the
    * second a miss, so such a try is repeated after a pause).
    */
-  async function pair(first: () => Promise<Answer>, second: () => Promise<Answer>): Promise<[Answer, Answer]> {
+  async function pair<A extends Answer>(first: () => Promise<A>, second: () => Promise<A>): Promise<[A, A]> {
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
       const before = await version();
@@ -141,18 +142,28 @@ describe('response cache: an unchanged query is answered again from memory until
 
   it('answers a gap list named by its chain from memory, and checks the chain again once the data changed', async () => {
     // The argument guard looks the chain up before a list runs, except for a request the cache answers.
-    await app.write(`CREATE (:IndustryChain {id: $p + 'chain', name: 'chain'})`);
-    const GAP = 'query ($chain: ID!) { enterprisesWithoutConsortium(chainId: $chain) { id } }';
-    const ask = () => post(GAP, { chain: id('chain') });
-    const [first, again] = await pair(ask, ask);
-    expect(first).toMatchObject({ cache: 'miss', body: { data: { enterprisesWithoutConsortium: [] } } });
-    expect(again).toMatchObject({ cache: 'hit', body: { data: { enterprisesWithoutConsortium: [] } } });
+    const lookups = jest.spyOn(gaps, 'checkGapArguments');
+    try {
+      await app.write(`CREATE (:IndustryChain {id: $p + 'chain', name: 'chain'})`);
+      const GAP = 'query ($chain: ID!) { enterprisesWithoutConsortium(chainId: $chain) { id } }';
+      /** The answer, and how many argument lookups the server ran for it. */
+      const ask = async () => {
+        const before = lookups.mock.calls.length;
+        const answer = await post(GAP, { chain: id('chain') });
+        return { ...answer, lookedUp: lookups.mock.calls.length - before };
+      };
+      const [first, again] = await pair(ask, ask);
+      expect(first).toMatchObject({ cache: 'miss', lookedUp: 1, body: { data: { enterprisesWithoutConsortium: [] } } });
+      expect(again).toMatchObject({ cache: 'hit', lookedUp: 0, body: { data: { enterprisesWithoutConsortium: [] } } });
 
-    await app.write(`MATCH (c:IndustryChain {id: $p + 'chain'}) DELETE c`);
-    const gone = await ask();
-    expect(gone.cache).toBe('miss');
-    expect(gone.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(gone.body.errors?.[0]?.message).toContain('chainId');
+      await app.write(`MATCH (c:IndustryChain {id: $p + 'chain'}) DELETE c`);
+      const gone = await ask();
+      expect(gone).toMatchObject({ cache: 'miss', lookedUp: 1 });
+      expect(gone.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(gone.body.errors?.[0]?.message).toContain('chainId');
+    } finally {
+      lookups.mockRestore();
+    }
   });
 
   it('never keeps an answer with errors, and runs the query when the client sends Cache-Control: no-cache', async () => {
