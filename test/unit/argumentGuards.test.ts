@@ -17,9 +17,14 @@ beforeAll(async () => {
   ({ schema } = await buildSchema());
 });
 
-function calls(query: string, variables: Record<string, unknown> = {}) {
+function parsed(query: string) {
   const document = parse(query);
   const operation = document.definitions.find((d) => d.kind === 'OperationDefinition') as OperationDefinitionNode;
+  return { document, operation };
+}
+
+function calls(query: string, variables: Record<string, unknown> = {}) {
+  const { document, operation } = parsed(query);
   return guardedCalls(schema, document, operation, variables);
 }
 
@@ -116,8 +121,7 @@ describe('argument guards and the response cache (no database)', () => {
    */
   async function guard(query: string, answersFromCache: boolean): Promise<void> {
     const plugin = argumentGuards({ answersFromCache: async () => answersFromCache });
-    const document = parse(query);
-    const operation = document.definitions.find((d) => d.kind === 'OperationDefinition') as OperationDefinitionNode;
+    const { document, operation } = parsed(query);
     const refusing = {
       session: () => {
         throw new Error('database touched');
