@@ -51,17 +51,17 @@ function label(name: string): Label {
   return name as Label;
 }
 
-/** True when the database holds no node of the domain (schema bookkeeping nodes do not count). */
+/** True when the database holds no node of the domain (schema bookkeeping and the audit trail do not count). */
 export async function databaseIsEmpty(driver: Driver, database: string): Promise<boolean> {
   const result = await runAutoCommit<{ any: boolean }>(
     driver,
     database,
-    'MATCH (n) WHERE NOT n:SchemaMigration RETURN count(n) > 0 AS any LIMIT 1',
+    'MATCH (n) WHERE NOT n:SchemaMigration AND NOT n:AuditEvent RETURN count(n) > 0 AS any LIMIT 1',
   );
   return result.records[0]?.get('any') === false;
 }
 
-/** Deletes every domain node (in batches); migrations stay applied. */
+/** Deletes every domain node (in batches); migrations stay applied and the audit trail is kept. */
 export async function resetDatabase(driver: Driver, database: string): Promise<void> {
   await runAutoCommit(driver, database, cypher('reset'));
 }

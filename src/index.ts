@@ -37,11 +37,11 @@ async function main(): Promise<void> {
   }
 
   const driver = createDriver(target);
-  const { schema, neo4jGraphQL } = await buildSchema(driver);
+  const { schema, neo4jGraphQL, accessRules } = await buildSchema(driver);
   const health = new DbHealth(driver, config.database);
   health.setPrepared(false);
   health.start();
-  const server = createServer({ config, driver, schema, health, logger });
+  const server = createServer({ config, driver, schema, health, logger, accessRules });
   await server.start();
   await new Promise<void>((resolve, reject) => {
     server.httpServer.once('error', reject);
@@ -49,7 +49,11 @@ async function main(): Promise<void> {
   });
   const address = server.httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.info({ url: `http://${config.host}:${port}/graphql`, neo4j: target.uri }, 'API listening');
+  const access =
+    config.auth.mode === 'local'
+      ? `local mode: loopback clients only, as ${config.auth.localRole}`
+      : `bearer tokens (${config.auth.key.kind === 'secret' ? 'AUTH_JWT_SECRET' : 'AUTH_JWKS_URL'})`;
+  logger.info({ url: `http://${config.host}:${port}/graphql`, neo4j: target.uri, access }, 'API listening');
 
   const preparing = new AbortController();
   prepareDatabaseWithRetry(

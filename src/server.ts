@@ -11,9 +11,18 @@ import cors from 'cors';
 import express, { type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Driver } from 'neo4j-driver';
+import {
+  accessControl,
+  type AccessRules,
+  authenticate,
+  hasRole,
+  jwtOf,
+  type Principal,
+  principalOfResponse,
+} from './auth';
 import type { Config } from './config';
 import { dataVersion, type DbHealth, withAutoCommitReads } from './db';
-import { AppError, ErrorCode, formatError } from './errors';
+import { AppError, ErrorCode, errorStatus, formatError } from './errors';
 import { argumentGuards } from './graphql/argumentGuards';
 import { onlyIntrospection } from './graphql/operations';
 import { responseCache } from './graphql/responseCache';
@@ -21,9 +30,11 @@ import type { Logger } from './logger';
 import { fromRoot } from './paths';
 
 export interface ServerDeps {
-  config: Pick<Config, 'database' | 'queryTimeoutMs' | 'production' | 'responseCacheMb'>;
+  config: Pick<Config, 'database' | 'queryTimeoutMs' | 'production' | 'responseCacheMb' | 'auth' | 'corsOrigins'>;
   driver: Driver;
   schema: GraphQLSchema;
+  /** Who may do what, read from the same SDL as the schema (buildSchema returns both). */
+  accessRules: AccessRules;
   health: DbHealth;
   logger: Logger;
 }
@@ -35,6 +46,12 @@ export interface RequestContext {
   transaction: { timeout: number };
   requestId: string;
   logger: Logger;
+  /** Who sends the request (src/auth/authenticate.ts established it before the operation was parsed). */
+  principal: Principal;
+  /** The principal as @neo4j/graphql evaluates its rules (it trusts this value: never built from client input). */
+  jwt: ReturnType<typeof jwtOf>;
+  /** Confidential field names the principal's roles do not reach: maps never read these properties out. */
+  hiddenProperties: readonly string[];
 }
 
 export interface AppServer {
@@ -46,7 +63,7 @@ export interface AppServer {
   /** Stops accepting, drains in-flight requests and stops Apollo (the caller closes the driver). */
   stop(): Promise<void>;
   /** The context every GraphQL operation of a request runs with (exported for tests that execute in-process). */
-  contextFor(requestId: string): RequestContext;
+  contextFor(requestId: string, principal: Principal): RequestContext;
 }
 
 /**
@@ -76,7 +93,7 @@ const VERSION_READ_TIMEOUT_MS = 2_000;
 
 /** Builds the Apollo server and the HTTP app around it. Never listens: index.ts does, and tests need not. */
 export function createServer(deps: ServerDeps): AppServer {
-  const { config, driver, schema, health, logger } = deps;
+  const { config, driver, schema, health, logger, accessRules } = deps;
   // @neo4j/graphql's generated reads as single auto-commit statements (see withAutoCommitReads); writes unchanged.
   const autoCommitReadsDriver = withAutoCommitReads(driver);
   const cache = responseCache<RequestContext>({
@@ -86,13 +103,21 @@ export function createServer(deps: ServerDeps): AppServer {
       (await health.current()).ready ? dataVersion(driver, config.database, VERSION_READ_TIMEOUT_MS) : null,
     maxBytes: config.responseCacheMb * 1024 * 1024,
     logger,
+    // What a request may see depends on its roles only (confidential fields, map properties): requests with the same
+    // roles may share answers, others never.
+    partitionOf: (context) => context.principal.effectiveRoles.join(','),
   });
-  const contextFor = (requestId: string): RequestContext => ({
+  const contextFor = (requestId: string, principal: Principal): RequestContext => ({
     executionContext: autoCommitReadsDriver,
     sessionConfig: { database: config.database },
     transaction: { timeout: config.queryTimeoutMs },
     requestId,
     logger: logger.child({ reqId: requestId }),
+    principal,
+    jwt: jwtOf(principal),
+    hiddenProperties: [...accessRules.confidentialFields]
+      .filter(([, role]) => !hasRole(principal, role))
+      .map(([name]) => name),
   });
   const app = express();
   const httpServer = http.createServer(app);
@@ -111,6 +136,9 @@ export function createServer(deps: ServerDeps): AppServer {
       ApolloServerPluginLandingPageDisabled(),
       // No @cacheControl hints are used; the default cache-control plugin would still run a hook for every field.
       ApolloServerPluginCacheControlDisabled(),
+      // First: a refused request does no database work, is never answered from the cache and writes nothing.
+      accessControl<RequestContext>(accessRules),
+      errorStatus(),
       databaseGate(health),
       // Before the argument guards: they skip their database lookup for a request the cache answers.
       cache,
@@ -171,10 +199,13 @@ export function createServer(deps: ServerDeps): AppServer {
       await apollo.start();
       app.use(
         '/graphql',
-        cors<cors.CorsRequest>(),
+        // Same origin only unless CORS_ORIGINS names others; a preflight is answered before authentication (it
+        // carries no credentials), and a refused origin gets no CORS headers, so the browser withholds the answer.
+        cors<cors.CorsRequest>({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, maxAge: 600 }),
+        authenticate(config.auth, logger),
         express.json({ limit: '1mb' }),
         expressMiddleware(apollo, {
-          context: async ({ res }) => contextFor(String(res.locals.requestId)),
+          context: async ({ res }) => contextFor(String(res.locals.requestId), principalOfResponse(res)),
         }),
       );
       app.use((_req, res) => {

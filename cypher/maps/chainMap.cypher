@@ -7,7 +7,9 @@
 // (COOPERATES_WITH an enterprise of the map) and consortia (LEADS or MEMBER_OF by an enterprise of the map, or
 // TARGETS the chain). Enterprises, leaders included, are cut at $enterpriseCap, segments and each partner kind at
 // $partnerCap; `omitted` counts, per relationship type, the distinct nodes cut that it reaches.
-// Parameters: $chainId: string, $enterpriseCap: integer ≥ 1, $partnerCap: integer ≥ 1
+// Enterprises are ranked by revenue only with $byRevenue: for a role that may not see revenue, the order would tell
+// how the firms of a segment compare, so they are then ranked backbone first, then id.
+// Parameters: $chainId: string, $enterpriseCap: integer ≥ 1, $partnerCap: integer ≥ 1, $byRevenue: boolean
 // Columns: nodes: list<string> (elementIds, in the order above), omitted: list<map {relationshipType: string,
 //   count: integer}> (one entry per type above, count 0 included) — one row, or none for an unknown chain
 MATCH (chain:IndustryChain {id: $chainId})
@@ -38,11 +40,11 @@ CALL (segments, leaders) {
   MATCH (firm:Enterprise)-[:OPERATES_IN]->(segment)
   WHERE NOT firm IN leaders
   WITH DISTINCT segment, firm
-  ORDER BY coalesce(firm.backbone, false) DESC, coalesce(firm.revenue, -1) DESC, firm.id
+  ORDER BY coalesce(firm.backbone, false) DESC, CASE WHEN $byRevenue THEN coalesce(firm.revenue, -1) ELSE 0 END DESC, firm.id
   WITH segment, collect(firm) AS ranked
   UNWIND range(0, size(ranked) - 1) AS position
   WITH ranked[position] AS firm, min(position) AS turn
-  ORDER BY turn, coalesce(firm.backbone, false) DESC, coalesce(firm.revenue, -1) DESC, firm.id
+  ORDER BY turn, coalesce(firm.backbone, false) DESC, CASE WHEN $byRevenue THEN coalesce(firm.revenue, -1) ELSE 0 END DESC, firm.id
   RETURN collect(firm) AS operators
 }
 WITH chain, clusters, segments, cutSegments, leaders, cutLeaders, operators,

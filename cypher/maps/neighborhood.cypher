@@ -7,7 +7,7 @@
 // Parameters: $id: string, $depth: integer 1..3, $limit: integer ≥ 1, $types: list<string>,
 //   $labels: list<string>|null (labels a new node must have one of; null = any; see parts/admitted),
 //   $priority: map<string, integer>,
-//   $withProperties: boolean
+//   $withProperties: boolean, $hiddenProperties: list<string> (see parts/subgraphContents)
 // Columns: no row when no node has the id; else one row of nodes (the centre first, then hop by hop, best first),
 //   nodeProperties, edges, edgeProperties (as parts/subgraphContents binds them), and omitted: list of
 //   [relationship type, count], only types with something left out, most first

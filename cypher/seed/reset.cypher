@@ -1,5 +1,6 @@
-// Deletes every domain node and relationship, in batches; keeps schema bookkeeping (SchemaMigration).
+// Deletes every domain node and relationship, in batches; keeps schema bookkeeping (SchemaMigration) and the audit
+// trail (AuditEvent: nothing but an admin's own hand in the database may remove it).
 // Parameters: none
 // Columns: none
-MATCH (n) WHERE NOT n:SchemaMigration
+MATCH (n) WHERE NOT n:SchemaMigration AND NOT n:AuditEvent
 CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS;

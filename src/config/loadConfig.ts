@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { isLoopbackHost } from '../auth/loopback';
+import { isRole, ROLES, type Role } from '../auth/roles';
 import { fromRoot } from '../paths';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -15,6 +17,28 @@ export type Neo4jTarget =
       txTimeoutSeconds: number;
     };
 
+/** Where a token's key comes from: a shared HS256 secret, or an identity provider's key set (JWKS). */
+export type TokenKey = { kind: 'secret'; secret: Uint8Array } | { kind: 'jwks'; url: URL };
+
+/**
+ * How requests are authenticated (README, "Access"). `local`: no authentication configured; the API serves loopback
+ * clients only, each as `localRole`. `token`: a JWT bearer token on every request, or `anonymousRole` without one.
+ */
+export type AuthConfig =
+  | { mode: 'local'; localRole: Role }
+  | {
+      mode: 'token';
+      key: TokenKey;
+      issuer?: string;
+      audience?: string;
+      /** The path of the roles claim in the token's payload, e.g. ['realm_access', 'roles']. */
+      rolesClaim: string[];
+      anonymousRole?: Role;
+    };
+
+/** The smallest HS256 secret accepted, in bytes (RFC 7518 §3.2: a key at least as long as the hash). */
+export const MIN_SECRET_BYTES = 32;
+
 export interface Config {
   host: string;
   port: number;
@@ -28,6 +52,9 @@ export interface Config {
   seedOnEmpty: boolean;
   /** Memory for answers served again while the data is unchanged (src/graphql/responseCache.ts); 0 = off. */
   responseCacheMb: number;
+  auth: AuthConfig;
+  /** Origins whose web pages may call the API from a browser (CORS); empty = same origin only. */
+  corsOrigins: string[];
 }
 
 /** Thrown by loadConfig with every problem found, so a user fixes them all in one go. */
@@ -114,6 +141,15 @@ export function loadConfig(env: Env = process.env): Config {
     responseCacheMb = 0;
   }
 
+  const auth = authConfig(read, problems);
+  if (auth.mode === 'local' && !isLoopbackHost(host)) {
+    problems.push(
+      `HOST=${host} accepts connections from other machines, but no authentication is configured: set ` +
+        `AUTH_JWT_SECRET (at least ${MIN_SECRET_BYTES} bytes) or AUTH_JWKS_URL (README, "Access"), or listen on 127.0.0.1`,
+    );
+  }
+  const corsOrigins = originList(read('CORS_ORIGINS'), problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     host,
@@ -125,5 +161,103 @@ export function loadConfig(env: Env = process.env): Config {
     queryTimeoutMs,
     seedOnEmpty,
     responseCacheMb,
+    auth,
+    corsOrigins,
   };
+}
+
+const ROLE_LIST = ROLES.join(', ');
+
+function roleSetting(read: (name: string) => string | undefined, name: string, problems: string[]): Role | undefined {
+  const raw = read(name);
+  if (raw === undefined) return undefined;
+  if (isRole(raw)) return raw;
+  problems.push(`${name}=${raw} is not a role; the roles are ${ROLE_LIST}`);
+  return undefined;
+}
+
+/** The AUTH_* settings: local mode unless a secret or a key set URL is given (never both). */
+function authConfig(read: (name: string) => string | undefined, problems: string[]): AuthConfig {
+  const secret = read('AUTH_JWT_SECRET');
+  const jwksUrl = read('AUTH_JWKS_URL');
+  const issuer = read('AUTH_JWT_ISSUER');
+  const audience = read('AUTH_JWT_AUDIENCE');
+  const rolesClaimRaw = read('AUTH_ROLES_CLAIM') ?? 'roles';
+  const localRole = roleSetting(read, 'AUTH_LOCAL_ROLE', problems) ?? 'planner';
+  const anonymousRole = roleSetting(read, 'AUTH_ANONYMOUS_ROLE', problems);
+  if (secret === undefined && jwksUrl === undefined) {
+    for (const name of ['AUTH_JWT_ISSUER', 'AUTH_JWT_AUDIENCE', 'AUTH_ROLES_CLAIM', 'AUTH_ANONYMOUS_ROLE']) {
+      if (read(name) !== undefined) {
+        problems.push(`${name} is set but no authentication is configured: set AUTH_JWT_SECRET or AUTH_JWKS_URL too`);
+      }
+    }
+    return { mode: 'local', localRole };
+  }
+  if (read('AUTH_LOCAL_ROLE') !== undefined) {
+    problems.push('AUTH_LOCAL_ROLE applies only without authentication; with a token setting, use AUTH_ANONYMOUS_ROLE');
+  }
+  let key: TokenKey = { kind: 'secret', secret: new Uint8Array() };
+  if (secret !== undefined && jwksUrl !== undefined) {
+    problems.push('AUTH_JWT_SECRET and AUTH_JWKS_URL are both set: set one (a shared secret or an identity provider)');
+  } else if (secret !== undefined) {
+    const bytes = Buffer.from(secret, 'utf8');
+    // The value itself is never printed: it is a secret.
+    if (bytes.length < MIN_SECRET_BYTES) {
+      problems.push(
+        `AUTH_JWT_SECRET is ${bytes.length} bytes long; it must be at least ${MIN_SECRET_BYTES} (e.g. the output of \`openssl rand -base64 48\`)`,
+      );
+    }
+    key = { kind: 'secret', secret: new Uint8Array(bytes) };
+  } else if (jwksUrl !== undefined) {
+    let url: URL | undefined;
+    try {
+      url = new URL(jwksUrl);
+    } catch {
+      url = undefined;
+    }
+    if (url === undefined || !['https:', 'http:'].includes(url.protocol)) {
+      problems.push(`AUTH_JWKS_URL=${jwksUrl} is not an http(s) URL (the identity provider's JWKS endpoint)`);
+    } else {
+      key = { kind: 'jwks', url };
+    }
+  }
+  const rolesClaim = rolesClaimRaw.split('.');
+  if (rolesClaim.some((part) => part === '')) {
+    problems.push(
+      `AUTH_ROLES_CLAIM=${rolesClaimRaw} is not a dot path of claim names, e.g. roles or realm_access.roles`,
+    );
+  }
+  return {
+    mode: 'token',
+    key,
+    rolesClaim,
+    ...(issuer === undefined ? {} : { issuer }),
+    ...(audience === undefined ? {} : { audience }),
+    ...(anonymousRole === undefined ? {} : { anonymousRole }),
+  };
+}
+
+/** CORS_ORIGINS: a comma-separated list of origins (scheme://host[:port]); `*` is refused, every origin is named. */
+function originList(raw: string | undefined, problems: string[]): string[] {
+  if (raw === undefined) return [];
+  const origins: string[] = [];
+  for (const item of raw
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o !== '')) {
+    let origin: string | undefined;
+    try {
+      origin = new URL(item).origin;
+    } catch {
+      origin = undefined;
+    }
+    if (origin === undefined || origin === 'null' || origin !== item.replace(/\/$/, '')) {
+      problems.push(
+        `CORS_ORIGINS: ${JSON.stringify(item)} is not an origin such as https://planning.example.gov.cn (scheme, host and port only; * is not accepted)`,
+      );
+    } else {
+      origins.push(origin);
+    }
+  }
+  return origins;
 }

@@ -84,7 +84,7 @@ async function autoCommitReads<T>(
 }
 
 /** Binds a method read off `target` to it, so that a proxy hands out working methods. */
-function own(target: object, property: string | symbol): unknown {
+export function own(target: object, property: string | symbol): unknown {
   const value: unknown = Reflect.get(target, property, target);
   return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
 }

@@ -4,9 +4,15 @@
  */
 export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
+  /** No valid credentials: a missing, malformed or invalid bearer token. */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** Authenticated, but the role does not allow this field or operation. */
+  FORBIDDEN: 'FORBIDDEN',
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
+  /** The identity provider's key set cannot be read, so no token can be checked now. */
+  AUTH_UNAVAILABLE: 'AUTH_UNAVAILABLE',
   QUERY_TIMEOUT: 'QUERY_TIMEOUT',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
@@ -15,9 +21,12 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 export const httpStatusOf: Record<ErrorCode, number> = {
   BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   DATABASE_UNAVAILABLE: 503,
+  AUTH_UNAVAILABLE: 503,
   QUERY_TIMEOUT: 504,
   INTERNAL_SERVER_ERROR: 500,
 };

@@ -47,7 +47,11 @@ const LIBRARY_ERRORS: Record<string, { code: ErrorCode; message?: string }> = {
     message: 'This would create a duplicate of an existing entity (same id or key).',
   },
   Neo4jGraphQLRelationshipValidationError: { code: ErrorCode.BAD_USER_INPUT },
-  Neo4jGraphQLForbiddenError: { code: ErrorCode.BAD_USER_INPUT, message: 'Forbidden.' },
+  // The access plugin (src/auth/accessControl.ts) refuses what the SDL's rules forbid before anything runs, naming
+  // it; these are @neo4j/graphql's own checks of the same rules, the second line. Every request that reaches the
+  // library carries a verified principal, so its "Unauthenticated" means a role that is too low, as "Forbidden" does.
+  Neo4jGraphQLForbiddenError: { code: ErrorCode.FORBIDDEN, message: 'Forbidden: your roles do not allow this.' },
+  Neo4jGraphQLAuthenticationError: { code: ErrorCode.FORBIDDEN, message: 'Forbidden: your roles do not allow this.' },
 };
 
 /**

@@ -1,9 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import type { GraphQLSchema } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import { JSONObjectResolver } from 'graphql-scalars';
+import { auditMutations } from '../audit';
+import { accessRulesOf, type AccessRules } from '../auth';
 import { fromRoot } from '../paths';
 import { resolvers } from '../resolvers';
 import { inlineCypherFiles } from './inlineCypherFiles';
@@ -19,13 +22,25 @@ export function loadTypeDefs(dir: string = SCHEMA_DIR): string[] {
     .map((f) => inlineCypherFiles(readFileSync(path.join(dir, f), 'utf8')));
 }
 
-/** Builds the executable schema: generated CRUD for every @node type plus our own resolvers. Needs no database. */
-export async function buildSchema(driver?: Driver): Promise<{ schema: GraphQLSchema; neo4jGraphQL: Neo4jGraphQL }> {
+/**
+ * Builds the executable schema: generated CRUD for every @node type plus our own resolvers, every mutation audited
+ * (src/audit/auditMutations.ts), and the access rules its directives state (src/auth/accessRules.ts). Needs no
+ * database.
+ */
+export async function buildSchema(
+  driver?: Driver,
+): Promise<{ schema: GraphQLSchema; neo4jGraphQL: Neo4jGraphQL; accessRules: AccessRules }> {
+  const typeDefs = loadTypeDefs();
+  const accessRules = accessRulesOf(typeDefs);
   const neo4jGraphQL = new Neo4jGraphQL({
-    typeDefs: loadTypeDefs(),
+    typeDefs,
     resolvers: { CreditCode, IndustryCode, JSONObject: JSONObjectResolver, RegionCode, ...resolvers },
     ...(driver ? { driver } : {}),
     features: {
+      // The server passes the principal it verified as `context.jwt`, which the library trusts and prefers; it never
+      // passes `context.token`. A key is still set, or the library warns at every build that none is: a random one,
+      // so that a token could never verify here even if one were passed.
+      authorization: { key: randomBytes(32).toString('base64') },
       excludeDeprecatedFields: {
         mutationOperations: true,
         aggregationFilters: true,
@@ -36,5 +51,6 @@ export async function buildSchema(driver?: Driver): Promise<{ schema: GraphQLSch
     },
   });
   const schema = await neo4jGraphQL.getSchema();
-  return { schema, neo4jGraphQL };
+  auditMutations(schema);
+  return { schema, neo4jGraphQL, accessRules };
 }

@@ -89,16 +89,14 @@ export function stableJson(value: unknown): string {
 }
 
 /**
- * What identifies an answer: the query text (its hash), the operation, and the values of the variables the
+ * What identifies an answer: the partition (who may see it), the query text (its hash), the operation, and the values of the variables the
  * operation declares — variables it does not declare change nothing, so they are left out of the key (a client
  * cannot grow the store by sending junk).
  */
-function keyOf({
-  queryHash,
-  operationName,
-  operation,
-  request,
-}: GraphQLRequestContextDidResolveOperation<BaseContext>) {
+function keyOf(
+  { queryHash, operationName, operation, request }: GraphQLRequestContextDidResolveOperation<BaseContext>,
+  partition: string,
+) {
   const given = request.variables ?? {};
   const declared = Object.fromEntries(
     (operation?.variableDefinitions ?? [])
@@ -107,7 +105,7 @@ function keyOf({
       .map((name) => [name, given[name]]),
   );
   return createHash('sha256')
-    .update(`${queryHash}\u0000${operationName ?? ''}\u0000${stableJson(declared)}`)
+    .update(`${partition}\u0000${queryHash}\u0000${operationName ?? ''}\u0000${stableJson(declared)}`)
     .digest('base64');
 }
 
@@ -125,6 +123,15 @@ export interface ResponseCacheOptions {
   /** Byte budget of the answers kept; 0 turns the cache off. */
   maxBytes: number;
   logger: Logger;
+}
+
+/** The options of a cache whose answers depend on who asks: `partitionOf` names the requests that may share one. */
+export interface PartitionedCacheOptions<TContext> extends ResponseCacheOptions {
+  /**
+   * Requests with different partitions never share an answer. The server partitions by the principal's roles: a
+   * viewer's map has no confidential properties, a planner's has them, and neither may be served to the other.
+   */
+  partitionOf: (context: TContext) => string;
 }
 
 /**
@@ -189,7 +196,7 @@ export interface ResponseCachePlugin<TContext extends BaseContext> extends Apoll
  * When the version cannot be read the query simply runs.
  */
 export function responseCache<TContext extends BaseContext>(
-  options: ResponseCacheOptions,
+  options: PartitionedCacheOptions<TContext>,
 ): ResponseCachePlugin<TContext> {
   const answers = new VersionedAnswers(options.maxBytes);
   const readVersion = freshReads(options.version);
@@ -225,7 +232,7 @@ export function responseCache<TContext extends BaseContext>(
           return undefined;
         }
         if (version === null) return undefined;
-        const key = keyOf(requestContext);
+        const key = keyOf(requestContext, options.partitionOf(requestContext.contextValue));
         const hit = answers.get(version, key);
         if (hit !== undefined) {
           response.http.headers.set('x-cache', 'hit');

@@ -123,23 +123,29 @@ async function contentsOf(
   tx: QueryRunner,
   elementIds: readonly string[],
   types: readonly string[],
-  withProperties: boolean,
+  { withProperties = true, hiddenProperties = [] }: MapReading,
 ): Promise<Pick<Subgraph, 'nodes' | 'edges'>> {
-  const [record] = await run(tx, 'contents.cypher', { nodes: elementIds, types, withProperties });
+  const [record] = await run(tx, 'contents.cypher', { nodes: elementIds, types, withProperties, hiddenProperties });
   if (record === undefined) throw new Error('cypher/maps/contents.cypher returned no row');
   const { nodes, edges } = decodeContents(record);
   const byElementId = new Map(nodes);
   return { nodes: elementIds.flatMap((e) => byElementId.get(e) ?? []), edges };
 }
 
+/** How a map reads its nodes' and edges' properties. */
+export interface MapReading {
+  /** False when the client did not ask for node and edge properties: only what the labels need is read. */
+  withProperties?: boolean;
+  /** Property names never read out: the confidential fields the request's roles do not reach (src/auth/). */
+  hiddenProperties?: readonly string[];
+}
+
 /** What a neighbourhood follows: relationship types (all of them), labels (null = any), a depth and a node cap. */
-export interface NeighborhoodOptions {
+export interface NeighborhoodOptions extends MapReading {
   depth: number;
   types: readonly string[];
   labels: readonly string[] | null;
   limit: number;
-  /** False when the client did not ask for node and edge properties: only what the labels need is read. */
-  withProperties?: boolean;
 }
 
 /**
@@ -154,7 +160,7 @@ export async function neighborhood(
   id: string,
   options: NeighborhoodOptions,
 ): Promise<Subgraph | null> {
-  const { depth, types, labels, limit, withProperties = true } = options;
+  const { depth, types, labels, limit, withProperties = true, hiddenProperties = [] } = options;
   if (depth > MAP_BOUNDS.depth.max) throw new RangeError(`depth ${depth} is above ${MAP_BOUNDS.depth.max}`);
   const [record] = await run(tx, 'neighborhood.cypher', {
     id,
@@ -164,6 +170,7 @@ export async function neighborhood(
     labels,
     priority: PRIORITY,
     withProperties,
+    hiddenProperties,
   });
   if (record === undefined) return null;
   const { nodes, edges } = decodeContents(record);
@@ -176,12 +183,10 @@ export async function neighborhood(
 }
 
 /** What a shortest-path search follows: relationship types, a hop bound, and whether to return every path. */
-export interface ShortestPathOptions {
+export interface ShortestPathOptions extends MapReading {
   types: readonly string[];
   maxHops: number;
   all: boolean;
-  /** False when the client did not ask for node properties: only what the labels need is read. */
-  withProperties?: boolean;
 }
 
 /**
@@ -196,7 +201,7 @@ export async function shortestPaths(
   options: ShortestPathOptions,
 ): Promise<Subgraph> {
   if (from === to) {
-    const { nodes } = await contentsOf(tx, [from], [], options.withProperties ?? true);
+    const { nodes } = await contentsOf(tx, [from], [], options);
     return { nodes, edges: [], truncated: false, omitted: [] };
   }
   const maxPaths = options.all ? MAX_SHORTEST_PATHS + 1 : 1;
@@ -205,6 +210,7 @@ export async function shortestPaths(
     to,
     types: options.types,
     maxPaths: neo4j.int(maxPaths),
+    hiddenProperties: options.hiddenProperties ?? [],
   });
   const first = records[0];
   if (first === undefined) return emptySubgraph(false);
@@ -219,7 +225,7 @@ export async function shortestPaths(
     }
   }
   return {
-    nodes: (await contentsOf(tx, nodeIds, [], options.withProperties ?? true)).nodes,
+    nodes: (await contentsOf(tx, nodeIds, [], options)).nodes,
     edges: [...edges.values()],
     truncated: records.length > MAX_SHORTEST_PATHS,
     omitted: [],
@@ -230,21 +236,19 @@ export async function shortestPaths(
  * The map of the IndustryChain `chainId` (see cypher/maps/chainMap.cypher for what it holds and how it ranks), or
  * null when no chain has that id. Its edges are every relationship of {@link CHAIN_MAP_TYPES} between its nodes.
  */
-export async function chainMap(
-  tx: QueryRunner,
-  chainId: string,
-  { withProperties = true }: { withProperties?: boolean } = {},
-): Promise<Subgraph | null> {
+export async function chainMap(tx: QueryRunner, chainId: string, reading: MapReading = {}): Promise<Subgraph | null> {
   const [record] = await run(tx, 'chainMap.cypher', {
     chainId,
     enterpriseCap: neo4j.int(CHAIN_MAP_ENTERPRISES),
     partnerCap: neo4j.int(CHAIN_MAP_PARTNERS),
+    // Ranking firms by a figure the request may not see would tell how they compare (cypher/maps/chainMap.cypher).
+    byRevenue: !(reading.hiddenProperties ?? []).includes('revenue'),
   });
   if (record === undefined) return null;
   const elementIds = [...new Set(record.get('nodes') as string[])];
   const omitted = (record.get('omitted') as { relationshipType: string; count: unknown }[])
     .map((o) => ({ relationshipType: o.relationshipType, count: num(o.count) }))
     .filter((o) => o.count > 0);
-  const contents = await contentsOf(tx, elementIds, CHAIN_MAP_TYPES, withProperties);
+  const contents = await contentsOf(tx, elementIds, CHAIN_MAP_TYPES, reading);
   return { ...contents, truncated: omitted.length > 0, omitted };
 }

@@ -1,3 +1,4 @@
+import { auditResolvers } from './audit';
 import { gapsResolvers } from './gaps';
 import { mapsResolvers } from './maps';
 import { metricsResolvers } from './metrics';
@@ -11,6 +12,7 @@ export type { MetricArgs, MetricValue } from './metrics';
 /** Every resolver of our own root fields, merged by type, for Neo4jGraphQL's `resolvers`. */
 export const resolvers = {
   Query: {
+    ...auditResolvers.Query,
     ...gapsResolvers.Query,
     ...mapsResolvers.Query,
     ...metricsResolvers.Query,

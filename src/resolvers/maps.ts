@@ -1,7 +1,14 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { AppError, badInput, ErrorCode } from '../errors';
 import { graphVocabulary } from '../graphql/vocabulary';
-import { chainMap as chainMapQuery, findNodes, MAP_BOUNDS, neighborhood, shortestPaths } from '../queries/maps';
+import {
+  chainMap as chainMapQuery,
+  findNodes,
+  MAP_BOUNDS,
+  type MapReading,
+  neighborhood,
+  shortestPaths,
+} from '../queries/maps';
 import type { Subgraph } from '../queries/subgraph';
 import type { RequestContext } from '../server';
 import { intArgument } from './arguments';
@@ -55,6 +62,11 @@ function knownNames(
   return [...new Set(asked)];
 }
 
+/** Whether to read properties (the client selected them), and which ones the request's roles may not see. */
+function readingOf(context: RequestContext, info: GraphQLResolveInfo): MapReading {
+  return { withProperties: selectsMapProperties(info), hiddenProperties: context.hiddenProperties };
+}
+
 function notFound(argument: string, id: string): AppError {
   return new AppError(ErrorCode.NOT_FOUND, `${argument}: no node has the id ${JSON.stringify(id)}`, {
     argument,
@@ -74,9 +86,9 @@ export async function neighborhoodResolver(
   const limit = inRange('limit', args.limit, 200);
   const types = knownNames('relationshipTypes', args.relationshipTypes, vocabulary.relationshipTypes);
   const labels = knownNames('labels', args.labels, vocabulary.labels);
-  const withProperties = selectsMapProperties(info);
+  const reading = readingOf(context, info);
   const answer = await readFor(context, (tx) =>
-    neighborhood(tx, args.id, { depth, limit, labels, types: types ?? vocabulary.relationshipTypes, withProperties }),
+    neighborhood(tx, args.id, { depth, limit, labels, types: types ?? vocabulary.relationshipTypes, ...reading }),
   );
   if (answer === null) throw notFound('id', args.id);
   return answer;
@@ -92,14 +104,14 @@ export async function shortestPathResolver(
   const vocabulary = graphVocabulary();
   const maxHops = inRange('maxHops', args.maxHops, 6);
   const types = knownNames('relationshipTypes', args.relationshipTypes, vocabulary.relationshipTypes);
-  const withProperties = selectsMapProperties(info);
+  const reading = readingOf(context, info);
   const answer = await readFor(context, async (tx): Promise<Subgraph | 'fromId' | 'toId'> => {
     const found = await findNodes(tx, [args.fromId, args.toId]);
     const from = found.get(args.fromId);
     const to = found.get(args.toId);
     if (from === undefined) return 'fromId';
     if (to === undefined) return 'toId';
-    const options = { maxHops, all: args.all ?? false, types: types ?? vocabulary.relationshipTypes, withProperties };
+    const options = { maxHops, all: args.all ?? false, types: types ?? vocabulary.relationshipTypes, ...reading };
     return shortestPaths(tx, from, to, options);
   });
   if (answer === 'fromId' || answer === 'toId') throw notFound(answer, args[answer]);
@@ -113,8 +125,7 @@ export async function chainMapResolver(
   context: RequestContext,
   info: GraphQLResolveInfo,
 ) {
-  const withProperties = selectsMapProperties(info);
-  const answer = await readFor(context, (tx) => chainMapQuery(tx, args.chainId, { withProperties }));
+  const answer = await readFor(context, (tx) => chainMapQuery(tx, args.chainId, readingOf(context, info)));
   if (answer === null) {
     throw new AppError(ErrorCode.NOT_FOUND, `chainId: no industry chain has the id ${JSON.stringify(args.chainId)}`, {
       argument: 'chainId',

@@ -1,6 +1,6 @@
 import neo4j, { Neo4jError, type Driver } from 'neo4j-driver';
 import { createDriver, readTx, withAutoCommitReads } from '../../src/db';
-import { createTestApp, DATABASE, testNeo4jUri } from '../support/testApp';
+import { createTestApp, DATABASE, TEST_ADMIN, testNeo4jUri } from '../support/testApp';
 
 /**
  * readTx runs each statement in an auto-commit read transaction and retries the whole work on retryable errors;
@@ -115,7 +115,7 @@ describe('readTx', () => {
     const app = await createTestApp();
     try {
       const session = app.server
-        .contextFor('test')
+        .contextFor('test', TEST_ADMIN)
         .executionContext.session({ database: DATABASE, defaultAccessMode: neo4j.session.READ });
       try {
         const result = await session.executeRead((tx) => tx.run(IMPLICIT_ONLY));

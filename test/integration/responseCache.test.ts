@@ -12,7 +12,8 @@ describe('response cache: an unchanged query is answered again from memory until
   const id = (key: string): string => `${app.prefix}${key}`;
 
   beforeAll(async () => {
-    app = await createTestApp();
+    // Local mode as an editor: one case writes through the API.
+    app = await createTestApp(undefined, { auth: { mode: 'local', localRole: 'editor' } });
     await app.listen();
   });
   afterAll(async () => {

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Driver } from 'neo4j-driver';
+import { principalOf, type Principal } from '../../src/auth';
+import type { AuthConfig } from '../../src/config';
 import { createDriver, DbHealth, migrate, runAutoCommit, writeTx } from '../../src/db';
 import { buildSchema } from '../../src/graphql';
 import { createLogger } from '../../src/logger';
@@ -15,6 +17,14 @@ export function testNeo4jUri(): string {
   return uri;
 }
 
+/** The principal in-process operations run as unless a test names another: an admin may do everything. */
+export const TEST_ADMIN: Principal = principalOf('test', ['admin'], 'token');
+
+/** A principal with the given roles, for in-process operations (`execute(query, variables, as(...))`). */
+export function as(sub: string, ...roles: Parameters<typeof principalOf>[1]): Principal {
+  return principalOf(sub, roles, 'token');
+}
+
 export interface TestApp {
   driver: Driver;
   server: AppServer;
@@ -24,11 +34,16 @@ export interface TestApp {
   /** Base URL once `listen()` was called. */
   url?: string;
   listen(): Promise<string>;
-  /** Runs one GraphQL operation in-process (no HTTP), returning data and errors. */
+  /** Runs one GraphQL operation in-process (no HTTP) as `principal` (default {@link TEST_ADMIN}). */
   execute<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
-  ): Promise<{ data?: T | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }>;
+    principal?: Principal,
+  ): Promise<{
+    data?: T | null;
+    errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
+    status?: number | undefined;
+  }>;
   /** Writes a test graph in one transaction; `$p` in the statement is the prefix every created id must start with. */
   write(cypher: string, params?: Record<string, unknown>): Promise<void>;
   /** Deletes every node whose id starts with the prefix, then stops the server and closes the driver. */
@@ -38,17 +53,22 @@ export interface TestApp {
 /** Builds the real server against a real Neo4j (migrations applied), exactly as index.ts does, minus listening. */
 export async function createTestApp(
   uri: string = testNeo4jUri(),
-  { responseCacheMb = 64 }: { responseCacheMb?: number } = {},
+  {
+    responseCacheMb = 64,
+    auth = { mode: 'local', localRole: 'planner' },
+    corsOrigins = [],
+  }: { responseCacheMb?: number; auth?: AuthConfig; corsOrigins?: string[] } = {},
 ): Promise<TestApp> {
   const driver = createDriver({ uri });
   await migrate(driver, DATABASE);
-  const { schema } = await buildSchema(driver);
+  const { schema, accessRules } = await buildSchema(driver);
   const health = new DbHealth(driver, DATABASE, 250, 1_000);
   const logger = createLogger('silent');
   const server = createServer({
-    config: { database: DATABASE, queryTimeoutMs: 10_000, production: false, responseCacheMb },
+    config: { database: DATABASE, queryTimeoutMs: 10_000, production: false, responseCacheMb, auth, corsOrigins },
     driver,
     schema,
+    accessRules,
     health,
     logger,
   });
@@ -65,16 +85,14 @@ export async function createTestApp(
       app.url = `http://127.0.0.1:${port}`;
       return app.url;
     },
-    async execute(query, variables) {
+    async execute(query, variables, principal = TEST_ADMIN) {
       const response = await server.apollo.executeOperation(
         { query, ...(variables ? { variables } : {}) },
-        {
-          contextValue: server.contextFor('test'),
-        },
+        { contextValue: server.contextFor('test', principal) },
       );
       if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
       const { data, errors } = response.body.singleResult;
-      return { data: data as never, ...(errors ? { errors: errors as never } : {}) };
+      return { data: data as never, ...(errors ? { errors: errors as never } : {}), status: response.http.status };
     },
     async write(cypher, params = {}) {
       await writeTx(driver, { database: DATABASE }, (tx) => tx.run(cypher, { p: prefix, ...params }));

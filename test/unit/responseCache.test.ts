@@ -168,6 +168,7 @@ describe('responseCache plugin (an Apollo server with a stand-in data version, n
           },
           maxBytes: 1024 * 1024,
           logger: createLogger('silent'),
+          partitionOf: (context) => (context as { partition?: string }).partition ?? '',
         }),
       ],
     });
@@ -183,14 +184,23 @@ describe('responseCache plugin (an Apollo server with a stand-in data version, n
       variables,
       operationName,
       headers,
-    }: { variables?: Record<string, unknown>; operationName?: string; headers?: [string, string][] } = {},
+      partition,
+    }: {
+      variables?: Record<string, unknown>;
+      operationName?: string;
+      headers?: [string, string][];
+      partition?: string;
+    } = {},
   ): Promise<{ cache: string | undefined; data: unknown; errors: unknown }> {
-    const response = await server.executeOperation({
-      query,
-      ...(variables ? { variables } : {}),
-      ...(operationName ? { operationName } : {}),
-      http: { method: 'POST', headers: new HeaderMap(headers ?? []), search: '', body: {} },
-    });
+    const response = await server.executeOperation(
+      {
+        query,
+        ...(variables ? { variables } : {}),
+        ...(operationName ? { operationName } : {}),
+        http: { method: 'POST', headers: new HeaderMap(headers ?? []), search: '', body: {} },
+      },
+      { contextValue: partition === undefined ? {} : { partition } },
+    );
     if (response.body.kind !== 'single') throw new Error('incremental');
     const { data, errors } = response.body.singleResult;
     return { cache: response.http.headers.get('x-cache'), data, errors };
@@ -221,6 +231,16 @@ describe('responseCache plugin (an Apollo server with a stand-in data version, n
     expect(await ask(withN, { variables: { n: 2 } })).toMatchObject({ cache: 'miss', data: { value: 3 } });
   });
 
+  it('never serves an answer across partitions (the server partitions by roles)', async () => {
+    expect(await ask('{ value }', { partition: 'viewer' })).toMatchObject({ cache: 'miss', data: { value: 1 } });
+    expect(await ask('{ value }', { partition: 'viewer,planner' })).toMatchObject({
+      cache: 'miss',
+      data: { value: 2 },
+    });
+    expect(await ask('{ value }', { partition: 'viewer' })).toMatchObject({ cache: 'hit', data: { value: 1 } });
+    expect(await ask('{ value }', { partition: 'viewer,planner' })).toMatchObject({ cache: 'hit', data: { value: 2 } });
+  });
+
   it('neither serves nor keeps a bypassed request, a mutation, or introspection', async () => {
     const noCache: [string, string][] = [['cache-control', 'no-cache']];
     expect(await ask('{ value }', { headers: noCache })).toMatchObject({ cache: 'bypass', data: { value: 1 } });
@@ -245,6 +265,7 @@ describe('responseCache plugin (an Apollo server with a stand-in data version, n
           },
           maxBytes: 0,
           logger: createLogger('silent'),
+          partitionOf: () => '',
         }),
       ],
     });
@@ -266,6 +287,7 @@ describe('responseCache plugin (an Apollo server with a stand-in data version, n
       version: async () => `v${version}`,
       maxBytes: 1024 * 1024,
       logger: createLogger('silent'),
+      partitionOf: () => '',
     });
     const seen: Record<'before' | 'after', boolean[]> = { before: [], after: [] };
     const spy = (where: 'before' | 'after'): ApolloServerPlugin<BaseContext> => ({

@@ -7,8 +7,10 @@
 // Nodes and edges come as lists of lists, not lists of maps: neo4j-driver decodes a map several times slower than a
 // list, and for a 500-node map that decoding was most of the time of the whole query. (Lists of lists, not one list
 // per column, because collect() drops nulls and the columns would no longer line up.)
+// Properties named in $hiddenProperties (the confidential fields the request's roles do not reach, src/auth/) are
+// never read out: they are removed in the database, so no map can carry them to the client.
 // Clauses inside a statement. Parameters: $types: list<string> (relationship types; [] for no edges),
-//   $withProperties: boolean
+//   $withProperties: boolean, $hiddenProperties: list<string>
 // Expects: included (list<node>, the map's nodes).
 // Binds: nodes: list of [elementId, labels, id, name, title, year, metric], in the order of included;
 //   nodeProperties: list<map> in the same order, or [] without $withProperties;
@@ -18,7 +20,7 @@ CALL (included) {
   UNWIND included AS n
   RETURN
     collect([elementId(n), labels(n), n.id, n.name, n.title, n.year, n.metric]) AS nodes,
-    collect(CASE WHEN $withProperties THEN properties(n) END) AS nodeProperties
+    collect(CASE WHEN $withProperties THEN apoc.map.removeKeys(properties(n), $hiddenProperties) END) AS nodeProperties
 }
 CALL (included) {
   UNWIND included AS a
@@ -35,5 +37,5 @@ CALL (included) {
   ORDER BY type, source, target
   RETURN
     collect([type, source, target]) AS edges,
-    collect(CASE WHEN $withProperties THEN properties(first) END) AS edgeProperties
+    collect(CASE WHEN $withProperties THEN apoc.map.removeKeys(properties(first), $hiddenProperties) END) AS edgeProperties
 }

@@ -1,0 +1,44 @@
+import neo4j from 'neo4j-driver';
+import type { ReadRunner } from '../db';
+import { toPlain } from '../db';
+import { loadCypher } from '../queries/loadCypher';
+
+/** The `AuditEvent` of schema/audit.graphql. */
+export interface AuditEvent {
+  id: string;
+  at: string;
+  actor: string;
+  roles: string[];
+  operation: string;
+  requestId: string | null;
+  nodesCreated: number;
+  nodesDeleted: number;
+  relationshipsCreated: number;
+  relationshipsDeleted: number;
+  propertiesSet: number;
+}
+
+/** Which events to read: the arguments of `Query.auditEvents`, checked. */
+export interface AuditEventFilter {
+  actor: string | null;
+  /** ISO 8601 instants (inclusive / exclusive). */
+  since: string | null;
+  until: string | null;
+  limit: number;
+  offset: number;
+}
+
+/** The audit trail, newest first (cypher/audit/events.cypher). */
+export async function readAuditEvents(tx: ReadRunner, filter: AuditEventFilter): Promise<AuditEvent[]> {
+  const result = await tx.run(loadCypher('audit', 'events.cypher'), {
+    actor: filter.actor,
+    since: filter.since,
+    until: filter.until,
+    limit: neo4j.int(filter.limit),
+    offset: neo4j.int(filter.offset),
+  });
+  return result.records.map((record) => {
+    const event = toPlain(record.get('event')) as Omit<AuditEvent, 'requestId'> & { requestId?: string | null };
+    return { ...event, requestId: event.requestId ?? null };
+  });
+}

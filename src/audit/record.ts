@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import neo4j, { type ManagedTransaction, type QueryResult } from 'neo4j-driver';
+import type { Principal } from '../auth/principal';
+import { loadCypher } from '../queries/loadCypher';
+
+/** Who made a write, and through what: everything an AuditEvent says but the counts. */
+export interface AuditSubject {
+  actor: string;
+  roles: readonly string[];
+  /** The GraphQL field or the command, e.g. `updateEnterprises`, `import qualifications`, `undo import`. */
+  operation: string;
+  requestId: string | null;
+}
+
+/** What a write changed, as Neo4j counted it. */
+export interface WriteCounts {
+  nodesCreated: number;
+  nodesDeleted: number;
+  relationshipsCreated: number;
+  relationshipsDeleted: number;
+  propertiesSet: number;
+}
+
+export const NO_CHANGES: WriteCounts = {
+  nodesCreated: 0,
+  nodesDeleted: 0,
+  relationshipsCreated: 0,
+  relationshipsDeleted: 0,
+  propertiesSet: 0,
+};
+
+/** The subject of a write made by an API request's principal. */
+export function subjectOf(principal: Principal, operation: string, requestId: string | null): AuditSubject {
+  return { actor: principal.sub, roles: principal.roles, operation, requestId };
+}
+
+/** The counts of a statement's result (neo4j-driver's summary counters). */
+export function countsOf(result: Pick<QueryResult, 'summary'>): WriteCounts {
+  const u = result.summary.counters.updates();
+  return {
+    nodesCreated: u.nodesCreated,
+    nodesDeleted: u.nodesDeleted,
+    relationshipsCreated: u.relationshipsCreated,
+    relationshipsDeleted: u.relationshipsDeleted,
+    propertiesSet: u.propertiesSet,
+  };
+}
+
+/** Adds two sets of counts (a write of several statements records their sum). */
+export function addCounts(a: WriteCounts, b: WriteCounts): WriteCounts {
+  return {
+    nodesCreated: a.nodesCreated + b.nodesCreated,
+    nodesDeleted: a.nodesDeleted + b.nodesDeleted,
+    relationshipsCreated: a.relationshipsCreated + b.relationshipsCreated,
+    relationshipsDeleted: a.relationshipsDeleted + b.relationshipsDeleted,
+    propertiesSet: a.propertiesSet + b.propertiesSet,
+  };
+}
+
+/**
+ * Creates the AuditEvent of a write inside the write's own transaction (cypher/audit/record.cypher): it commits
+ * exactly when the write does, and a write that fails or is rolled back leaves no event.
+ * @returns the event's id
+ */
+export async function recordAudit(
+  tx: Pick<ManagedTransaction, 'run'>,
+  subject: AuditSubject,
+  counts: WriteCounts,
+): Promise<string> {
+  const id = `audit-${randomUUID()}`;
+  await tx.run(loadCypher('audit', 'record.cypher'), {
+    id,
+    actor: subject.actor,
+    roles: [...subject.roles],
+    operation: subject.operation,
+    requestId: subject.requestId,
+    nodesCreated: neo4j.int(counts.nodesCreated),
+    nodesDeleted: neo4j.int(counts.nodesDeleted),
+    relationshipsCreated: neo4j.int(counts.relationshipsCreated),
+    relationshipsDeleted: neo4j.int(counts.relationshipsDeleted),
+    propertiesSet: neo4j.int(counts.propertiesSet),
+  });
+  return id;
+}

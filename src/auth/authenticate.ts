@@ -1,0 +1,101 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { AuthConfig } from '../config';
+import { ErrorCode, httpStatusOf } from '../errors';
+import type { Logger } from '../logger';
+import { isLoopbackAddress } from './loopback';
+import { principalOf, type Principal } from './principal';
+import { AuthFailure, bearerToken, tokenVerifier } from './verify';
+
+/** What the client is told for each reason: enough to act on, nothing about the key or the claims. */
+const MESSAGES: Record<AuthFailure['reason'], string> = {
+  TOKEN_REQUIRED: 'This API needs a bearer token: send "Authorization: Bearer <token>".',
+  MALFORMED_AUTHORIZATION: 'The Authorization header is not "Bearer <token>" with a JSON Web Token.',
+  INVALID_TOKEN: 'The bearer token is not valid (signature, expiry, issuer, audience or claims); get a new one.',
+  KEYS_UNAVAILABLE: "The identity provider's keys cannot be read right now; try again shortly.",
+};
+
+function refuse(res: Response, failure: AuthFailure): void {
+  const unavailable = failure.reason === 'KEYS_UNAVAILABLE';
+  const code = unavailable ? ErrorCode.AUTH_UNAVAILABLE : ErrorCode.UNAUTHENTICATED;
+  if (!unavailable) {
+    // RFC 6750 §3: no error attribute when the request had no credentials at all.
+    const error = failure.reason === 'TOKEN_REQUIRED' ? '' : ', error="invalid_token"';
+    res.setHeader('WWW-Authenticate', `Bearer realm="innovation-graph"${error}`);
+  }
+  res.status(httpStatusOf[code]).json({
+    errors: [{ message: MESSAGES[failure.reason], extensions: { code, reason: failure.reason } }],
+  });
+}
+
+/** The request's principal, set by {@link authenticate}. */
+export function principalOfResponse(res: Response): Principal {
+  const principal = (res.locals as { principal?: Principal }).principal;
+  if (principal === undefined) throw new Error('authenticate() did not run before this handler');
+  return principal;
+}
+
+/**
+ * Express middleware for every route that reads or writes the graph: establishes who sends the request before any
+ * database work, or answers at once.
+ * - local mode (no authentication configured): loopback clients only, each as the local role; any other address gets
+ *   403 (loadConfig already refuses to listen beyond loopback, so this is the second line);
+ * - token mode: a valid bearer token, or without an Authorization header the anonymous role when one is configured;
+ *   anything else is 401 UNAUTHENTICATED (503 AUTH_UNAVAILABLE when the identity provider's keys cannot be read),
+ *   with the reason logged.
+ */
+export function authenticate(auth: AuthConfig, logger: Logger): RequestHandler {
+  if (auth.mode === 'local') {
+    const local = principalOf('local', [auth.localRole], 'local');
+    return (req: Request, res: Response, next: NextFunction) => {
+      if (!isLoopbackAddress(req.socket.remoteAddress)) {
+        logger.warn({ reqId: res.locals.requestId, address: req.socket.remoteAddress }, 'non-loopback request refused');
+        res.status(httpStatusOf.FORBIDDEN).json({
+          errors: [
+            {
+              message: 'Without authentication configured this API answers requests from this machine only.',
+              extensions: { code: ErrorCode.FORBIDDEN },
+            },
+          ],
+        });
+        return;
+      }
+      res.locals.principal = local;
+      next();
+    };
+  }
+  const verify = tokenVerifier(auth);
+  const anonymous = auth.anonymousRole ? principalOf('anonymous', [auth.anonymousRole], 'anonymous') : undefined;
+  return (req: Request, res: Response, next: NextFunction) => {
+    const header = req.headers.authorization;
+    const failed = (failure: AuthFailure): void => {
+      logger.warn({ reqId: res.locals.requestId, reason: failure.reason, detail: failure.detail }, 'not authenticated');
+      refuse(res, failure);
+    };
+    if (header === undefined) {
+      if (anonymous) {
+        res.locals.principal = anonymous;
+        next();
+      } else {
+        failed(new AuthFailure('TOKEN_REQUIRED', 'no Authorization header'));
+      }
+      return;
+    }
+    let token: string;
+    try {
+      token = bearerToken(header);
+    } catch (error) {
+      failed(error as AuthFailure);
+      return;
+    }
+    verify(token).then(
+      (principal) => {
+        res.locals.principal = principal;
+        next();
+      },
+      (error: unknown) => {
+        if (error instanceof AuthFailure) failed(error);
+        else next(error);
+      },
+    );
+  };
+}

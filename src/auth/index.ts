@@ -1,0 +1,13 @@
+export { accessControl, forbidden, refusalsOf } from './accessControl';
+export type { Refusal } from './accessControl';
+export { accessRulesOf, READ_ROLE } from './accessRules';
+export type { AccessRules } from './accessRules';
+export { authenticate, principalOfResponse } from './authenticate';
+export { isLoopbackAddress, isLoopbackHost } from './loopback';
+export { hasRole, jwtOf, principalOf } from './principal';
+export type { Principal } from './principal';
+export { expandRoles, isRole, knownRoles, ROLES } from './roles';
+export type { Role } from './roles';
+export { AuthFailure, bearerToken, tokenVerifier } from './verify';
+export type { AuthFailureReason } from './verify';
+export { MAX_TTL_SECONDS, mintToken, ttlSeconds } from './mint';

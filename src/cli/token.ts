@@ -1,0 +1,66 @@
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { isRole, mintToken, ROLES, type Role } from '../auth';
+import { ConfigError, loadConfig } from '../config';
+
+const USAGE = `usage: npm run token -- --role ROLE [--role ROLE …] [--sub NAME] [--ttl 8h]
+Prints a bearer token signed with AUTH_JWT_SECRET (and AUTH_JWT_ISSUER / AUTH_JWT_AUDIENCE when set).
+  --role   ${ROLES.join(', ')} (each includes the ones before it); repeat for several
+  --sub    who the token is for, recorded as the actor of every change it makes (default: your user name)
+  --ttl    lifetime: a number and s, m, h or d, at most 366d (default 8h)
+exit codes: 0 printed; 2 usage or configuration error`;
+
+/** What the command was asked for; throws an Error naming the option and what it accepts. */
+export function parseTokenArgs(
+  argv: string[],
+): { help: true } | { help: false; roles: Role[]; sub: string; ttl: string } {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      role: { type: 'string', multiple: true },
+      sub: { type: 'string' },
+      ttl: { type: 'string', default: '8h' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) return { help: true };
+  const roles = values.role ?? [];
+  if (roles.length === 0) throw new Error(`--role is required (one of ${ROLES.join(', ')})`);
+  const unknown = roles.find((r) => !isRole(r));
+  if (unknown !== undefined) throw new Error(`--role ${unknown} is not a role; the roles are ${ROLES.join(', ')}`);
+  const sub = values.sub ?? os.userInfo().username;
+  if (sub.trim() === '' || sub.length > 256) throw new Error('--sub must be 1 to 256 characters');
+  return { help: false, roles: roles as Role[], sub, ttl: values.ttl ?? '8h' };
+}
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseTokenArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  try {
+    const config = loadConfig(process.env);
+    console.log(await mintToken(config.auth, args));
+    return 0;
+  } catch (error) {
+    console.error(error instanceof ConfigError ? error.message : `token: ${(error as Error).message}`);
+    return 2;
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error('fatal:', error);
+    process.exit(2);
+  },
+);

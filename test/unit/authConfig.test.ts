@@ -1,0 +1,96 @@
+import { ConfigError, loadConfig } from '../../src/config';
+
+const SECRET = 'x'.repeat(32);
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('loadConfig: authentication and CORS', () => {
+  it('runs in local mode as a planner on 127.0.0.1 when no authentication is configured', () => {
+    const config = loadConfig({});
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.auth).toEqual({ mode: 'local', localRole: 'planner' });
+    expect(config.corsOrigins).toEqual([]);
+    expect(loadConfig({ AUTH_LOCAL_ROLE: 'viewer', HOST: '::1' }).auth).toEqual({ mode: 'local', localRole: 'viewer' });
+    expect(loadConfig({ HOST: 'localhost' }).auth.mode).toBe('local');
+  });
+
+  it.each(['0.0.0.0', '::', '10.0.0.5', 'api.example.gov.cn'])(
+    'refuses to listen on %s without authentication, saying what to set',
+    (host) => {
+      const [problem, ...rest] = problemsOf({ HOST: host });
+      expect(rest).toEqual([]);
+      expect(problem).toContain(`HOST=${host}`);
+      expect(problem).toContain('AUTH_JWT_SECRET');
+      expect(problem).toContain('AUTH_JWKS_URL');
+    },
+  );
+
+  it('listens anywhere once a secret or a key set is configured', () => {
+    const withSecret = loadConfig({ HOST: '0.0.0.0', AUTH_JWT_SECRET: SECRET });
+    expect(withSecret.auth).toMatchObject({ mode: 'token', key: { kind: 'secret' }, rolesClaim: ['roles'] });
+    const withJwks = loadConfig({
+      HOST: '0.0.0.0',
+      AUTH_JWKS_URL: 'https://sso.example.gov.cn/realms/city/protocol/openid-connect/certs',
+      AUTH_JWT_ISSUER: 'https://sso.example.gov.cn/realms/city',
+      AUTH_JWT_AUDIENCE: 'innovation-graph',
+      AUTH_ROLES_CLAIM: 'realm_access.roles',
+      AUTH_ANONYMOUS_ROLE: 'viewer',
+    });
+    expect(withJwks.auth).toMatchObject({
+      mode: 'token',
+      key: { kind: 'jwks' },
+      issuer: 'https://sso.example.gov.cn/realms/city',
+      audience: 'innovation-graph',
+      rolesClaim: ['realm_access', 'roles'],
+      anonymousRole: 'viewer',
+    });
+  });
+
+  it('refuses a short secret without printing it, and both key sources at once', () => {
+    const short = problemsOf({ AUTH_JWT_SECRET: 'tooShort-s3cret' });
+    expect(short).toEqual([expect.stringContaining('AUTH_JWT_SECRET is 15 bytes long; it must be at least 32')]);
+    expect(short.join()).not.toContain('tooShort-s3cret');
+    expect(problemsOf({ AUTH_JWT_SECRET: SECRET, AUTH_JWKS_URL: 'https://idp/certs' })).toEqual([
+      expect.stringContaining('both set'),
+    ]);
+  });
+
+  it('names every other bad setting', () => {
+    expect(problemsOf({ AUTH_JWKS_URL: 'ftp://idp/certs' })).toEqual([expect.stringContaining('AUTH_JWKS_URL=ftp')]);
+    expect(problemsOf({ AUTH_LOCAL_ROLE: 'boss' })).toEqual([
+      'AUTH_LOCAL_ROLE=boss is not a role; the roles are viewer, planner, editor, admin',
+    ]);
+    expect(problemsOf({ AUTH_JWT_SECRET: SECRET, AUTH_ANONYMOUS_ROLE: 'root' })).toEqual([
+      expect.stringContaining('AUTH_ANONYMOUS_ROLE=root is not a role'),
+    ]);
+    expect(problemsOf({ AUTH_JWT_SECRET: SECRET, AUTH_ROLES_CLAIM: 'realm_access..roles' })).toEqual([
+      expect.stringContaining('AUTH_ROLES_CLAIM=realm_access..roles'),
+    ]);
+    // Settings that would silently do nothing are refused too.
+    expect(problemsOf({ AUTH_JWT_ISSUER: 'https://idp' })).toEqual([
+      expect.stringContaining('AUTH_JWT_ISSUER is set but no authentication is configured'),
+    ]);
+    expect(problemsOf({ AUTH_JWT_SECRET: SECRET, AUTH_LOCAL_ROLE: 'editor' })).toEqual([
+      expect.stringContaining('AUTH_LOCAL_ROLE applies only without authentication'),
+    ]);
+  });
+
+  it('takes CORS_ORIGINS as a list of origins and refuses anything else', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.example.cn, http://localhost:5173' }).corsOrigins).toEqual([
+      'https://a.example.cn',
+      'http://localhost:5173',
+    ]);
+    expect(problemsOf({ CORS_ORIGINS: '*' })).toEqual([expect.stringContaining('"*" is not an origin')]);
+    expect(problemsOf({ CORS_ORIGINS: 'https://a.example.cn/app' })).toEqual([
+      expect.stringContaining('"https://a.example.cn/app" is not an origin'),
+    ]);
+  });
+});
