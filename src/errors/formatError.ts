@@ -55,6 +55,17 @@ const LIBRARY_ERRORS: Record<string, { code: ErrorCode; message?: string }> = {
 };
 
 /**
+ * The name of a @neo4j/graphql error: its class name, except for the "Unauthenticated" of @authentication, which
+ * the library throws as a bare Neo4jGraphQLError (named GraphQLError) rather than its own authentication class.
+ */
+function libraryErrorName(error: Error): string {
+  if (error.constructor.name === 'Neo4jGraphQLError' && error.message === 'Unauthenticated') {
+    return 'Neo4jGraphQLAuthenticationError';
+  }
+  return error.name;
+}
+
+/**
  * Apollo `formatError`: operational errors keep their code and message; database errors get a stable code and
  * a safe message; anything else is a programmer error, logged in full by the caller and shown as a bare 500.
  */
@@ -70,7 +81,7 @@ export function formatError(
     if (code === ErrorCode.INTERNAL_SERVER_ERROR) onInternal(original);
     return { ...base, message, extensions: { code } };
   }
-  const library = original instanceof Error ? LIBRARY_ERRORS[original.name] : undefined;
+  const library = original instanceof Error ? LIBRARY_ERRORS[libraryErrorName(original)] : undefined;
   if (library) {
     return { ...base, message: library.message ?? formatted.message, extensions: { code: library.code } };
   }
