@@ -72,13 +72,30 @@
     minZoom: 0.05,
   });
 
+  // Where authentication is configured the API wants a bearer token: the page asks for one on a 401 and keeps it in
+  // localStorage (this key), so a planner pastes it once per browser. In local mode no token is needed or asked for.
+  const TOKEN_KEY = 'innovation-graph.token';
+  const storedToken = () => window.localStorage.getItem(TOKEN_KEY) || '';
+
+  function showTokenForm(focus) {
+    $('token-form').hidden = false;
+    if (focus) $('token-input').focus();
+  }
+
   async function gql(query, variables) {
-    const response = await fetch('/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables }),
-    });
+    const headers = { 'content-type': 'application/json' };
+    const token = storedToken();
+    if (token) headers.authorization = `Bearer ${token}`;
+    const response = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
     const body = await response.json();
+    if (response.status === 401) {
+      showTokenForm(true);
+      throw new Error(
+        token
+          ? 'The token was refused (expired or not valid): paste a new one above.'
+          : 'This API needs a token: paste one above (an administrator can mint it with npm run token).',
+      );
+    }
     if (body.errors && body.errors.length) throw new Error(body.errors.map((e) => e.message).join('; '));
     return body.data;
   }
@@ -278,15 +295,38 @@
   // For browser tests and debugging from the console.
   window.explorer = { cy };
 
-  gql('{ industryChains(limit: 100, sort: [{ name: ASC }]) { id name } }')
-    .then((data) => {
-      for (const chain of data.industryChains) {
-        const option = document.createElement('option');
-        option.value = chain.id;
-        option.textContent = chain.name;
-        $('chain-select').append(option);
-      }
-    })
-    .catch((error) => status(error.message, true));
+  function loadChains() {
+    return gql('{ industryChains(limit: 100, sort: [{ name: ASC }]) { id name } }')
+      .then((data) => {
+        const select = $('chain-select');
+        while (select.options.length > 1) select.remove(1);
+        for (const chain of data.industryChains) {
+          const option = document.createElement('option');
+          option.value = chain.id;
+          option.textContent = chain.name;
+          select.append(option);
+        }
+        status('Ready.');
+      })
+      .catch((error) => status(error.message, true));
+  }
+
+  $('token-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const token = $('token-input')
+      .value.trim()
+      .replace(/^Bearer\s+/i, '');
+    if (!token) return;
+    window.localStorage.setItem(TOKEN_KEY, token);
+    $('token-input').value = '';
+    loadChains();
+  });
+  $('token-forget').addEventListener('click', () => {
+    window.localStorage.removeItem(TOKEN_KEY);
+    status('Token forgotten.');
+  });
+
+  if (storedToken()) showTokenForm(false);
+  loadChains();
   updateCounts();
 })();

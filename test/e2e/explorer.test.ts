@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { mintToken } from '../../src/auth';
 import { fromRoot } from '../../src/paths';
 import { createTestApp, type TestApp } from '../support/testApp';
 
@@ -92,5 +93,41 @@ describe('explorer page in Chromium', () => {
     mkdirSync(fromRoot('artifacts'), { recursive: true });
     await page.screenshot({ path: fromRoot('artifacts', 'explorer.png') });
     expect(consoleErrors).toEqual([]);
+  }, 120_000);
+
+  it('asks for a token where authentication is configured, keeps it, and sends it', async () => {
+    const auth = {
+      mode: 'token' as const,
+      key: { kind: 'secret' as const, secret: new TextEncoder().encode('an-e2e-test-secret-of-32-bytes-or-more') },
+      rolesClaim: ['roles'],
+    };
+    const secured = await createTestApp(undefined, { auth });
+    const securedPage = await browser.newPage({ viewport: { width: 1400, height: 850 } });
+    const pageErrors: string[] = [];
+    securedPage.on('pageerror', (e) => pageErrors.push(String(e)));
+    try {
+      await secured.listen();
+      await secured.write(
+        `CREATE (:IndustryChain {id: $p + 'chain', name: '令牌链（示例）', leading: false, verified: false, synthetic: true})`,
+      );
+      await securedPage.goto(`${secured.url}/explorer`);
+      await securedPage.locator('#token-form').waitFor({ state: 'visible' });
+      await expect(securedPage.locator('#status').textContent()).resolves.toContain('needs a token');
+
+      const token = await mintToken(auth, { sub: 'e2e', roles: ['viewer'], ttl: '10m' });
+      await securedPage.fill('#token-input', `Bearer ${token}`);
+      await securedPage.click('#token-form button[type=submit]');
+      await securedPage.locator(`#chain-select option[value="${secured.prefix}chain"]`).waitFor({ state: 'attached' });
+      expect(await securedPage.evaluate(() => window.localStorage.getItem('innovation-graph.token'))).toBe(token);
+
+      // A reload sends the kept token at once: the chains load without asking again.
+      await securedPage.reload();
+      await securedPage.locator(`#chain-select option[value="${secured.prefix}chain"]`).waitFor({ state: 'attached' });
+      await expect(securedPage.locator('#status').textContent()).resolves.toBe('Ready.');
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await securedPage.close();
+      await secured.close();
+    }
   }, 120_000);
 });
