@@ -2,7 +2,11 @@
 #
 #   docker build -t innovation-graph-api .
 #   docker run --rm -p 127.0.0.1:4000:4000 \
-#     -e NEO4J_URI=bolt://<host>:7687 -e NEO4J_USER=neo4j -e NEO4J_PASSWORD=<password> innovation-graph-api
+#     -e NEO4J_URI=bolt://<host>:7687 -e NEO4J_USER=neo4j -e NEO4J_PASSWORD=<password> \
+#     -e AUTH_JWT_SECRET="$(openssl rand -base64 48)" innovation-graph-api
+#
+# The API listens on 0.0.0.0 in the container, so authentication is required: AUTH_JWT_SECRET (32+ bytes) or
+# AUTH_JWKS_URL (an identity provider); without either it refuses to start, saying so (README, "Access").
 #
 # NEO4J_URI is required in a container: without it the API tries to start the local Maven/Java launcher
 # (tools/neo4j), which is not in this image. `docker compose up` (docker-compose.yml) sets it.
