@@ -1,0 +1,88 @@
+/**
+ * What every benchmark here shares: a closed-loop measurement and the API started in its own process, as in
+ * production (src/index.ts, NODE_ENV=production, log level warn), so that the benchmark's HTTP client does not share
+ * the server's event loop.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { freePort } from '../src/db';
+import { fromRoot } from '../src/paths';
+
+export interface Stats {
+  p50: number;
+  p99: number;
+  mean: number;
+  rps: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, i)] ?? NaN;
+}
+
+/** Closed loop: `clients` workers each send their next request as soon as the last one answered. */
+export async function measure(requests: number, clients: number, once: () => Promise<void>): Promise<Stats> {
+  for (let i = 0; i < Math.min(20, requests); i++) await once(); // warm-up: plans cached, JIT warm
+  const latencies: number[] = [];
+  let next = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < requests) {
+        next++;
+        const t = process.hrtime.bigint();
+        await once();
+        latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
+      }
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  latencies.sort((a, b) => a - b);
+  const round = (x: number): number => Math.round(x * 10) / 10;
+  return {
+    p50: round(percentile(latencies, 50)),
+    p99: round(percentile(latencies, 99)),
+    mean: round(latencies.reduce((a, b) => a + b, 0) / latencies.length),
+    rps: Math.round(requests / seconds),
+  };
+}
+
+/** Starts the API (src/index.ts) in its own process on the given Neo4j and waits until /health/ready says 200. */
+export async function startApi(
+  neo4jUri: string,
+  env: Record<string, string> = {},
+): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', fromRoot('src', 'index.ts')], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NEO4J_URI: neo4jUri,
+      SEED_ON_EMPTY: 'false',
+      QUERY_TIMEOUT_MS: '60000',
+      ...env,
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the API exited with code ${child.exitCode} before it was ready`);
+    const ready = await fetch(`${base}/health/ready`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
+    if (ready) return { url: `${base}/graphql`, child };
+    if (Date.now() > deadline) throw new Error('the API was not ready within 120 s');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+export async function stopApi(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
