@@ -11,22 +11,16 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { mintToken, tokenVerifier } from '../src/auth';
 import type { AuthConfig } from '../src/config';
-import { createDriver, freePort, migrate, startLocalNeo4j, stopLocalNeo4j, writeTx } from '../src/db';
-import { fromRoot } from '../src/paths';
-import { measure, startApi, stopApi, type Stats } from './harness';
+import { createDriver, freePort, migrate, startLocalNeo4j, writeTx } from '../src/db';
+import { arg, cleanUp, measure, run, startApi, stopApi, writeResults, type Stats } from './harness';
 
 const DATABASE = 'neo4j';
 const FLOOR = '{ regions(where: { code: { eq: "410402" } }) { id name } }';
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-}
 
 async function main(): Promise<void> {
   const requests = Number(arg('requests', '400'));
@@ -109,24 +103,11 @@ async function main(): Promise<void> {
         ),
       ].join('\n'),
     );
-    const out = fromRoot('bench', 'results', `auth-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-    mkdirSync(path.dirname(out), { recursive: true });
-    writeFileSync(
-      out,
-      JSON.stringify({ requests, rounds, machine: `${os.cpus().length} cores`, verifyUs, rows }, null, 2),
-    );
-    console.error(`written ${out}`);
+    writeResults('auth', { requests, rounds, verifyUs, rows });
   } finally {
-    if (api) await stopApi(api);
     await driver.close();
-    if (home) {
-      await stopLocalNeo4j(home);
-      rmSync(home, { recursive: true, force: true });
-    }
+    await cleanUp(api, home);
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+run(main);

@@ -4,7 +4,10 @@
  * the server's event loop.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { freePort } from '../src/db';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort, stopLocalNeo4j } from '../src/db';
 import { fromRoot } from '../src/paths';
 
 export interface Stats {
@@ -85,4 +88,36 @@ export async function stopApi(child: ChildProcess): Promise<void> {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
   await exited;
+}
+
+/** The value of `--name` on the command line, or the fallback. */
+export function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+}
+
+/** Writes a run's results to bench/results/<name>-<timestamp>.json, with the machine's core count; returns the path. */
+export function writeResults(name: string, results: Record<string, unknown>): string {
+  const out = fromRoot('bench', 'results', `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  mkdirSync(path.dirname(out), { recursive: true });
+  writeFileSync(out, JSON.stringify({ ...results, machine: `${os.cpus().length} cores` }, null, 2));
+  console.error(`written ${out}`);
+  return out;
+}
+
+/** Stops what a benchmark started: the API process, then the throw-away Neo4j in `home` (none with --uri). */
+export async function cleanUp(api: ChildProcess | undefined, home: string): Promise<void> {
+  if (api) await stopApi(api);
+  if (home) {
+    await stopLocalNeo4j(home);
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+/** Runs a benchmark's main, exiting 1 with the error when it fails. */
+export function run(main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
 }

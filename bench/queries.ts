@@ -19,15 +19,14 @@
  * depth-2 neighbourhood capped at 500 nodes p99 ≤ 50 ms.
  */
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { loadSeed } from '../seed/loadSeed';
-import { createDriver, freePort, migrate, readTx, startLocalNeo4j, stopLocalNeo4j } from '../src/db';
-import { fromRoot } from '../src/paths';
+import { createDriver, freePort, migrate, readTx, startLocalNeo4j } from '../src/db';
 import { benchCases, type BenchCase } from './cases';
-import { measure, startApi, stopApi } from './harness';
+import { arg, cleanUp, measure, run, startApi, stopApi, writeResults } from './harness';
 
 const DATABASE = 'neo4j';
 
@@ -51,11 +50,6 @@ async function graphqlOnce(url: string, c: BenchCase, cached: boolean): Promise<
 
 async function directOnce(driver: Driver, c: BenchCase): Promise<void> {
   await readTx(driver, { database: DATABASE }, (tx) => c.direct(tx));
-}
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
 }
 
 async function main(): Promise<void> {
@@ -131,21 +125,11 @@ async function main(): Promise<void> {
       ),
     ].join('\n');
     console.log(table);
-    const out = fromRoot('bench', 'results', `queries-${scale}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-    mkdirSync(path.dirname(out), { recursive: true });
-    writeFileSync(out, JSON.stringify({ scale, requests, machine: `${os.cpus().length} cores`, rows }, null, 2));
-    console.error(`written ${out}`);
+    writeResults(`queries-${scale}`, { scale, requests, rows });
   } finally {
-    if (api) await stopApi(api);
     await driver.close();
-    if (home) {
-      await stopLocalNeo4j(home);
-      rmSync(home, { recursive: true, force: true });
-    }
+    await cleanUp(api, home);
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+run(main);
