@@ -201,7 +201,7 @@ export function createServer(deps: ServerDeps): AppServer {
         '/graphql',
         // Same origin only unless CORS_ORIGINS names others; a preflight is answered before authentication (it
         // carries no credentials), and a refused origin gets no CORS headers, so the browser withholds the answer.
-        cors<cors.CorsRequest>({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, maxAge: 600 }),
+        cors<cors.CorsRequest>({ origin: config.corsOrigins, maxAge: 600 }),
         authenticate(config.auth, logger),
         express.json({ limit: '1mb' }),
         expressMiddleware(apollo, {
