@@ -22,7 +22,7 @@ import {
 } from './auth';
 import type { Config } from './config';
 import { dataVersion, type DbHealth, withAutoCommitReads } from './db';
-import { AppError, ErrorCode, errorStatus, formatError } from './errors';
+import { AppError, ErrorCode, errorStatus, formatError, httpErrors } from './errors';
 import { argumentGuards } from './graphql/argumentGuards';
 import { onlyIntrospection } from './graphql/operations';
 import { responseCache } from './graphql/responseCache';
@@ -209,8 +209,9 @@ export function createServer(deps: ServerDeps): AppServer {
         }),
       );
       app.use((_req, res) => {
-        res.status(404).json({ error: 'not found' });
+        res.status(404).json({ errors: [{ message: 'Not found.', extensions: { code: ErrorCode.NOT_FOUND } }] });
       });
+      app.use(httpErrors(logger));
     },
     async stop() {
       await apollo.stop();

@@ -4,6 +4,12 @@
  */
 export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
+  /** The HTTP request itself is malformed: a body that is not JSON, a broken compression. */
+  BAD_REQUEST: 'BAD_REQUEST',
+  /** The request body is over the size limit. */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** The body's charset or content encoding is not one the API reads. */
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   /** No valid credentials: a missing, malformed or invalid bearer token. */
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   /** Authenticated, but the role does not allow this field or operation. */
@@ -21,6 +27,9 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 export const httpStatusOf: Record<ErrorCode, number> = {
   BAD_USER_INPUT: 400,
+  BAD_REQUEST: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
