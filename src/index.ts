@@ -37,11 +37,11 @@ async function main(): Promise<void> {
   }
 
   const driver = createDriver(target);
-  const { schema, neo4jGraphQL, accessRules } = await buildSchema(driver);
+  const { schema, neo4jGraphQL, accessRules, listLimits } = await buildSchema(driver);
   const health = new DbHealth(driver, config.database);
   health.setPrepared(false);
   health.start();
-  const server = createServer({ config, driver, schema, health, logger, accessRules });
+  const server = createServer({ config, driver, schema, health, logger, accessRules, listLimits });
   await server.start();
   await new Promise<void>((resolve, reject) => {
     server.httpServer.once('error', reject);

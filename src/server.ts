@@ -24,17 +24,23 @@ import type { Config } from './config';
 import { dataVersion, type DbHealth, withAutoCommitReads } from './db';
 import { AppError, ErrorCode, errorStatus, formatError, httpErrors } from './errors';
 import { argumentGuards } from './graphql/argumentGuards';
+import { type ListLimit, operationLimits } from './graphql/operationLimits';
 import { onlyIntrospection } from './graphql/operations';
 import { responseCache } from './graphql/responseCache';
 import type { Logger } from './logger';
 import { fromRoot } from './paths';
 
 export interface ServerDeps {
-  config: Pick<Config, 'database' | 'queryTimeoutMs' | 'production' | 'responseCacheMb' | 'auth' | 'corsOrigins'>;
+  config: Pick<
+    Config,
+    'database' | 'queryTimeoutMs' | 'production' | 'responseCacheMb' | 'auth' | 'corsOrigins' | 'limits'
+  >;
   driver: Driver;
   schema: GraphQLSchema;
   /** Who may do what, read from the same SDL as the schema (buildSchema returns both). */
   accessRules: AccessRules;
+  /** The @limit of each @node type (buildSchema returns it), for the paging checks and the cost of an operation. */
+  listLimits: Map<string, ListLimit>;
   health: DbHealth;
   logger: Logger;
 }
@@ -93,7 +99,8 @@ const VERSION_READ_TIMEOUT_MS = 2_000;
 
 /** Builds the Apollo server and the HTTP app around it. Never listens: index.ts does, and tests need not. */
 export function createServer(deps: ServerDeps): AppServer {
-  const { config, driver, schema, health, logger, accessRules } = deps;
+  const { config, driver, schema, health, logger, accessRules, listLimits } = deps;
+  const limits = operationLimits<RequestContext>(config.limits, listLimits);
   // @neo4j/graphql's generated reads as single auto-commit statements (see withAutoCommitReads); writes unchanged.
   const autoCommitReadsDriver = withAutoCommitReads(driver);
   const cache = responseCache<RequestContext>({
@@ -127,6 +134,9 @@ export function createServer(deps: ServerDeps): AppServer {
     // index.ts owns signal handling (drain, then close the driver); Apollo's own handler would re-raise SIGTERM.
     stopOnTerminationSignals: false,
     introspection: true,
+    validationRules: limits.validationRules,
+    // graphql-js stops parsing past this many tokens (GRAPHQL_PARSE_FAILED): a huge document costs nothing more.
+    parseOptions: { maxTokens: config.limits.maxTokens },
     formatError: (formatted, error) =>
       formatError(formatted, error, (internal) =>
         logger.error({ err: internal }, 'internal error in a GraphQL request'),
@@ -138,6 +148,7 @@ export function createServer(deps: ServerDeps): AppServer {
       ApolloServerPluginCacheControlDisabled(),
       // First: a refused request does no database work, is never answered from the cache and writes nothing.
       accessControl<RequestContext>(accessRules),
+      ...limits.plugins,
       errorStatus(),
       databaseGate(health),
       // Before the argument guards: they skip their database lookup for a request the cache answers.

@@ -1,2 +1,2 @@
 export { ConfigError, loadConfig, MIN_SECRET_BYTES } from './loadConfig';
-export type { AuthConfig, Config, TokenKey, LogLevel, Neo4jTarget } from './loadConfig';
+export type { AuthConfig, Config, LogLevel, Neo4jTarget, OperationLimits, TokenKey } from './loadConfig';

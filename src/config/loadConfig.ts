@@ -36,6 +36,20 @@ export type AuthConfig =
       anonymousRole?: Role;
     };
 
+/** Bounds every GraphQL operation must keep before it runs (src/graphql/operationLimits.ts). */
+export interface OperationLimits {
+  /** Nesting of selections (the root field is depth 1). */
+  maxDepth: number;
+  /** Aliased fields in one operation. */
+  maxAliases: number;
+  /** Directives in one operation. */
+  maxDirectives: number;
+  /** Lexical tokens in the document. */
+  maxTokens: number;
+  /** Estimated values returned: each field counts 1, times the list sizes it is nested in. */
+  maxCost: number;
+}
+
 /** The smallest HS256 secret accepted, in bytes (RFC 7518 §3.2: a key at least as long as the hash). */
 export const MIN_SECRET_BYTES = 32;
 
@@ -55,6 +69,7 @@ export interface Config {
   auth: AuthConfig;
   /** Origins whose web pages may call the API from a browser (CORS); empty = same origin only. */
   corsOrigins: string[];
+  limits: OperationLimits;
 }
 
 /** Thrown by loadConfig with every problem found, so a user fixes them all in one go. */
@@ -149,6 +164,13 @@ export function loadConfig(env: Env = process.env): Config {
     );
   }
   const corsOrigins = originList(read('CORS_ORIGINS'), problems);
+  const limits: OperationLimits = {
+    maxDepth: int('MAX_QUERY_DEPTH', 10, 2, 100),
+    maxAliases: int('MAX_QUERY_ALIASES', 15, 0, 1000),
+    maxDirectives: int('MAX_QUERY_DIRECTIVES', 50, 0, 1000),
+    maxTokens: int('MAX_QUERY_TOKENS', 2000, 100, 100_000),
+    maxCost: int('MAX_QUERY_COST', 100_000, 100, 100_000_000),
+  };
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -163,6 +185,7 @@ export function loadConfig(env: Env = process.env): Config {
     responseCacheMb,
     auth,
     corsOrigins,
+    limits,
   };
 }
 

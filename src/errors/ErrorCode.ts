@@ -6,6 +6,8 @@ export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   /** The HTTP request itself is malformed: a body that is not JSON, a broken compression. */
   BAD_REQUEST: 'BAD_REQUEST',
+  /** The operation is over a bound checked before it runs (its estimated cost). */
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   /** The request body is over the size limit. */
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   /** The body's charset or content encoding is not one the API reads. */
@@ -29,6 +31,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   BAD_USER_INPUT: 400,
   BAD_REQUEST: 400,
   PAYLOAD_TOO_LARGE: 413,
+  QUERY_TOO_COMPLEX: 400,
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,

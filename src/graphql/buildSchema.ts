@@ -10,6 +10,7 @@ import { accessRulesOf, type AccessRules } from '../auth';
 import { fromRoot } from '../paths';
 import { resolvers } from '../resolvers';
 import { inlineCypherFiles } from './inlineCypherFiles';
+import { type ListLimit, listLimitsOf } from './operationLimits';
 import { CreditCode, IndustryCode, RegionCode } from './scalars';
 
 export const SCHEMA_DIR = fromRoot('schema');
@@ -24,12 +25,15 @@ export function loadTypeDefs(dir: string = SCHEMA_DIR): string[] {
 
 /**
  * Builds the executable schema: generated CRUD for every @node type plus our own resolvers, every mutation audited
- * (src/audit/auditMutations.ts), and the access rules its directives state (src/auth/accessRules.ts). Needs no
- * database.
+ * (src/audit/auditMutations.ts), the access rules its directives state (src/auth/accessRules.ts) and its types' list
+ * bounds (@limit, for src/graphql/operationLimits.ts). Needs no database.
  */
-export async function buildSchema(
-  driver?: Driver,
-): Promise<{ schema: GraphQLSchema; neo4jGraphQL: Neo4jGraphQL; accessRules: AccessRules }> {
+export async function buildSchema(driver?: Driver): Promise<{
+  schema: GraphQLSchema;
+  neo4jGraphQL: Neo4jGraphQL;
+  accessRules: AccessRules;
+  listLimits: Map<string, ListLimit>;
+}> {
   const typeDefs = loadTypeDefs();
   const accessRules = accessRulesOf(typeDefs);
   const neo4jGraphQL = new Neo4jGraphQL({
@@ -52,5 +56,5 @@ export async function buildSchema(
   });
   const schema = await neo4jGraphQL.getSchema();
   auditMutations(schema);
-  return { schema, neo4jGraphQL, accessRules };
+  return { schema, neo4jGraphQL, accessRules, listLimits: listLimitsOf(typeDefs) };
 }

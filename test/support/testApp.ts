@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Driver } from 'neo4j-driver';
 import { principalOf, type Principal } from '../../src/auth';
-import type { AuthConfig } from '../../src/config';
+import { type AuthConfig, loadConfig } from '../../src/config';
 import { createDriver, DbHealth, migrate, runAutoCommit, writeTx } from '../../src/db';
 import { buildSchema } from '../../src/graphql';
 import { createLogger } from '../../src/logger';
@@ -61,14 +61,23 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const driver = createDriver({ uri });
   await migrate(driver, DATABASE);
-  const { schema, accessRules } = await buildSchema(driver);
+  const { schema, accessRules, listLimits } = await buildSchema(driver);
   const health = new DbHealth(driver, DATABASE, 250, 1_000);
   const logger = createLogger('silent');
   const server = createServer({
-    config: { database: DATABASE, queryTimeoutMs: 10_000, production: false, responseCacheMb, auth, corsOrigins },
+    config: {
+      database: DATABASE,
+      queryTimeoutMs: 10_000,
+      production: false,
+      responseCacheMb,
+      auth,
+      corsOrigins,
+      limits: loadConfig({}).limits,
+    },
     driver,
     schema,
     accessRules,
+    listLimits,
     health,
     logger,
   });

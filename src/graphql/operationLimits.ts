@@ -1,0 +1,185 @@
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import {
+  getArgumentValues,
+  getNamedType,
+  getNullableType,
+  getVariableValues,
+  type GraphQLField,
+  type GraphQLNamedType,
+  isListType,
+  isObjectType,
+  Kind,
+  parse,
+  TypeInfo,
+  type ValidationRule,
+  valueFromASTUntyped,
+  visit,
+  visitWithTypeInfo,
+} from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import type { OperationLimits } from '../config';
+import { AppError, badInput, ErrorCode } from '../errors';
+
+/** A @node type's list bounds, from its `@limit(default, max)` in schema/. */
+export interface ListLimit {
+  default: number;
+  max: number;
+}
+
+/** Every `@limit(default, max)` of the SDL, by type name. */
+export function listLimitsOf(typeDefs: readonly string[]): Map<string, ListLimit> {
+  const limits = new Map<string, ListLimit>();
+  for (const sdl of typeDefs) {
+    for (const definition of parse(sdl).definitions) {
+      if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION) continue;
+      const limit = definition.directives?.find((d) => d.name.value === 'limit');
+      if (!limit) continue;
+      const args = Object.fromEntries((limit.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value)]));
+      limits.set(definition.name.value, { default: Number(args.default), max: Number(args.max) });
+    }
+  }
+  return limits;
+}
+
+/** The @node type whose items a field lists: the list's item type, or a connection's `edges { node }` type. */
+function itemType(type: GraphQLNamedType): GraphQLNamedType {
+  if (!isObjectType(type)) return type;
+  const edges = type.getFields().edges;
+  if (!edges) return type;
+  const edge = getNamedType(edges.type);
+  const node = isObjectType(edge) ? edge.getFields().node : undefined;
+  return node ? getNamedType(node.type) : type;
+}
+
+function pageSize(args: Record<string, unknown>): number | undefined {
+  const size = args.limit ?? args.first;
+  return typeof size === 'number' ? size : undefined;
+}
+
+/**
+ * How many items a field's selection is repeated for: its `limit` / `first` when given; else, for a list or a
+ * connection of a @node type, that type's @limit default (what @neo4j/graphql returns); else 1 (one object, or a
+ * list of our own types, which their resolvers bound).
+ */
+function multiplier(
+  field: GraphQLField<unknown, unknown>,
+  args: Record<string, unknown>,
+  limits: Map<string, ListLimit>,
+) {
+  const explicit = pageSize(args);
+  if (explicit !== undefined) return Math.max(0, explicit);
+  const named = getNamedType(field.type);
+  const item = itemType(named);
+  const listed = isListType(getNullableType(field.type)) || item !== named;
+  return listed ? (limits.get(item.name)?.default ?? 1) : 1;
+}
+
+/**
+ * The cost estimator: each field counts 1, and what it selects counts once per item it returns. A `limit: 1000`
+ * inside another `limit: 1000` costs 10^6: roughly the number of values the answer would hold.
+ */
+export function listCost(limits: Map<string, ListLimit>): ComplexityEstimator {
+  return ({ field, args, childComplexity }) => 1 + childComplexity * multiplier(field, args, limits);
+}
+
+/**
+ * Checks every `limit`, `first` and `offset` argument of the operation, at any depth, before it runs: none may be
+ * negative, and a page of a @node type may not exceed its @limit max. The rule is by argument name and the SDL's
+ * @limit, so a new field is covered without being listed anywhere. Our own root fields check their own ranges too.
+ */
+function checkPaging(
+  typeInfo: TypeInfo,
+  field: GraphQLField<unknown, unknown>,
+  args: Record<string, unknown>,
+  limits: Map<string, ListLimit>,
+): AppError | null {
+  const where = `${typeInfo.getParentType()?.name ?? '?'}.${field.name}`;
+  for (const name of ['limit', 'first', 'offset'] as const) {
+    const value = args[name];
+    if (typeof value !== 'number') continue;
+    if (value < 0) return badInput(name, `must be 0 or more; got ${value} (in ${where})`, value);
+    const max = name === 'offset' ? undefined : limits.get(itemType(getNamedType(field.type)).name)?.max;
+    if (max !== undefined && value > max) {
+      return badInput(name, `must be at most ${max}; got ${value} (in ${where}); page with offset or after`, value);
+    }
+  }
+  return null;
+}
+
+/**
+ * The bounds of every operation, checked before it runs:
+ * - depth, aliases and directives by graphql-armor (validation rules: GRAPHQL_VALIDATION_FAILED, 400); tokens by the
+ *   parser (`parseOptions.maxTokens` in server.ts: GRAPHQL_PARSE_FAILED, 400);
+ * - a subscription: this API has none (BAD_REQUEST, where graphql-js would fail later with an internal error);
+ * - paging arguments anywhere in the operation ({@link checkPaging}: BAD_USER_INPUT naming the argument);
+ * - the cost, lists multiplied by their sizes ({@link listCost}, with graphql-query-complexity): over the budget is
+ *   QUERY_TOO_COMPLEX, before any database work.
+ */
+export function operationLimits<TContext extends BaseContext>(
+  limits: OperationLimits,
+  listLimits: Map<string, ListLimit>,
+): { validationRules: ValidationRule[]; plugins: ApolloServerPlugin<TContext>[] } {
+  const armor = new ApolloArmor({
+    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true },
+    maxAliases: { n: limits.maxAliases },
+    maxDirectives: { n: limits.maxDirectives },
+    // Tokens are bounded by graphql-js's own parser (Apollo's parseOptions.maxTokens, see server.ts): armor's token
+    // plugin throws from a hook that Apollo 5 answers with a 500.
+    maxTokens: { enabled: false },
+    // The cost is ours (below): armor's cost does not multiply by list sizes.
+    costLimit: { enabled: false },
+    // Suggestions help people write queries; the schema is not secret (introspection is on).
+    blockFieldSuggestion: { enabled: false },
+  }).protect();
+  const estimators = [listCost(listLimits)];
+  const plugin: ApolloServerPlugin<TContext> = {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, request }) {
+          if (!operation) return;
+          if (operation.operation === 'subscription') {
+            throw new AppError(ErrorCode.BAD_REQUEST, 'This API has no subscriptions: send a query or a mutation.');
+          }
+          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+          if (coerced.errors) return; // execution reports them with graphql-js's own messages
+          const typeInfo = new TypeInfo(schema);
+          let problem: AppError | null = null;
+          visit(
+            document,
+            visitWithTypeInfo(typeInfo, {
+              Field(node) {
+                const field = typeInfo.getFieldDef();
+                if (problem || !field || !field.args.some((a) => ['limit', 'first', 'offset'].includes(a.name))) return;
+                try {
+                  problem = checkPaging(typeInfo, field, getArgumentValues(field, node, coerced.coerced), listLimits);
+                } catch {
+                  // an argument that does not coerce: execution reports it
+                }
+              },
+            }),
+          );
+          if (problem) throw problem;
+          const cost = getComplexity({
+            schema,
+            query: document,
+            estimators,
+            variables: request.variables ?? {},
+            ...(request.operationName ? { operationName: request.operationName } : {}),
+          });
+          if (cost > limits.maxCost) {
+            throw new AppError(
+              ErrorCode.QUERY_TOO_COMPLEX,
+              `This query could return about ${cost} values, over the limit of ${limits.maxCost}: ask for smaller or fewer nested lists (limit, first), or page through them.`,
+              { cost, maxCost: limits.maxCost },
+            );
+          }
+        },
+      };
+    },
+  };
+  return {
+    validationRules: armor.validationRules,
+    plugins: [...(armor.plugins as ApolloServerPlugin<TContext>[]), plugin],
+  };
+}
