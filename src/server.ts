@@ -24,6 +24,7 @@ import type { Config } from './config';
 import { dataVersion, type DbHealth, withAutoCommitReads } from './db';
 import { AppError, ErrorCode, errorStatus, formatError, httpErrors } from './errors';
 import { argumentGuards } from './graphql/argumentGuards';
+import { moneyNotNegative } from './graphql/money';
 import { type ListLimit, operationLimits } from './graphql/operationLimits';
 import { onlyIntrospection } from './graphql/operations';
 import { responseCache } from './graphql/responseCache';
@@ -149,6 +150,7 @@ export function createServer(deps: ServerDeps): AppServer {
       // First: a refused request does no database work, is never answered from the cache and writes nothing.
       accessControl<RequestContext>(accessRules),
       ...limits.plugins,
+      moneyNotNegative<RequestContext>(),
       errorStatus(),
       databaseGate(health),
       // Before the argument guards: they skip their database lookup for a request the cache answers.

@@ -1,23 +1,19 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import {
   getNamedType,
-  getNullableType,
   type DocumentNode,
-  type FragmentDefinitionNode,
   type GraphQLInputType,
   type GraphQLSchema,
-  isInputObjectType,
   isInputType,
-  isListType,
-  Kind,
   type OperationDefinitionNode,
-  type SelectionSetNode,
   TypeInfo,
   typeFromAST,
   visit,
   visitWithTypeInfo,
 } from 'graphql';
 import { AppError, ErrorCode } from '../errors';
+import { walkInput } from '../graphql/inputWalk';
+import { rootFieldNodes } from '../graphql/operations';
 import type { AccessRules } from './accessRules';
 import { hasRole, type Principal } from './principal';
 import type { Role } from './roles';
@@ -30,27 +26,10 @@ export interface Refusal {
   kind: 'operation' | 'confidential field';
 }
 
-/** The root fields an operation selects, through fragments and inline fragments (introspection fields left out). */
+/** The names of the root fields an operation selects (introspection fields left out). */
 function rootFields(document: DocumentNode, operation: OperationDefinitionNode): string[] {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-  const names = new Set<string>();
-  const seen = new Set<string>();
-  const walk = (set: SelectionSetNode): void => {
-    for (const s of set.selections) {
-      if (s.kind === Kind.FIELD) {
-        if (!s.name.value.startsWith('__')) names.add(s.name.value);
-      } else if (s.kind === Kind.INLINE_FRAGMENT) {
-        walk(s.selectionSet);
-      } else if (!seen.has(s.name.value)) {
-        seen.add(s.name.value);
-        const fragment = fragments.get(s.name.value);
-        if (fragment) walk(fragment.selectionSet);
-      }
-    }
-  };
-  walk(operation.selectionSet);
-  return [...names];
+  const names = rootFieldNodes(document, operation).map((f) => f.name.value);
+  return [...new Set(names.filter((name) => !name.startsWith('__')))];
 }
 
 /**
@@ -69,20 +48,10 @@ function inputRefusals(
   lacking: ReadonlyMap<string, Role>,
   found: Map<string, Role>,
 ): void {
-  if (value === null || value === undefined) return;
-  const t = getNullableType(type);
-  if (isListType(t)) {
-    for (const item of Array.isArray(value) ? value : [value]) inputRefusals(t.ofType, item, lacking, found);
-    return;
-  }
-  if (!isInputObjectType(t) || typeof value !== 'object') return;
-  const fields = t.getFields();
-  for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
+  walkInput(type, value, (parent, key) => {
     const name = confidentialName(key, lacking);
-    if (name !== undefined) found.set(`${t.name}.${key}`, lacking.get(name) as Role);
-    const field = fields[key];
-    if (field) inputRefusals(field.type, inner, lacking, found);
-  }
+    if (name !== undefined) found.set(`${parent.name}.${key}`, lacking.get(name) as Role);
+  });
 }
 
 /**

@@ -10,6 +10,7 @@ import { accessRulesOf, type AccessRules } from '../auth';
 import { fromRoot } from '../paths';
 import { resolvers } from '../resolvers';
 import { inlineCypherFiles } from './inlineCypherFiles';
+import { boundBigInt } from './money';
 import { type ListLimit, listLimitsOf } from './operationLimits';
 import { CreditCode, IndustryCode, RegionCode } from './scalars';
 
@@ -56,5 +57,6 @@ export async function buildSchema(driver?: Driver): Promise<{
   });
   const schema = await neo4jGraphQL.getSchema();
   auditMutations(schema);
+  boundBigInt(schema);
   return { schema, neo4jGraphQL, accessRules, listLimits: listLimitsOf(typeDefs) };
 }
