@@ -19,7 +19,7 @@ import {
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { OperationLimits } from '../config';
-import { AppError, badInput, ErrorCode } from '../errors';
+import { AppError, ErrorCode } from '../errors';
 
 /** A @node type's list bounds, from its `@limit(default, max)` in schema/. */
 export interface ListLimit {
@@ -98,10 +98,12 @@ function checkPaging(
   for (const name of ['limit', 'first', 'offset'] as const) {
     const value = args[name];
     if (typeof value !== 'number') continue;
-    if (value < 0) return badInput(name, `must be 0 or more; got ${value} (in ${where})`, value);
+    const refuse = (message: string) =>
+      new AppError(ErrorCode.BAD_USER_INPUT, `${name}: ${message}`, { argument: name, field: field.name, value });
+    if (value < 0) return refuse(`must be 0 or more; got ${value} (in ${where})`);
     const max = name === 'offset' ? undefined : limits.get(itemType(getNamedType(field.type)).name)?.max;
     if (max !== undefined && value > max) {
-      return badInput(name, `must be at most ${max}; got ${value} (in ${where}); page with offset or after`, value);
+      return refuse(`must be at most ${max}; got ${value} (in ${where}); page with offset or after`);
     }
   }
   return null;
