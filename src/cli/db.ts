@@ -22,6 +22,10 @@ const USAGE = `usage: npm run db:<command>
 
 /** `db` commands for the local launcher; exit 0 on success, 1 on a problem the message explains. */
 async function main(command: string | undefined): Promise<number> {
+  if (command === undefined || process.argv.includes('--help') || process.argv.includes('-h')) {
+    console.log(USAGE);
+    return command === undefined ? 2 : 0;
+  }
   const config = loadConfig(process.env);
   const local = config.neo4j.kind === 'local' ? config.neo4j : undefined;
   switch (command) {
@@ -83,8 +87,8 @@ async function main(command: string | undefined): Promise<number> {
       return 0;
     }
     default:
-      console.error(USAGE);
-      return 1;
+      console.error(`unknown command '${command}'\n${USAGE}`);
+      return 2;
   }
 }
 

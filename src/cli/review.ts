@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
 import { createDriver, resolveTarget } from '../db';
 import { createLogger } from '../logger';
@@ -6,9 +7,11 @@ import { runTargetReview } from '../resolvers/targets';
 import { formatReview, REVIEW_FORMATS, type ReviewFormat } from './formatReview';
 
 const USAGE = `usage: npm run review -- --year YYYY [--region CODE] [--chain ID] [--format json|csv|md] [--out FILE]
-exit codes: 0 every target met; 1 some target not met (or not computable); 2 error`;
+exit codes: 0 every target met; 1 some target not met (or not computable); 2 error, including a year, region or
+chain without targets (the message names the scopes that have some)`;
 
 export interface ReviewArgs {
+  help: boolean;
   year: number;
   region: string | null;
   chain: string | null;
@@ -16,33 +19,39 @@ export interface ReviewArgs {
   out: string | null;
 }
 
-/** Parses the command line; throws an Error whose message names the option and what it accepts. */
+/** Parses the command line (node:util parseArgs); throws an Error whose message names the option and what it accepts. */
 export function parseReviewArgs(argv: string[]): ReviewArgs {
-  const args: Partial<ReviewArgs> = { region: null, chain: null, format: 'json', out: null };
-  for (let i = 0; i < argv.length; i++) {
-    const name = argv[i];
-    const value = argv[i + 1];
-    if (value === undefined || value.startsWith('--')) throw new Error(`${name} needs a value`);
-    i++;
-    if (name === '--year') {
-      if (!/^\d{4}$/.test(value)) throw new Error(`--year must be a 4-digit year, got '${value}'`);
-      args.year = Number(value);
-    } else if (name === '--region') args.region = value;
-    else if (name === '--chain') args.chain = value;
-    else if (name === '--format') {
-      if (!(REVIEW_FORMATS as readonly string[]).includes(value)) {
-        throw new Error(`--format must be one of ${REVIEW_FORMATS.join(', ')}, got '${value}'`);
-      }
-      args.format = value as ReviewFormat;
-    } else if (name === '--out') args.out = value;
-    else throw new Error(`unknown option '${name}'`);
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      year: { type: 'string' },
+      region: { type: 'string' },
+      chain: { type: 'string' },
+      format: { type: 'string', default: 'json' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const help = values.help ?? false;
+  const format = values.format ?? 'json';
+  if (!(REVIEW_FORMATS as readonly string[]).includes(format)) {
+    throw new Error(`--format must be one of ${REVIEW_FORMATS.join(', ')}, got '${format}'`);
   }
-  if (args.year === undefined) throw new Error('--year is required');
-  return args as ReviewArgs;
+  const common = { help, region: values.region ?? null, chain: values.chain ?? null, out: values.out ?? null };
+  if (help) return { ...common, year: 0, format: format as ReviewFormat };
+  if (values.year === undefined) throw new Error('--year is required');
+  if (!/^\d{4}$/.test(values.year)) throw new Error(`--year must be a 4-digit year, got '${values.year}'`);
+  return { ...common, year: Number(values.year), format: format as ReviewFormat };
 }
 
 async function main(): Promise<number> {
   const args = parseReviewArgs(process.argv.slice(2));
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
+  }
   const config = loadConfig(process.env);
   const logger = createLogger('warn');
   const target = await resolveTarget(config.neo4j, logger);

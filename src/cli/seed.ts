@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
 import { databaseIsEmpty, loadSeed, resetDatabase } from '../../seed/loadSeed';
 import { ConfigError, loadConfig } from '../config';
 import { createDriver, LocalNeo4jError, migrate, resolveTarget } from '../db';
@@ -7,28 +8,35 @@ import { createLogger } from '../logger';
 const USAGE = `usage: npm run seed -- [--scale N] [--reset] [--yes]
   --scale N   multiply the synthetic part (1 = a city of 11,000 firms, 10 = a province); default 1
   --reset     delete every domain node first (asks for confirmation unless --yes)
-  --yes       do not ask`;
+  --yes, -y   do not ask
+  --help, -h  this text
+exit codes: 0 loaded; 1 not confirmed or failed; 2 usage error`;
 
 interface Args {
+  help: boolean;
   scale: number;
   reset: boolean;
   yes: boolean;
 }
 
-function parseArgs(argv: string[]): Args {
-  const args: Args = { scale: 1, reset: false, yes: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--reset') args.reset = true;
-    else if (a === '--yes' || a === '-y') args.yes = true;
-    else if (a === '--scale') {
-      const v = argv[++i] ?? '';
-      if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 100)
-        throw new Error(`--scale must be a whole number from 1 to 100, got '${v}'`);
-      args.scale = Number(v);
-    } else throw new Error(`unknown option '${a}'`);
+/** Parses the command line (node:util parseArgs); throws an Error naming the option and what it accepts. */
+export function parseSeedArgs(argv: string[]): Args {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      scale: { type: 'string', default: '1' },
+      reset: { type: 'boolean', default: false },
+      yes: { type: 'boolean', short: 'y', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const scale = values.scale ?? '1';
+  if (!/^\d+$/.test(scale) || Number(scale) < 1 || Number(scale) > 100) {
+    throw new Error(`--scale must be a whole number from 1 to 100, got '${scale}'`);
   }
-  return args;
+  return { help: values.help ?? false, scale: Number(scale), reset: values.reset ?? false, yes: values.yes ?? false };
 }
 
 /** A one-line progress bar on a terminal; a line every 10% otherwise (CI logs). */
@@ -62,10 +70,14 @@ async function confirm(question: string): Promise<boolean> {
 async function main(): Promise<number> {
   let args: Args;
   try {
-    args = parseArgs(process.argv.slice(2));
+    args = parseSeedArgs(process.argv.slice(2));
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
   }
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
@@ -94,9 +106,11 @@ async function main(): Promise<number> {
   }
 }
 
-main()
-  .then((code) => process.exit(code))
-  .catch((error: unknown) => {
-    console.error(error instanceof LocalNeo4jError || error instanceof ConfigError ? error.message : error);
-    process.exit(1);
-  });
+if (require.main === module) {
+  main()
+    .then((code) => process.exit(code))
+    .catch((error: unknown) => {
+      console.error(error instanceof LocalNeo4jError || error instanceof ConfigError ? error.message : error);
+      process.exit(1);
+    });
+}

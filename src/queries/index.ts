@@ -4,5 +4,5 @@ export { expandIncludes, loadCypher } from './loadCypher';
 export { RULE_DEFAULTS } from './ruleDefaults';
 export { AVAILABLE_METRICS, checkMetricFilters, computeMetric, isAvailableMetric } from './metrics';
 export type { AvailableMetric, MetricFilters, MetricNumbers, QueryRunner } from './metrics';
-export { reviewTargets, targetYears } from './targets';
+export { reviewTargets, targetScopes, targetYears } from './targets';
 export type { TargetReview, TargetState, TargetStatus } from './targets';

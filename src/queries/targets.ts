@@ -45,6 +45,18 @@ export async function targetYears(tx: QueryRunner): Promise<number[]> {
   return (toPlain(result.records[0]?.get('years') ?? []) as number[]).map(Number);
 }
 
+/** The scopes (region code, chain id; null = unscoped) that have targets in the year. */
+export async function targetScopes(
+  tx: QueryRunner,
+  year: number,
+): Promise<{ regionCode: string | null; chainId: string | null }[]> {
+  const result = await tx.run(loadCypher('targets', 'targetScopes.cypher'), { year: neo4j.int(year) });
+  return result.records.map((r) => ({
+    regionCode: r.get('regionCode') as string | null,
+    chainId: r.get('chainId') as string | null,
+  }));
+}
+
 /** Every target of the year with its actual value, gap, met flag and the previous year's actual. */
 export async function reviewTargets(
   tx: QueryRunner,

@@ -1,7 +1,7 @@
 import { readTx } from '../db';
 import { validateYear } from '../graphql/scalars';
 import { badInput } from '../errors';
-import { checkMetricFilters, reviewTargets, targetYears, type TargetReview } from '../queries';
+import { checkMetricFilters, reviewTargets, targetScopes, targetYears, type TargetReview } from '../queries';
 import type { QueryRunner } from '../queries';
 import type { Driver } from 'neo4j-driver';
 import type { RequestContext } from '../server';
@@ -16,7 +16,9 @@ export interface TargetReviewArgs {
 
 /**
  * The one code path of the target review, shared by `Query.targetReview` and `npm run review`: checks the year
- * (it must have targets), the region and the chain, then reviews every target in one read (readTx).
+ * (it must have targets), the region and the chain, then reviews every target in one read (readTx). A region or
+ * chain that exists but has no targets that year is BAD_USER_INPUT naming the scopes that have some (the CLI exits
+ * 2), never an empty review that a script would read as "targets missed".
  */
 export async function runTargetReview(
   driver: Driver,
@@ -38,7 +40,18 @@ export async function runTargetReview(
     }
     const known = await checkMetricFilters(tx, { regionCode, chainId });
     assertFiltersKnown(known, { regionCode, chainId });
-    return reviewTargets(tx, args.year, regionCode, chainId);
+    const review = await reviewTargets(tx, args.year, regionCode, chainId);
+    if (review.targets.length > 0) return review;
+    // A scope without targets is not a review whose targets were missed: say which scopes have targets.
+    const scopes = (await targetScopes(tx, args.year)).map(
+      ({ regionCode: r, chainId: c }) =>
+        [r ? `regionCode ${r}` : null, c ? `chainId ${c}` : null].filter(Boolean).join(' + ') || 'the whole city',
+    );
+    throw badInput(
+      regionCode !== null ? 'regionCode' : 'chainId',
+      `no targets of ${args.year} are set for this scope; scopes with targets in ${args.year}: ${scopes.join('; ')}`,
+      regionCode ?? chainId,
+    );
   });
 }
 

@@ -114,6 +114,26 @@ describe('targetReview and the review CLI', () => {
       }
     };
 
+    it('exits 2, naming the scopes that have targets, for a region without targets (not 1, "targets missed")', async () => {
+      const regionC = String(Number(regionB) + 1);
+      await app.write(
+        `CREATE (:Region {id: $p + 'rc', code: $code, name: '丙区（示例）', level: 'DISTRICT', synthetic: true})`,
+        { code: regionC },
+      );
+      const { code, stdout, stderr } = await cli(['--year', '2024', '--region', regionC]);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toContain('regionCode: no targets of 2024 are set for this scope; scopes with targets in 2024:');
+      expect(stderr).toContain(`regionCode ${regionA}`);
+      expect(stderr).toContain(`regionCode ${regionB}`);
+    }, 60_000);
+
+    it('prints its usage and exits 0 with --help', async () => {
+      const { code, stdout } = await cli(['--help']);
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/^usage: npm run review -- --year YYYY/);
+    }, 60_000);
+
     it('prints JSON equal to the API answer and exits 1 when a target is not met', async () => {
       const { code, stdout } = await cli(['--year', '2024', '--region', regionA, '--format', 'json']);
       expect(code).toBe(1);

@@ -1,0 +1,54 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { fromRoot } from '../../src/paths';
+
+const run = promisify(execFile);
+
+/** Runs a CLI of src/cli through tsx, as `npm run …` does; no database is reached with --help or a usage error. */
+async function cli(file: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(
+      process.execPath,
+      [fromRoot('node_modules', 'tsx', 'dist', 'cli.mjs'), fromRoot('src', 'cli', file), ...args],
+      { cwd: fromRoot(), env: { ...process.env, NEO4J_URI: 'bolt://127.0.0.1:1' } },
+    );
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('every CLI: --help prints its usage and exits 0; a bad option is a usage error, exit 2', () => {
+  it.each([
+    ['seed.ts', /^usage: npm run seed/],
+    ['review.ts', /^usage: npm run review/],
+    ['token.ts', /^usage: npm run token/],
+    ['db.ts', /^usage: npm run db:<command>/],
+  ])(
+    '%s --help',
+    async (file, usage) => {
+      const { code, stdout } = await cli(file, file === 'db.ts' ? ['status', '--help'] : ['--help']);
+      expect(code).toBe(0);
+      expect(stdout).toMatch(usage);
+    },
+    30_000,
+  );
+
+  it.each([
+    ['seed.ts', ['--scale', 'ten'], /--scale must be a whole number/],
+    ['seed.ts', ['--colour'], /Unknown option '--colour'/],
+    ['review.ts', ['--year', '24'], /--year must be a 4-digit year/],
+    ['review.ts', ['--format', 'xml', '--year', '2024'], /--format must be one of json, csv, md/],
+    ['token.ts', ['--role', 'boss'], /--role boss is not a role/],
+    ['db.ts', ['explode'], /unknown command 'explode'/],
+  ])(
+    '%s %j',
+    async (file, args, message) => {
+      const { code, stderr } = await cli(file, args);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(message);
+    },
+    30_000,
+  );
+});
