@@ -22,6 +22,15 @@ module.exports = {
       globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
     },
     {
+      // Faults and attacks under load (test/fault/): slower, and run after the other tiers in CI.
+      displayName: 'fault',
+      testEnvironment: 'node',
+      transform: tsJest,
+      testMatch: ['<rootDir>/test/fault/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/support/globalSetup.ts',
+      globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
+    },
+    {
       displayName: 'e2e',
       testEnvironment: 'node',
       transform: tsJest,

@@ -38,7 +38,10 @@ async function main(): Promise<void> {
 
   const driver = createDriver(target);
   const { schema, neo4jGraphQL, accessRules, listLimits } = await buildSchema(driver);
-  const health = new DbHealth(driver, config.database);
+  // The readiness probe has its own connections: requests that fill the main pool must not make a healthy database
+  // look down to a load balancer.
+  const healthDriver = createDriver({ ...target, maxConnectionPoolSize: 2 });
+  const health = new DbHealth(healthDriver, config.database);
   health.setPrepared(false);
   health.start();
   const server = createServer({ config, driver, schema, health, logger, accessRules, listLimits });
@@ -82,6 +85,7 @@ async function main(): Promise<void> {
     force.unref();
     await server.stop();
     await driver.close();
+    await healthDriver.close();
     logger.info('stopped');
     process.exit(code);
   }

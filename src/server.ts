@@ -22,9 +22,11 @@ import {
 } from './auth';
 import type { Config } from './config';
 import { dataVersion, type DbHealth, withAutoCommitReads } from './db';
+import { KeyedSemaphores, Semaphore, withSessionLimits } from './db/sessionLimits';
 import { AppError, ErrorCode, errorStatus, formatError, httpErrors } from './errors';
 import { argumentGuards } from './graphql/argumentGuards';
 import { moneyNotNegative } from './graphql/money';
+import { clientKeyOf, rateLimit } from './http/fairness';
 import { type ListLimit, operationLimits } from './graphql/operationLimits';
 import { onlyIntrospection } from './graphql/operations';
 import { responseCache } from './graphql/responseCache';
@@ -34,7 +36,7 @@ import { fromRoot } from './paths';
 export interface ServerDeps {
   config: Pick<
     Config,
-    'database' | 'queryTimeoutMs' | 'production' | 'responseCacheMb' | 'auth' | 'corsOrigins' | 'limits'
+    'database' | 'queryTimeoutMs' | 'production' | 'responseCacheMb' | 'auth' | 'corsOrigins' | 'limits' | 'fairness'
   >;
   driver: Driver;
   schema: GraphQLSchema;
@@ -69,8 +71,11 @@ export interface AppServer {
   start(): Promise<void>;
   /** Stops accepting, drains in-flight requests and stops Apollo (the caller closes the driver). */
   stop(): Promise<void>;
-  /** The context every GraphQL operation of a request runs with (exported for tests that execute in-process). */
-  contextFor(requestId: string, principal: Principal): RequestContext;
+  /**
+   * The context every GraphQL operation of a request runs with (exported for tests that execute in-process);
+   * `clientKey` names whose database sessions it counts against (default: the principal's).
+   */
+  contextFor(requestId: string, principal: Principal, clientKey?: string): RequestContext;
 }
 
 /**
@@ -115,8 +120,14 @@ export function createServer(deps: ServerDeps): AppServer {
     // roles may share answers, others never.
     partitionOf: (context) => context.principal.effectiveRoles.join(','),
   });
-  const contextFor = (requestId: string, principal: Principal): RequestContext => ({
-    executionContext: autoCommitReadsDriver,
+  // Database sessions held at once, per client across its requests (src/db/sessionLimits.ts).
+  const clientSessions = new KeyedSemaphores(config.fairness.clientSessions);
+  const contextFor = (requestId: string, principal: Principal, clientKey = `sub:${principal.sub}`): RequestContext => ({
+    executionContext: withSessionLimits(
+      autoCommitReadsDriver,
+      [{ semaphore: new Semaphore(config.fairness.requestSessions) }, clientSessions.of(clientKey)],
+      config.fairness.sessionWaitMs,
+    ),
     sessionConfig: { database: config.database },
     transaction: { timeout: config.queryTimeoutMs },
     requestId,
@@ -216,9 +227,13 @@ export function createServer(deps: ServerDeps): AppServer {
         // carries no credentials), and a refused origin gets no CORS headers, so the browser withholds the answer.
         cors<cors.CorsRequest>({ origin: config.corsOrigins, maxAge: 600 }),
         authenticate(config.auth, logger),
+        rateLimit(config.fairness.ratePerMinute, logger),
         express.json({ limit: '1mb' }),
         expressMiddleware(apollo, {
-          context: async ({ res }) => contextFor(String(res.locals.requestId), principalOfResponse(res)),
+          context: async ({ req, res }) => {
+            const principal = principalOfResponse(res);
+            return contextFor(String(res.locals.requestId), principal, clientKeyOf(principal, req));
+          },
         }),
       );
       app.use((_req, res) => {

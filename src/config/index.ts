@@ -1,2 +1,10 @@
 export { ConfigError, loadConfig, MIN_SECRET_BYTES } from './loadConfig';
-export type { AuthConfig, Config, LogLevel, Neo4jTarget, OperationLimits, TokenKey } from './loadConfig';
+export type {
+  AuthConfig,
+  Config,
+  FairnessLimits,
+  LogLevel,
+  Neo4jTarget,
+  OperationLimits,
+  TokenKey,
+} from './loadConfig';

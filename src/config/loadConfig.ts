@@ -50,6 +50,18 @@ export interface OperationLimits {
   maxCost: number;
 }
 
+/** How much of the database and of the API one client may use (src/http/fairness.ts, src/db/sessionLimits.ts). */
+export interface FairnessLimits {
+  /** Requests one client (token subject, else address) may send per minute; 0 = no limit. */
+  ratePerMinute: number;
+  /** Database sessions one request may hold at once. */
+  requestSessions: number;
+  /** Database sessions one client may hold at once, across its requests. */
+  clientSessions: number;
+  /** How long a request waits for a session before it is refused (RATE_LIMITED). */
+  sessionWaitMs: number;
+}
+
 /** The smallest HS256 secret accepted, in bytes (RFC 7518 §3.2: a key at least as long as the hash). */
 export const MIN_SECRET_BYTES = 32;
 
@@ -70,6 +82,7 @@ export interface Config {
   /** Origins whose web pages may call the API from a browser (CORS); empty = same origin only. */
   corsOrigins: string[];
   limits: OperationLimits;
+  fairness: FairnessLimits;
 }
 
 /** Thrown by loadConfig with every problem found, so a user fixes them all in one go. */
@@ -164,6 +177,12 @@ export function loadConfig(env: Env = process.env): Config {
     );
   }
   const corsOrigins = originList(read('CORS_ORIGINS'), problems);
+  const fairness: FairnessLimits = {
+    ratePerMinute: int('RATE_LIMIT_PER_MINUTE', 3000, 0, 10_000_000),
+    requestSessions: int('REQUEST_DB_SESSIONS', 4, 1, 100),
+    clientSessions: int('CLIENT_DB_SESSIONS', 12, 1, 1000),
+    sessionWaitMs: int('DB_SESSION_WAIT_MS', 5000, 100, 600_000),
+  };
   const limits: OperationLimits = {
     maxDepth: int('MAX_QUERY_DEPTH', 10, 2, 100),
     maxAliases: int('MAX_QUERY_ALIASES', 15, 0, 1000),
@@ -186,6 +205,7 @@ export function loadConfig(env: Env = process.env): Config {
     auth,
     corsOrigins,
     limits,
+    fairness,
   };
 }
 

@@ -15,19 +15,26 @@ export interface DriverOptions {
   uri: string;
   user?: string;
   password?: string;
+  /** Connections at most (default 50). The readiness probe has a driver of its own with 2. */
+  maxConnectionPoolSize?: number;
 }
 
 /**
  * One driver per process. Timeouts are short on purpose: when Neo4j is gone a request should fail in seconds
  * with DATABASE_UNAVAILABLE rather than hang; the driver reconnects by itself once Neo4j is back.
  */
-export function createDriver({ uri, user = 'neo4j', password = '' }: DriverOptions): Driver {
+export function createDriver({
+  uri,
+  user = 'neo4j',
+  password = '',
+  maxConnectionPoolSize = 50,
+}: DriverOptions): Driver {
   const auth = password === '' ? undefined : neo4j.auth.basic(user, password);
   return neo4j.driver(uri, auth, {
     connectionTimeout: 3_000,
     connectionAcquisitionTimeout: 5_000,
     maxTransactionRetryTime: 2_000,
-    maxConnectionPoolSize: 50,
+    maxConnectionPoolSize,
     disableLosslessIntegers: false,
     userAgent: 'innovation-graph',
   });

@@ -19,6 +19,8 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
+  /** The client sent more requests, or has more database work in flight, than it may; see Retry-After. */
+  RATE_LIMITED: 'RATE_LIMITED',
   /** The identity provider's key set cannot be read, so no token can be checked now. */
   AUTH_UNAVAILABLE: 'AUTH_UNAVAILABLE',
   QUERY_TIMEOUT: 'QUERY_TIMEOUT',
@@ -39,6 +41,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   CONFLICT: 409,
   DATABASE_UNAVAILABLE: 503,
   AUTH_UNAVAILABLE: 503,
+  RATE_LIMITED: 429,
   QUERY_TIMEOUT: 504,
   INTERNAL_SERVER_ERROR: 500,
 };

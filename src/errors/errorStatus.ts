@@ -23,6 +23,7 @@ export function errorStatus<TContext extends BaseContext>(): ApolloServerPlugin<
           if (data !== null && data !== undefined) return;
           const status = errors?.map((e) => statusOf(e.extensions?.code)).find((s) => s !== undefined);
           if (status !== undefined) response.http.status = status;
+          if (errors?.some((e) => e.extensions?.code === 'RATE_LIMITED')) response.http.headers.set('retry-after', '1');
         },
       };
     },

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Driver } from 'neo4j-driver';
 import { principalOf, type Principal } from '../../src/auth';
-import { type AuthConfig, loadConfig } from '../../src/config';
+import { type AuthConfig, type FairnessLimits, loadConfig } from '../../src/config';
 import { createDriver, DbHealth, migrate, runAutoCommit, writeTx } from '../../src/db';
 import { buildSchema } from '../../src/graphql';
 import { createLogger } from '../../src/logger';
@@ -57,12 +57,23 @@ export async function createTestApp(
     responseCacheMb = 64,
     auth = { mode: 'local', localRole: 'planner' },
     corsOrigins = [],
-  }: { responseCacheMb?: number; auth?: AuthConfig; corsOrigins?: string[] } = {},
+    fairness = {},
+    poolSize = 50,
+  }: {
+    responseCacheMb?: number;
+    auth?: AuthConfig;
+    corsOrigins?: string[];
+    fairness?: Partial<FairnessLimits>;
+    /** Connections of the API's driver (index.ts: 50). */
+    poolSize?: number;
+  } = {},
 ): Promise<TestApp> {
-  const driver = createDriver({ uri });
+  const driver = createDriver({ uri, maxConnectionPoolSize: poolSize });
   await migrate(driver, DATABASE);
   const { schema, accessRules, listLimits } = await buildSchema(driver);
-  const health = new DbHealth(driver, DATABASE, 250, 1_000);
+  // As in index.ts: the readiness probe has connections of its own.
+  const healthDriver = createDriver({ uri, maxConnectionPoolSize: 2 });
+  const health = new DbHealth(healthDriver, DATABASE, 250, 1_000);
   const logger = createLogger('silent');
   const server = createServer({
     config: {
@@ -73,6 +84,7 @@ export async function createTestApp(
       auth,
       corsOrigins,
       limits: loadConfig({}).limits,
+      fairness: { ...loadConfig({}).fairness, ...fairness },
     },
     driver,
     schema,
@@ -115,6 +127,7 @@ export async function createTestApp(
       health.stop();
       await server.stop();
       await driver.close();
+      await healthDriver.close();
     },
   };
   return app;
