@@ -27,6 +27,7 @@ import { AppError, ErrorCode, errorStatus, formatError, httpErrors } from './err
 import { argumentGuards } from './graphql/argumentGuards';
 import { moneyNotNegative } from './graphql/money';
 import { clientKeyOf, rateLimit } from './http/fairness';
+import { createMetrics } from './http/metrics';
 import { type ListLimit, operationLimits } from './graphql/operationLimits';
 import { onlyIntrospection } from './graphql/operations';
 import { responseCache } from './graphql/responseCache';
@@ -36,7 +37,15 @@ import { fromRoot } from './paths';
 export interface ServerDeps {
   config: Pick<
     Config,
-    'database' | 'queryTimeoutMs' | 'production' | 'responseCacheMb' | 'auth' | 'corsOrigins' | 'limits' | 'fairness'
+    | 'database'
+    | 'queryTimeoutMs'
+    | 'production'
+    | 'responseCacheMb'
+    | 'auth'
+    | 'corsOrigins'
+    | 'limits'
+    | 'fairness'
+    | 'introspection'
   >;
   driver: Driver;
   schema: GraphQLSchema;
@@ -122,6 +131,7 @@ export function createServer(deps: ServerDeps): AppServer {
   });
   // Database sessions held at once, per client across its requests (src/db/sessionLimits.ts).
   const clientSessions = new KeyedSemaphores(config.fairness.clientSessions);
+  const metrics = createMetrics(() => ({ ...clientSessions.load, clients: clientSessions.size }));
   const contextFor = (requestId: string, principal: Principal, clientKey = `sub:${principal.sub}`): RequestContext => ({
     executionContext: withSessionLimits(
       autoCommitReadsDriver,
@@ -145,7 +155,7 @@ export function createServer(deps: ServerDeps): AppServer {
     includeStacktraceInErrorResponses: false,
     // index.ts owns signal handling (drain, then close the driver); Apollo's own handler would re-raise SIGTERM.
     stopOnTerminationSignals: false,
-    introspection: true,
+    introspection: config.introspection,
     validationRules: limits.validationRules,
     // graphql-js stops parsing past this many tokens (GRAPHQL_PARSE_FAILED): a huge document costs nothing more.
     parseOptions: { maxTokens: config.limits.maxTokens },
@@ -159,6 +169,7 @@ export function createServer(deps: ServerDeps): AppServer {
       // No @cacheControl hints are used; the default cache-control plugin would still run a hook for every field.
       ApolloServerPluginCacheControlDisabled(),
       // First: a refused request does no database work, is never answered from the cache and writes nothing.
+      metrics.plugin<RequestContext>(),
       accessControl<RequestContext>(accessRules),
       ...limits.plugins,
       moneyNotNegative<RequestContext>(),
@@ -179,6 +190,7 @@ export function createServer(deps: ServerDeps): AppServer {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      metrics.observeHttp(req.originalUrl, res.statusCode, ms / 1000, res.locals.errorCode);
       logger.info({ reqId: id, method: req.method, url: req.originalUrl, status: res.statusCode, ms }, 'request');
     });
     next();
@@ -191,6 +203,20 @@ export function createServer(deps: ServerDeps): AppServer {
     const status = await health.current();
     if (status.ready) res.json({ status: 'ready', neo4j: { version: status.version } });
     else res.status(503).json({ status: 'unavailable', neo4j: { error: status.error } });
+  });
+
+  // Prometheus metrics: loopback clients in local mode; with tokens, an admin's (a scraper sends a bearer token too).
+  app.get('/metrics', authenticate(config.auth, logger), async (_req, res) => {
+    const principal = principalOfResponse(res);
+    if (principal.via !== 'local' && !hasRole(principal, 'admin')) {
+      res.locals.errorCode = ErrorCode.FORBIDDEN;
+      res.status(403).json({
+        errors: [{ message: 'Forbidden: /metrics needs the admin role.', extensions: { code: ErrorCode.FORBIDDEN } }],
+      });
+      return;
+    }
+    res.setHeader('content-type', metrics.registry.contentType);
+    res.send(await metrics.registry.metrics());
   });
 
   // The map explorer: static files of public/explorer plus Cytoscape.js from our own npm dependencies (no CDN).

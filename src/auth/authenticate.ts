@@ -22,6 +22,7 @@ function refuse(res: Response, failure: AuthFailure): void {
     const error = failure.reason === 'TOKEN_REQUIRED' ? '' : ', error="invalid_token"';
     res.setHeader('WWW-Authenticate', `Bearer realm="innovation-graph"${error}`);
   }
+  res.locals.errorCode = code;
   res.status(httpStatusOf[code]).json({
     errors: [{ message: MESSAGES[failure.reason], extensions: { code, reason: failure.reason } }],
   });
@@ -49,6 +50,7 @@ export function authenticate(auth: AuthConfig, logger: Logger): RequestHandler {
     return (req: Request, res: Response, next: NextFunction) => {
       if (!isLoopbackAddress(req.socket.remoteAddress)) {
         logger.warn({ reqId: res.locals.requestId, address: req.socket.remoteAddress }, 'non-loopback request refused');
+        res.locals.errorCode = ErrorCode.FORBIDDEN;
         res.status(httpStatusOf.FORBIDDEN).json({
           errors: [
             {

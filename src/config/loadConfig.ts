@@ -83,6 +83,8 @@ export interface Config {
   corsOrigins: string[];
   limits: OperationLimits;
   fairness: FairnessLimits;
+  /** Whether GraphQL introspection is answered (off by default with NODE_ENV=production). */
+  introspection: boolean;
 }
 
 /** Thrown by loadConfig with every problem found, so a user fixes them all in one go. */
@@ -177,6 +179,7 @@ export function loadConfig(env: Env = process.env): Config {
     );
   }
   const corsOrigins = originList(read('CORS_ORIGINS'), problems);
+  const introspection = bool('GRAPHQL_INTROSPECTION', env.NODE_ENV !== 'production');
   const fairness: FairnessLimits = {
     ratePerMinute: int('RATE_LIMIT_PER_MINUTE', 3000, 0, 10_000_000),
     requestSessions: int('REQUEST_DB_SESSIONS', 4, 1, 100),
@@ -188,7 +191,7 @@ export function loadConfig(env: Env = process.env): Config {
     maxAliases: int('MAX_QUERY_ALIASES', 15, 0, 1000),
     maxDirectives: int('MAX_QUERY_DIRECTIVES', 50, 0, 1000),
     maxTokens: int('MAX_QUERY_TOKENS', 2000, 100, 100_000),
-    maxCost: int('MAX_QUERY_COST', 100_000, 100, 100_000_000),
+    maxCost: int('MAX_QUERY_COST', 250_000, 100, 100_000_000),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -206,6 +209,7 @@ export function loadConfig(env: Env = process.env): Config {
     corsOrigins,
     limits,
     fairness,
+    introspection,
   };
 }
 

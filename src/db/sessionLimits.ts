@@ -82,6 +82,17 @@ export class KeyedSemaphores {
   get size(): number {
     return this.byKey.size;
   }
+
+  /** Permits held and waited for, over every key. */
+  get load(): { active: number; waiting: number } {
+    let active = 0;
+    let waiting = 0;
+    for (const s of this.byKey.values()) {
+      active += s.load.active;
+      waiting += s.load.waiting;
+    }
+    return { active, waiting };
+  }
 }
 
 /**

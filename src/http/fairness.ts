@@ -11,6 +11,7 @@ export function clientKeyOf(principal: Principal, req: Pick<Request, 'socket'>):
 
 /** A 429 RATE_LIMITED answer with the seconds to wait, in the header and the body. */
 export function rateLimited(res: Response, retryAfterSeconds: number, message: string): void {
+  res.locals.errorCode = ErrorCode.RATE_LIMITED;
   res.setHeader('Retry-After', String(retryAfterSeconds));
   res.status(httpStatusOf.RATE_LIMITED).json({
     errors: [{ message, extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds } }],

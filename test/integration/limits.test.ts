@@ -32,7 +32,7 @@ describe('operation limits: hostile operations are refused before they run (real
     );
     expect(answer.status).toBe(400);
     expect(codeOf(answer)).toBe('QUERY_TOO_COMPLEX');
-    expect(answer.body.errors?.[0]?.message).toMatch(/over the limit of 100000/);
+    expect(answer.body.errors?.[0]?.message).toMatch(/over the limit of 250000/);
     expect(answer.body.errors?.[0]?.extensions.cost).toBeGreaterThan(1e8);
   });
 

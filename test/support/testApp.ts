@@ -59,6 +59,7 @@ export async function createTestApp(
     corsOrigins = [],
     fairness = {},
     poolSize = 50,
+    introspection = true,
   }: {
     responseCacheMb?: number;
     auth?: AuthConfig;
@@ -66,6 +67,7 @@ export async function createTestApp(
     fairness?: Partial<FairnessLimits>;
     /** Connections of the API's driver (index.ts: 50). */
     poolSize?: number;
+    introspection?: boolean;
   } = {},
 ): Promise<TestApp> {
   const driver = createDriver({ uri, maxConnectionPoolSize: poolSize });
@@ -85,6 +87,7 @@ export async function createTestApp(
       corsOrigins,
       limits: loadConfig({}).limits,
       fairness: { ...loadConfig({}).fairness, ...fairness },
+      introspection,
     },
     driver,
     schema,
