@@ -16,7 +16,7 @@ import {
 import { isInt } from 'neo4j-driver';
 import { AppError, ErrorCode } from '../errors';
 import { checkGapArguments, type GapArgumentRefs } from '../queries';
-import type { RequestContext } from '../server';
+import type { RequestContext } from '../context';
 import { validateYear } from './scalars';
 import { readFor } from '../resolvers/read';
 

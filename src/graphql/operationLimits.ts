@@ -54,11 +54,16 @@ function itemType(type: GraphQLNamedType): GraphQLNamedType {
 
 function pageSize(args: Record<string, unknown>): number | undefined {
   const size = args.limit ?? args.first;
-  return typeof size === 'number' ? size : undefined;
+  if (typeof size === 'number') return size;
+  // Ids are unique across the graph: a list filtered to `id: { eq }` or `id: { in: [...] }` holds at most that many.
+  const id = (args.where as { id?: { eq?: unknown; in?: unknown } } | undefined)?.id;
+  if (id?.eq !== undefined) return 1;
+  return Array.isArray(id?.in) ? id.in.length : undefined;
 }
 
 /**
- * How many items a field's selection is repeated for: its `limit` / `first` when given; else, for a list or a
+ * How many items a field's selection is repeated for: its `limit` / `first` when given, or the ids its `where` pins
+ * down; else, for a list or a
  * connection of a @node type, that type's @limit default (what @neo4j/graphql returns); else 1 (one object, or a
  * list of our own types, which their resolvers bound).
  */

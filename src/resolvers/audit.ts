@@ -1,6 +1,6 @@
 import { readAuditEvents, type AuditEvent } from '../audit';
 import { badInput } from '../errors';
-import type { RequestContext } from '../server';
+import type { RequestContext } from '../context';
 import { intArgument } from './arguments';
 import { readFor } from './read';
 

@@ -1,5 +1,5 @@
 import { fourHavesCoverage as computeCoverage, type Coverage } from '../queries';
-import type { RequestContext } from '../server';
+import type { RequestContext } from '../context';
 import { readFor } from './read';
 
 /** The arguments of `Query.fourHavesCoverage`. */

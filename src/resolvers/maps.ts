@@ -10,7 +10,7 @@ import {
   shortestPaths,
 } from '../queries/maps';
 import type { Subgraph } from '../queries/subgraph';
-import type { RequestContext } from '../server';
+import type { RequestContext } from '../context';
 import { intArgument } from './arguments';
 import { selectsMapProperties } from './selection';
 import { readFor } from './read';

@@ -1,7 +1,7 @@
 import { validateYear } from '../graphql/scalars';
 import { AppError, badInput, ErrorCode } from '../errors';
 import { checkMetricFilters, computeMetric, isAvailableMetric, type MetricNumbers } from '../queries';
-import type { RequestContext } from '../server';
+import type { RequestContext } from '../context';
 import { assertFiltersKnown } from './arguments';
 import { readFor } from './read';
 

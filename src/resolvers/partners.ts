@@ -1,6 +1,6 @@
 import { AppError, ErrorCode } from '../errors';
 import { enterpriseExists, suggestPartners, type PartnerSuggestion } from '../queries/partners';
-import type { RequestContext } from '../server';
+import type { RequestContext } from '../context';
 import { intArgument } from './arguments';
 import { readFor } from './read';
 

@@ -1,6 +1,6 @@
 import { readTx, type TxOptions } from '../db';
 import type { QueryRunner } from '../queries/metrics';
-import type { RequestContext } from '../server';
+import type { RequestContext } from '../context';
 
 /** The database and timeout a request's reads use (its @neo4j/graphql settings, so that every read agrees). */
 export function txOptionsOf(context: RequestContext): TxOptions {

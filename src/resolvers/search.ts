@@ -1,7 +1,7 @@
 import { badInput } from '../errors';
 import { searchEntities, type SearchHit } from '../queries/search';
 import { LABELS, isLabel } from '../graphql/labels';
-import type { RequestContext } from '../server';
+import type { RequestContext } from '../context';
 import { intArgument } from './arguments';
 import { readFor } from './read';
 

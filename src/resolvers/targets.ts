@@ -4,7 +4,7 @@ import { badInput } from '../errors';
 import { checkMetricFilters, reviewTargets, targetScopes, targetYears, type TargetReview } from '../queries';
 import type { QueryRunner } from '../queries';
 import type { Driver } from 'neo4j-driver';
-import type { RequestContext } from '../server';
+import type { RequestContext } from '../context';
 import { assertFiltersKnown } from './arguments';
 import { txOptionsOf } from './read';
 

@@ -1,0 +1,18 @@
+import type { Driver } from 'neo4j-driver';
+import type { jwtOf, Principal } from './auth';
+import type { Logger } from './logger';
+
+/** What every resolver receives; the @neo4j/graphql keys tell it which driver, database and timeout to use. */
+export interface RequestContext {
+  executionContext: Driver;
+  sessionConfig: { database: string };
+  transaction: { timeout: number };
+  requestId: string;
+  logger: Logger;
+  /** Who sends the request (src/auth/authenticate.ts established it before the operation was parsed). */
+  principal: Principal;
+  /** The principal as @neo4j/graphql evaluates its rules (it trusts this value: never built from client input). */
+  jwt: ReturnType<typeof jwtOf>;
+  /** Confidential field names the principal's roles do not reach: maps never read these properties out. */
+  hiddenProperties: readonly string[];
+}
