@@ -9,10 +9,27 @@ export class AppError extends GraphQLError {
   }
 }
 
-/** Bad input: names the argument (or field) and the value, and says what is accepted. */
-export function badInput(argument: string, message: string, value?: unknown): AppError {
+/**
+ * Bad input: the message starts with the argument (or field) it is about and says what is accepted; the extensions
+ * carry `argument`, the `value` given, and any `details` (e.g. the `field` of the operation it was given to).
+ */
+export function badInput(
+  argument: string,
+  message: string,
+  value?: unknown,
+  details: Record<string, unknown> = {},
+): AppError {
   return new AppError(ErrorCode.BAD_USER_INPUT, `${argument}: ${message}`, {
     argument,
     ...(value === undefined ? {} : { value }),
+    ...details,
+  });
+}
+
+/** Nothing has the id an argument names: NOT_FOUND, e.g. `chainId: no industry chain has the id "x"`. */
+export function notFound(argument: string, what: string, id: string): AppError {
+  return new AppError(ErrorCode.NOT_FOUND, `${argument}: no ${what} has the id ${JSON.stringify(id)}`, {
+    argument,
+    value: id,
   });
 }

@@ -1,19 +1,10 @@
-import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { Neo4jError } from 'neo4j-driver';
 import { ErrorCode } from './ErrorCode';
 
-/** Codes that Apollo and graphql-js set themselves; their messages are about the request and safe to show. */
-const PASS_THROUGH = new Set<string>([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-  ...Object.values(ErrorCode),
-]);
+/** Codes that Apollo and graphql-js set themselves, and ours; their messages are about the request and safe to show. */
+const PASS_THROUGH = new Set<string>([...Object.values(ApolloServerErrorCode), ...Object.values(ErrorCode)]);
 
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired']);
 

@@ -1,4 +1,4 @@
-export { AppError, badInput } from './AppError';
+export { AppError, badInput, notFound } from './AppError';
 export { ErrorCode, httpStatusOf } from './ErrorCode';
 export { classifyNeo4jError, formatError } from './formatError';
 export { errorStatus } from './errorStatus';

@@ -14,7 +14,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { isInt } from 'neo4j-driver';
-import { AppError, ErrorCode } from '../errors';
+import { type AppError, badInput } from '../errors';
 import { checkGapArguments, type GapArgumentRefs } from '../queries';
 import type { RequestContext } from '../context';
 import { validateYear } from './scalars';
@@ -53,11 +53,7 @@ export interface GuardedCall {
 
 function reject(field: string, argument: string, message: string, value: unknown): AppError {
   const shown = isInt(value) || typeof value === 'bigint' ? value.toString() : value;
-  return new AppError(ErrorCode.BAD_USER_INPUT, `${argument}: ${message} (in ${field})`, {
-    argument,
-    field,
-    ...(shown === undefined ? {} : { value: shown }),
-  });
+  return badInput(argument, `${message} (in ${field})`, shown, { field });
 }
 
 function isIntegerIn(value: unknown, min: number, max: number): value is number {

@@ -10,7 +10,7 @@ import {
   type ValueNode,
 } from 'graphql';
 import { isInt } from 'neo4j-driver';
-import { AppError, ErrorCode } from '../errors';
+import { badInput } from '../errors';
 import { walkInput } from './inputWalk';
 import { rootFieldNodes } from './operations';
 
@@ -88,10 +88,12 @@ export function moneyNotNegative<TContext extends BaseContext>(): ApolloServerPl
                 const where = [argument.name, ...path].map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`));
                 const at = where.join('').replace(/^\./, '').replace(/\.\[/g, '[');
                 const amount = [...path].reverse().find((p) => typeof p === 'string' && !['set', 'add'].includes(p));
-                throw new AppError(
-                  ErrorCode.BAD_USER_INPUT,
-                  `${String(amount ?? name)}: an amount cannot be negative; got ${String(value)} at ${at} (in ${field.name})`,
-                  { argument: argument.name, field: String(amount ?? name), path: at, value: String(value) },
+                const amountField = String(amount ?? name);
+                throw badInput(
+                  amountField,
+                  `an amount cannot be negative; got ${String(value)} at ${at} (in ${field.name})`,
+                  String(value),
+                  { argument: argument.name, field: amountField, path: at },
                 );
               });
             }

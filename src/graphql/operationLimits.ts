@@ -19,7 +19,7 @@ import {
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { OperationLimits } from '../config';
-import { AppError, ErrorCode } from '../errors';
+import { AppError, badInput, ErrorCode } from '../errors';
 
 /** A @node type's list bounds, from its `@limit(default, max)` in schema/. */
 export interface ListLimit {
@@ -103,8 +103,7 @@ function checkPaging(
   for (const name of ['limit', 'first', 'offset'] as const) {
     const value = args[name];
     if (typeof value !== 'number') continue;
-    const refuse = (message: string) =>
-      new AppError(ErrorCode.BAD_USER_INPUT, `${name}: ${message}`, { argument: name, field: field.name, value });
+    const refuse = (message: string) => badInput(name, message, value, { field: field.name });
     if (value < 0) return refuse(`must be 0 or more; got ${value} (in ${where})`);
     const max = name === 'offset' ? undefined : limits.get(itemType(getNamedType(field.type)).name)?.max;
     if (max !== undefined && value > max) {

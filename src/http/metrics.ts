@@ -1,5 +1,7 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { ErrorCode } from '../errors';
 import { rootFieldNodes } from '../graphql/operations';
 
 /** The route label of a request: the API's own routes by name, anything else as `other` (bounded cardinality). */
@@ -59,17 +61,17 @@ export function createMetrics(sessions: () => { active: number; waiting: number;
       this.set({ state: 'clients' }, now.clients);
     },
   });
-  const REFUSALS = new Set([
-    'UNAUTHENTICATED',
-    'FORBIDDEN',
-    'RATE_LIMITED',
-    'QUERY_TOO_COMPLEX',
-    'BAD_REQUEST',
-    'PAYLOAD_TOO_LARGE',
-    'UNSUPPORTED_MEDIA_TYPE',
-    'AUTH_UNAVAILABLE',
-    'GRAPHQL_PARSE_FAILED',
-    'GRAPHQL_VALIDATION_FAILED',
+  const REFUSALS = new Set<string>([
+    ErrorCode.UNAUTHENTICATED,
+    ErrorCode.FORBIDDEN,
+    ErrorCode.RATE_LIMITED,
+    ErrorCode.QUERY_TOO_COMPLEX,
+    ErrorCode.BAD_REQUEST,
+    ErrorCode.PAYLOAD_TOO_LARGE,
+    ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+    ErrorCode.AUTH_UNAVAILABLE,
+    ApolloServerErrorCode.GRAPHQL_PARSE_FAILED,
+    ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED,
   ]);
 
   /**

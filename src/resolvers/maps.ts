@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { AppError, badInput, ErrorCode } from '../errors';
+import { badInput, notFound } from '../errors';
 import { graphVocabulary } from '../graphql/vocabulary';
 import {
   chainMap as chainMapQuery,
@@ -67,13 +67,6 @@ function readingOf(context: RequestContext, info: GraphQLResolveInfo): MapReadin
   return { withProperties: selectsMapProperties(info), hiddenProperties: context.hiddenProperties };
 }
 
-function notFound(argument: string, id: string): AppError {
-  return new AppError(ErrorCode.NOT_FOUND, `${argument}: no node has the id ${JSON.stringify(id)}`, {
-    argument,
-    value: id,
-  });
-}
-
 /** `Query.neighborhood`: checks every argument, then builds the map in one statement (readFor). */
 export async function neighborhoodResolver(
   _source: unknown,
@@ -90,7 +83,7 @@ export async function neighborhoodResolver(
   const answer = await readFor(context, (tx) =>
     neighborhood(tx, args.id, { depth, limit, labels, types: types ?? vocabulary.relationshipTypes, ...reading }),
   );
-  if (answer === null) throw notFound('id', args.id);
+  if (answer === null) throw notFound('id', 'node', args.id);
   return answer;
 }
 
@@ -114,7 +107,7 @@ export async function shortestPathResolver(
     const options = { maxHops, all: args.all ?? false, types: types ?? vocabulary.relationshipTypes, ...reading };
     return shortestPaths(tx, from, to, options);
   });
-  if (answer === 'fromId' || answer === 'toId') throw notFound(answer, args[answer]);
+  if (answer === 'fromId' || answer === 'toId') throw notFound(answer, 'node', args[answer]);
   return answer;
 }
 
@@ -127,10 +120,7 @@ export async function chainMapResolver(
 ) {
   const answer = await readFor(context, (tx) => chainMapQuery(tx, args.chainId, readingOf(context, info)));
   if (answer === null) {
-    throw new AppError(ErrorCode.NOT_FOUND, `chainId: no industry chain has the id ${JSON.stringify(args.chainId)}`, {
-      argument: 'chainId',
-      value: args.chainId,
-    });
+    throw notFound('chainId', 'industry chain', args.chainId);
   }
   return answer;
 }

@@ -1,5 +1,5 @@
 import { validateYear } from '../graphql/scalars';
-import { AppError, badInput, ErrorCode } from '../errors';
+import { badInput } from '../errors';
 import { checkMetricFilters, computeMetric, isAvailableMetric, type MetricNumbers } from '../queries';
 import type { RequestContext } from '../context';
 import { assertFiltersKnown } from './arguments';
@@ -31,10 +31,7 @@ export async function metric(_source: unknown, args: MetricArgs, context: Reques
   const yearProblem = validateYear(year);
   if (yearProblem !== null) throw badInput('year', `${yearProblem}; got ${year}`, year);
   if (!isAvailableMetric(name)) {
-    throw new AppError(ErrorCode.BAD_USER_INPUT, `metric ${name} is not available yet`, {
-      argument: 'name',
-      value: name,
-    });
+    throw badInput('name', `metric ${name} is not available yet`, name);
   }
   const filters = { year, regionCode: args.regionCode ?? null, chainId: args.chainId ?? null };
   const outcome = await readFor(context, async (tx) => {

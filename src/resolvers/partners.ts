@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from '../errors';
+import { notFound } from '../errors';
 import { enterpriseExists, suggestPartners, type PartnerSuggestion } from '../queries/partners';
 import type { RequestContext } from '../context';
 import { intArgument } from './arguments';
@@ -17,14 +17,7 @@ export async function partnerSuggestions(
     (await enterpriseExists(tx, args.enterpriseId)) ? suggestPartners(tx, args.enterpriseId, limit) : null,
   );
   if (found === null) {
-    throw new AppError(
-      ErrorCode.NOT_FOUND,
-      `enterpriseId: no enterprise has the id ${JSON.stringify(args.enterpriseId)}`,
-      {
-        argument: 'enterpriseId',
-        value: args.enterpriseId,
-      },
-    );
+    throw notFound('enterpriseId', 'enterprise', args.enterpriseId);
   }
   return found;
 }
