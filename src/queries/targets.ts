@@ -1,7 +1,15 @@
 import neo4j from 'neo4j-driver';
 import { toPlain } from '../db';
 import { loadCypher } from './loadCypher';
-import { computeMetric, isAvailableMetric, type QueryRunner } from './metrics';
+import DataLoader from 'dataloader';
+import {
+  type AvailableMetric,
+  computeMetric,
+  isAvailableMetric,
+  type MetricFilters,
+  type MetricNumbers,
+  type QueryRunner,
+} from './metrics';
 
 /** a − b without binary noise (0.8272 − 0.8 prints 0.0272, not 0.027200000000000002). */
 const diff = (a: number, b: number): number => Number((a - b).toPrecision(12));
@@ -69,16 +77,39 @@ export async function reviewTargets(
     regionCode,
     chainId,
   });
+  // Several targets often share a metric and scope (an AT_LEAST and an AT_MOST, this year's and last year's value):
+  // the loader computes each (metric, year, scope) once per review. One statement at a time: the work shares a session.
+  const metrics = new DataLoader<{ metric: AvailableMetric; filters: MetricFilters }, MetricNumbers, string>(
+    async (keys) => {
+      const values: MetricNumbers[] = [];
+      for (const { metric, filters } of keys) values.push(await computeMetric(tx, metric, filters));
+      return values;
+    },
+    { cacheKeyFn: ({ metric, filters: f }) => JSON.stringify([metric, f.year, f.regionCode, f.chainId]) },
+  );
+  const rows = result.records.map(
+    (record) =>
+      toPlain(record.toObject()) as {
+        id: string;
+        metric: string;
+        value: number;
+        comparison: 'AT_LEAST' | 'AT_MOST';
+        regionCode: string | null;
+        chainId: string | null;
+      },
+  );
+  const computed = await Promise.all(
+    rows.map(async (t) => {
+      if (!isAvailableMetric(t.metric)) return null;
+      const scope = { regionCode: t.regionCode, chainId: t.chainId };
+      return Promise.all([
+        metrics.load({ metric: t.metric, filters: { year, ...scope } }),
+        metrics.load({ metric: t.metric, filters: { year: year - 1, ...scope } }),
+      ]);
+    }),
+  );
   const targets: TargetStatus[] = [];
-  for (const record of result.records) {
-    const t = toPlain(record.toObject()) as {
-      id: string;
-      metric: string;
-      value: number;
-      comparison: 'AT_LEAST' | 'AT_MOST';
-      regionCode: string | null;
-      chainId: string | null;
-    };
+  for (const [i, t] of rows.entries()) {
     const base = {
       targetId: t.id,
       metric: t.metric,
@@ -88,7 +119,8 @@ export async function reviewTargets(
       regionCode: t.regionCode,
       chainId: t.chainId,
     };
-    if (!isAvailableMetric(t.metric)) {
+    const values = computed[i];
+    if (!values) {
       targets.push({
         ...base,
         unit: null,
@@ -101,9 +133,7 @@ export async function reviewTargets(
       });
       continue;
     }
-    const scope = { regionCode: t.regionCode, chainId: t.chainId };
-    const now = await computeMetric(tx, t.metric, { year, ...scope });
-    const before = await computeMetric(tx, t.metric, { year: year - 1, ...scope });
+    const [now, before] = values;
     const met = t.comparison === 'AT_LEAST' ? now.value >= t.value : now.value <= t.value;
     targets.push({
       ...base,

@@ -3,8 +3,10 @@ import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { readTx } from '../../src/db';
 import { fromRoot } from '../../src/paths';
-import { createTestApp, testNeo4jUri, type TestApp } from '../support/testApp';
+import { reviewTargets } from '../../src/queries';
+import { createTestApp, DATABASE, testNeo4jUri, type TestApp } from '../support/testApp';
 
 const run = promisify(execFile);
 
@@ -44,6 +46,37 @@ describe('targetReview and the review CLI', () => {
   });
   afterAll(async () => {
     await app.close();
+  });
+
+  it('computes each metric once per year and scope, however many targets share it (dataloader)', async () => {
+    const regionD = String(Number(regionB) + 2);
+    await app.write(
+      `CREATE (d:Region {id: $p + 'rd', code: $code, name: '丁区（示例）', level: 'DISTRICT', synthetic: true})
+       CREATE (:Target {id: $p + 'td1', metric: 'INDUSTRIAL_ENTERPRISES', year: 2024, value: 0.0, comparison: 'AT_LEAST', synthetic: true})-[:FOR_REGION]->(d)
+       CREATE (:Target {id: $p + 'td2', metric: 'INDUSTRIAL_ENTERPRISES', year: 2024, value: 9.0, comparison: 'AT_MOST', synthetic: true})-[:FOR_REGION]->(d)`,
+      { code: regionD },
+    );
+    const statementsOf = async (code: string) => {
+      let statements = 0;
+      const review = await readTx(app.driver, { database: DATABASE }, (tx) =>
+        reviewTargets(
+          {
+            run: ((query: string, params?: Record<string, unknown>) => {
+              statements += 1;
+              return tx.run(query, params);
+            }) as typeof tx.run,
+          },
+          2024,
+          code,
+          null,
+        ),
+      );
+      return { statements, targets: review.targets.length };
+    };
+    const shared = await statementsOf(regionD); // two targets, one metric
+    const single = await statementsOf(regionB); // one target of the same metric
+    expect([shared.targets, single.targets]).toEqual([2, 1]);
+    expect(shared.statements).toBe(single.statements);
   });
 
   it('reviews every target of the region with actual, gap, met and last year', async () => {
