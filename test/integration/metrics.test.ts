@@ -345,8 +345,22 @@ describe('Query.metric on a real Neo4j', () => {
   });
 
   it('answers without filters over the whole graph, with the filters echoed as null', async () => {
-    const value = await metric({ name: 'PROVINCIAL_INCUBATORS', year: 2024 });
-    expect(value).toMatchObject({ name: 'PROVINCIAL_INCUBATORS', regionCode: null, chainId: null, unit: 'platforms' });
-    expect(value.value).toBeGreaterThanOrEqual(0);
+    // Approval years no other test uses (1949, 1950), so the whole-graph count is known: 2 approved by 1950 (one of
+    // them in 1950), a third merged into one of them (left out), a municipal one (another level).
+    await app.write(
+      `CREATE (a:Platform {id: $p + 'inc-a', name: '孵化器甲（示例）', kind: 'INCUBATOR', level: 'PROVINCIAL', approvedYear: 1949, synthetic: true})
+       CREATE (:Platform {id: $p + 'inc-b', name: '孵化器乙（示例）', kind: 'INCUBATOR', level: 'PROVINCIAL', approvedYear: 1950, synthetic: true})
+       CREATE (:Platform {id: $p + 'inc-c', name: '孵化器丙（示例）', kind: 'INCUBATOR', level: 'PROVINCIAL', approvedYear: 1950, synthetic: true})-[:MERGED_INTO]->(a)
+       CREATE (:Platform {id: $p + 'inc-d', name: '孵化器丁（示例）', kind: 'INCUBATOR', level: 'MUNICIPAL', approvedYear: 1950, synthetic: true})`,
+    );
+    const value = await metric({ name: 'PROVINCIAL_INCUBATORS', year: 1950 });
+    expect(value).toMatchObject({
+      name: 'PROVINCIAL_INCUBATORS',
+      regionCode: null,
+      chainId: null,
+      unit: 'platforms',
+      value: 2,
+      newInYear: 1,
+    });
   });
 });
