@@ -1,15 +1,18 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
+  type DocumentNode,
   getArgumentValues,
   getNamedType,
   getNullableType,
   getVariableValues,
   type GraphQLField,
   type GraphQLNamedType,
+  type GraphQLSchema,
   isListType,
   isObjectType,
   Kind,
+  type OperationDefinitionNode,
   parse,
   TypeInfo,
   type ValidationRule,
@@ -18,6 +21,7 @@ import {
   visitWithTypeInfo,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { LRUCache } from 'lru-cache';
 import type { OperationLimits } from '../config';
 import { AppError, badInput, ErrorCode } from '../errors';
 
@@ -139,46 +143,68 @@ export function operationLimits<TContext extends BaseContext>(
     blockFieldSuggestion: { enabled: false },
   }).protect();
   const estimators = [listCost(listLimits)];
+  // The verdict depends on the document and the variables only (the schema is fixed), and most requests repeat a
+  // document: it is kept for the last 2000 (document, operation, variables), small variables only.
+  const verdicts = new LRUCache<string, { problem: AppError | null }>({ max: 2000 });
+  const check = (
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    request: { variables?: Record<string, unknown>; operationName?: string | null },
+  ): AppError | null => {
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+    if (coerced.errors) return null; // execution reports them with graphql-js's own messages
+    const typeInfo = new TypeInfo(schema);
+    let problem: AppError | null = null;
+    visit(
+      document,
+      visitWithTypeInfo(typeInfo, {
+        Field(node) {
+          const field = typeInfo.getFieldDef();
+          if (problem || !field || !field.args.some((a) => ['limit', 'first', 'offset'].includes(a.name))) return;
+          try {
+            problem = checkPaging(typeInfo, field, getArgumentValues(field, node, coerced.coerced), listLimits);
+          } catch {
+            // an argument that does not coerce: execution reports it
+          }
+        },
+      }),
+    );
+    if (problem) return problem;
+    const cost = getComplexity({
+      schema,
+      query: document,
+      estimators,
+      variables: request.variables ?? {},
+      ...(request.operationName ? { operationName: request.operationName } : {}),
+    });
+    if (cost <= limits.maxCost) return null;
+    return new AppError(
+      ErrorCode.QUERY_TOO_COMPLEX,
+      `This query could return about ${cost} values, over the limit of ${limits.maxCost}: ask for smaller or fewer nested lists (limit, first), or page through them.`,
+      { cost, maxCost: limits.maxCost },
+    );
+  };
   const plugin: ApolloServerPlugin<TContext> = {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, operation, request }) {
+        async didResolveOperation({ schema, document, operation, request, queryHash }) {
           if (!operation) return;
           if (operation.operation === 'subscription') {
             throw new AppError(ErrorCode.BAD_REQUEST, 'This API has no subscriptions: send a query or a mutation.');
           }
-          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
-          if (coerced.errors) return; // execution reports them with graphql-js's own messages
-          const typeInfo = new TypeInfo(schema);
-          let problem: AppError | null = null;
-          visit(
-            document,
-            visitWithTypeInfo(typeInfo, {
-              Field(node) {
-                const field = typeInfo.getFieldDef();
-                if (problem || !field || !field.args.some((a) => ['limit', 'first', 'offset'].includes(a.name))) return;
-                try {
-                  problem = checkPaging(typeInfo, field, getArgumentValues(field, node, coerced.coerced), listLimits);
-                } catch {
-                  // an argument that does not coerce: execution reports it
-                }
-              },
-            }),
-          );
-          if (problem) throw problem;
-          const cost = getComplexity({
-            schema,
-            query: document,
-            estimators,
-            variables: request.variables ?? {},
-            ...(request.operationName ? { operationName: request.operationName } : {}),
-          });
-          if (cost > limits.maxCost) {
-            throw new AppError(
-              ErrorCode.QUERY_TOO_COMPLEX,
-              `This query could return about ${cost} values, over the limit of ${limits.maxCost}: ask for smaller or fewer nested lists (limit, first), or page through them.`,
-              { cost, maxCost: limits.maxCost },
-            );
+          const variables = JSON.stringify(request.variables ?? {});
+          const key =
+            variables.length <= 4096 ? `${queryHash}\u0000${request.operationName ?? ''}\u0000${variables}` : null;
+          let verdict = key === null ? undefined : verdicts.get(key);
+          if (verdict === undefined) {
+            verdict = { problem: check(schema, document, operation, request) };
+            if (key !== null) verdicts.set(key, verdict);
+          }
+          if (verdict.problem) {
+            // A fresh error for each request: one kept in the cache is never handed to Apollo twice.
+            const { code, http: _http, ...details } = verdict.problem.extensions;
+            throw new AppError(code as ErrorCode, verdict.problem.message, details);
           }
         },
       };
