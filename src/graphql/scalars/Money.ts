@@ -1,6 +1,4 @@
-import { GraphQLScalarType, Kind } from 'graphql';
 import { isInt } from 'neo4j-driver';
-import { invalidInput, invalidLiteral, invalidOutput } from './scalarError';
 
 /** The largest amount Neo4j can store as an integer property (2^63 − 1). */
 export const MAX_MONEY = 9_223_372_036_854_775_807n;
@@ -39,37 +37,11 @@ function readMoney(value: unknown): Result {
 }
 
 /**
- * Checks an amount of money in whole yuan (a safe-integer number, a digit string, a bigint or a Neo4j Integer).
+ * Checks an amount of money in whole yuan, as the seed data and (later) imported rows give it; amounts in the API are
+ * @neo4j/graphql's BigInt, bounded by src/graphql/money.ts. (a safe-integer number, a digit string, a bigint or a Neo4j Integer).
  * @returns null when the amount is valid, else the reason
  */
 export function validateMoney(value: unknown): string | null {
   const result = readMoney(value);
   return result.ok ? null : result.reason;
 }
-
-function check(value: unknown, fail: (rule: string) => Error): bigint {
-  const result = readMoney(value);
-  if (!result.ok) throw fail(result.reason);
-  return result.value;
-}
-
-/**
- * Money in whole yuan, exact up to 2^63 − 1. Inside the server it is a bigint, which neo4j-driver sends as a
- * Neo4j integer. On the wire it is always a string of digits, as @neo4j/graphql's BigInt fields are, so that a
- * client reads every amount of the API the same way and no amount changes JSON type as it grows.
- */
-export const Money = new GraphQLScalarType<bigint, string>({
-  name: 'Money',
-  description:
-    'An amount in whole yuan (元), from 0 to 2^63 − 1. Returned as a string of digits; accepted as a string ' +
-    'of digits or, up to 2^53 − 1, as a number.',
-  serialize: (value) => check(value, (rule) => invalidOutput('Money', value, rule)).toString(),
-  parseValue: (value) => check(value, (rule) => invalidInput('Money', value, rule)),
-  parseLiteral: (ast) => {
-    if (ast.kind !== Kind.INT && ast.kind !== Kind.STRING) {
-      throw invalidLiteral('Money', ast, `an amount is ${RULE}, as a number or a string of digits`);
-    }
-    // An INT literal keeps its digits as text in the AST, so it is read exactly whatever its size.
-    return check(ast.value, (rule) => invalidLiteral('Money', ast, rule));
-  },
-});

@@ -1,5 +1,5 @@
 export { CreditCode, creditCodeCheckChar, validateCreditCode } from './CreditCode';
 export { IndustryCode, validateIndustryCode } from './IndustryCode';
-export { MAX_MONEY, Money, validateMoney } from './Money';
+export { MAX_MONEY, validateMoney } from './Money';
 export { RegionCode, validateRegionCode } from './RegionCode';
-export { MAX_YEAR, MIN_YEAR, validateYear, Year } from './Year';
+export { MAX_YEAR, MIN_YEAR, validateYear } from './Year';
