@@ -11,6 +11,7 @@ import {
   type GraphQLSchema,
   isListType,
   isObjectType,
+  isUnionType,
   Kind,
   type OperationDefinitionNode,
   parse,
@@ -31,12 +32,13 @@ export interface ListLimit {
   max: number;
 }
 
-/** Every `@limit(default, max)` of the SDL, by type name. */
+/** Every `@limit(default, max)` of the SDL's object and interface types, by type name. */
 export function listLimitsOf(typeDefs: readonly string[]): Map<string, ListLimit> {
   const limits = new Map<string, ListLimit>();
   for (const sdl of typeDefs) {
     for (const definition of parse(sdl).definitions) {
-      if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION) continue;
+      if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.INTERFACE_TYPE_DEFINITION)
+        continue;
       const limit = definition.directives?.find((d) => d.name.value === 'limit');
       if (!limit) continue;
       const args = Object.fromEntries((limit.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value)]));
@@ -94,7 +96,8 @@ export function listCost(limits: Map<string, ListLimit>): ComplexityEstimator {
 
 /**
  * Checks every `limit`, `first` and `offset` argument of the operation, at any depth, before it runs: none may be
- * negative, and a page of a @node type may not exceed its @limit max. The rule is by argument name and the SDL's
+ * negative, `limit` and `first` not 0 (the library reads 0 as "no limit"), a page of a @node type may not exceed its
+ * @limit max, and a list of a union must say its `limit` (the library bounds unions by nothing else). The rule is by argument name and the SDL's
  * @limit, so a new field is covered without being listed anywhere. Our own root fields check their own ranges too.
  */
 function checkPaging(
@@ -104,12 +107,24 @@ function checkPaging(
   limits: Map<string, ListLimit>,
 ): AppError | null {
   const where = `${typeInfo.getParentType()?.name ?? '?'}.${field.name}`;
+  const named = getNamedType(field.type);
+  // @neo4j/graphql applies no @limit to a list of a union (its members' would not agree): the client must bound it.
+  if (isUnionType(named) && isListType(getNullableType(field.type)) && typeof args.limit !== 'number') {
+    return badInput('limit', `is required on a list of ${named.name} (1 to 1000) (in ${where})`, undefined, {
+      field: field.name,
+    });
+  }
   for (const name of ['limit', 'first', 'offset'] as const) {
     const value = args[name];
     if (typeof value !== 'number') continue;
     const refuse = (message: string) => badInput(name, message, value, { field: field.name });
     if (value < 0) return refuse(`must be 0 or more; got ${value} (in ${where})`);
-    const max = name === 'offset' ? undefined : limits.get(itemType(getNamedType(field.type)).name)?.max;
+    // @neo4j/graphql reads a limit or first of 0 as none at all: every row.
+    if (value === 0 && name !== 'offset') return refuse(`must be at least 1; got 0 (in ${where})`);
+    const max =
+      name === 'offset'
+        ? undefined
+        : (limits.get(itemType(named).name)?.max ?? (isUnionType(named) ? 1000 : undefined));
     if (max !== undefined && value > max) {
       return refuse(`must be at most ${max}; got ${value} (in ${where}); page with offset or after`);
     }

@@ -67,11 +67,32 @@ describe('operation limits: hostile operations are refused before they run (real
     ['{ enterprisesConnection(first: -3) { edges { node { id } } } }', 'first', /must be 0 or more; got -3/],
     ['{ enterprises(limit: 1) { reports(limit: -1) { year } } }', 'limit', /in Enterprise.reports/],
     ['{ enterprises(limit: 5000) { id } }', 'limit', /must be at most 1000; got 5000/],
+    // The library reads 0 as "no limit at all".
+    ['{ enterprises(limit: 0) { id suppliers(limit: 0) { id } } }', 'limit', /must be at least 1; got 0/],
+    ['{ enterprisesConnection(first: 0) { edges { node { id } } } }', 'first', /must be at least 1; got 0/],
+    // A list of a union has no @limit of its own: it must be bounded by the client.
+    [
+      '{ achievements(limit: 1) { achievedBy { ... on Enterprise { id } } } }',
+      'limit',
+      /is required on a list of OrganizationOrPlatform/,
+    ],
+    [
+      '{ organizationOrPlatforms { ... on Platform { id } } }',
+      'limit',
+      /is required on a list of OrganizationOrPlatform/,
+    ],
   ])('refuses %s as BAD_USER_INPUT naming %s', async (query, argument, message) => {
     const answer = await post(query);
     expect(answer.status).toBe(400);
     expect(answer.body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument } });
     expect(answer.body.errors?.[0]?.message).toMatch(message);
+  });
+
+  it('costs a list of an interface by its @limit, like a list of a type', async () => {
+    const answer = await post('{ organizations { projects(limit: 240) { undertakers(limit: 1000) { id } } } }');
+    expect([answer.status, codeOf(answer)]).toEqual([400, 'QUERY_TOO_COMPLEX']);
+    const bounded = await post('{ achievements(limit: 5) { achievedBy(limit: 5) { ... on Enterprise { id } } } }');
+    expect(bounded.body.errors).toBeUndefined();
   });
 
   it('checks paging arguments given as variables too', async () => {
