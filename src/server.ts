@@ -22,7 +22,7 @@ import {
 } from './auth';
 import type { Config } from './config';
 import { dataVersion, type DbHealth, withAutoCommitReads } from './db';
-import { KeyedSemaphores, Semaphore, withSessionLimits } from './db/sessionLimits';
+import { KeyedSemaphores, ownPermit, Semaphore, withSessionLimits } from './db/sessionLimits';
 import { AppError, ErrorCode, errorStatus, formatError, httpErrors } from './errors';
 import { argumentGuards } from './graphql/argumentGuards';
 import { moneyNotNegative } from './graphql/money';
@@ -124,7 +124,7 @@ export function createServer(deps: ServerDeps): AppServer {
   const contextFor = (requestId: string, principal: Principal, clientKey = `sub:${principal.sub}`): RequestContext => ({
     executionContext: withSessionLimits(
       autoCommitReadsDriver,
-      [{ semaphore: new Semaphore(config.fairness.requestSessions) }, clientSessions.of(clientKey)],
+      [ownPermit(new Semaphore(config.fairness.requestSessions)), clientSessions.permit(clientKey)],
       config.fairness.sessionWaitMs,
     ),
     sessionConfig: { database: config.database },

@@ -55,7 +55,11 @@ export class Semaphore {
   }
 }
 
-/** One semaphore per key (a client), created on first use and dropped when idle. */
+/**
+ * One semaphore per key (a client), created when a session of that key first asks for a permit and dropped when it
+ * has none held or waited for. Callers look the semaphore up when they acquire ({@link KeyedSemaphores.permit}),
+ * never earlier, so a dropped semaphore is never used again and a client that opens no session leaves no entry.
+ */
 export class KeyedSemaphores {
   private readonly byKey = new Map<string, Semaphore>();
 
@@ -78,6 +82,11 @@ export class KeyedSemaphores {
     };
   }
 
+  /** A permit source for `key`: the semaphore is looked up when a session asks, not when the request starts. */
+  permit(key: string): PermitSource {
+    return () => this.of(key);
+  }
+
   /** Keys with work in flight or waiting. */
   get size(): number {
     return this.byKey.size;
@@ -95,40 +104,46 @@ export class KeyedSemaphores {
   }
 }
 
+/** Where a session gets one of its permits: a semaphore, and what to call after releasing it. */
+export type PermitSource = () => { semaphore: Semaphore; released?: () => void };
+
+/** A semaphore of the request's own, as a permit source. */
+export function ownPermit(semaphore: Semaphore): PermitSource {
+  return () => ({ semaphore });
+}
+
 /**
  * The driver one request works with: every session it opens holds a permit of each semaphore (the request's own,
  * then its client's, always in that order) from its first statement until it is closed, waiting at most `timeoutMs`
  * for them. A request then holds at most a few sessions, and a client at most a few more across its requests, so
  * no client can take the whole connection pool from the others. Statements are run as the wrapped driver runs them.
  */
-export function withSessionLimits(
-  driver: Driver,
-  permits: readonly { semaphore: Semaphore; released?: () => void }[],
-  timeoutMs: number,
-): Driver {
+export function withSessionLimits(driver: Driver, sources: readonly PermitSource[], timeoutMs: number): Driver {
   const session = (config?: SessionConfig): Session => {
     const real = driver.session(config);
-    let held: Promise<number> | null = null;
-    const acquire = (): Promise<number> =>
-      (held ??= (async () => {
-        let taken = 0;
-        try {
-          for (const { semaphore } of permits) {
-            await semaphore.acquire(timeoutMs);
-            taken += 1;
-          }
-        } catch (error) {
-          releaseFirst(taken);
-          throw error;
-        }
-        return taken;
-      })());
-    const releaseFirst = (n: number): void => {
-      for (const { semaphore, released } of permits.slice(0, n).reverse()) {
+    type Held = ReturnType<PermitSource>[];
+    let held: Promise<Held> | null = null;
+    const releaseAll = (permits: Held): void => {
+      for (const { semaphore, released } of [...permits].reverse()) {
         semaphore.release();
         released?.();
       }
     };
+    const acquire = (): Promise<Held> =>
+      (held ??= (async () => {
+        const taken: Held = [];
+        try {
+          for (const source of sources) {
+            const permit = source();
+            await permit.semaphore.acquire(timeoutMs);
+            taken.push(permit);
+          }
+        } catch (error) {
+          releaseAll(taken);
+          throw error;
+        }
+        return taken;
+      })());
     const gated =
       (method: 'run' | 'executeRead' | 'executeWrite') =>
       (...args: unknown[]) =>
@@ -138,12 +153,11 @@ export function withSessionLimits(
         if (property === 'run' || property === 'executeRead' || property === 'executeWrite') return gated(property);
         if (property === 'close') {
           return async () => {
+            // Taken before the first await, so that two close() calls cannot both release the same permits.
+            const pending = held;
+            held = null;
             await target.close();
-            if (held) {
-              const taken = await held.catch(() => 0);
-              releaseFirst(taken);
-              held = null;
-            }
+            if (pending) releaseAll(await pending.catch((): Held => []));
           };
         }
         return own(target, property);
