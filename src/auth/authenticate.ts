@@ -2,7 +2,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { AuthConfig } from '../config';
 import { ErrorCode, httpStatusOf } from '../errors';
 import type { Logger } from '../logger';
-import { isLoopbackAddress } from './loopback';
+import { isLoopbackAddress, isLoopbackHost } from './loopback';
 import { principalOf, type Principal } from './principal';
 import { AuthFailure, bearerToken, tokenVerifier } from './verify';
 
@@ -28,6 +28,14 @@ function refuse(res: Response, failure: AuthFailure): void {
   });
 }
 
+/** The host name of a Host header (`localhost:4000` → `localhost`, `[::1]:4000` → `::1`), or null without one. */
+export function hostnameOf(header: string | undefined): string | null {
+  if (!header) return null;
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(header);
+  if (bracketed) return bracketed[1] ?? null;
+  return header.replace(/:\d+$/, '').toLowerCase();
+}
+
 /** The request's principal, set by {@link authenticate}. */
 export function principalOfResponse(res: Response): Principal {
   const principal = (res.locals as { principal?: Principal }).principal;
@@ -48,6 +56,22 @@ export function authenticate(auth: AuthConfig, logger: Logger): RequestHandler {
   if (auth.mode === 'local') {
     const local = principalOf('local', [auth.localRole], 'local');
     return (req: Request, res: Response, next: NextFunction) => {
+      // A web page whose domain re-resolves to 127.0.0.1 (DNS rebinding) reaches us from loopback too, but under its
+      // own host name: only a request addressed to this machine by a loopback name is served.
+      const host = hostnameOf(req.headers.host);
+      if (host === null || !isLoopbackHost(host)) {
+        logger.warn({ reqId: res.locals.requestId, host: req.headers.host }, 'local mode: request for another host');
+        res.locals.errorCode = ErrorCode.FORBIDDEN;
+        res.status(httpStatusOf.FORBIDDEN).json({
+          errors: [
+            {
+              message: 'Without authentication configured this API answers requests to localhost or 127.0.0.1 only.',
+              extensions: { code: ErrorCode.FORBIDDEN },
+            },
+          ],
+        });
+        return;
+      }
       if (!isLoopbackAddress(req.socket.remoteAddress)) {
         logger.warn({ reqId: res.locals.requestId, address: req.socket.remoteAddress }, 'non-loopback request refused');
         res.locals.errorCode = ErrorCode.FORBIDDEN;

@@ -264,9 +264,24 @@ function authConfig(read: (name: string) => string | undefined, problems: string
     }
     if (url === undefined || !['https:', 'http:'].includes(url.protocol)) {
       problems.push(`AUTH_JWKS_URL=${jwksUrl} is not an http(s) URL (the identity provider's JWKS endpoint)`);
+    } else if (url.protocol === 'http:' && !isLoopbackHost(url.hostname.replace(/^\[(.*)\]$/, '$1'))) {
+      // Whoever can change the key set can sign any token: it comes over TLS unless it is on this machine.
+      problems.push(
+        `AUTH_JWKS_URL=${jwksUrl} must be https:// (plain http only for an identity provider on this machine)`,
+      );
     } else {
       key = { kind: 'jwks', url };
     }
+  }
+  if (jwksUrl !== undefined && audience === undefined) {
+    // An identity provider signs tokens for every application of the realm: without an audience, another
+    // application's token (and its roles) would be accepted here.
+    problems.push('AUTH_JWT_AUDIENCE is required with AUTH_JWKS_URL: the client id tokens for this API are issued to');
+  }
+  if (anonymousRole !== undefined && anonymousRole !== 'viewer') {
+    problems.push(
+      `AUTH_ANONYMOUS_ROLE=${anonymousRole}: requests without a token may be viewers at most (confidential figures and writes need a token)`,
+    );
   }
   const rolesClaim = rolesClaimRaw.split('.');
   if (rolesClaim.some((part) => part === '')) {

@@ -19,6 +19,13 @@ export function classifyNeo4jError(error: Neo4jError): { code: ErrorCode; messag
   if (error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
     return { code: ErrorCode.QUERY_TIMEOUT, message: 'The query took longer than the allowed time; narrow it down.' };
   }
+  if (error.code === 'Neo.ClientError.Statement.ArithmeticError') {
+    // e.g. adding to an amount past 2^63 − 1 (a long overflow in the database)
+    return {
+      code: ErrorCode.BAD_USER_INPUT,
+      message: 'A number in this request would go out of range (beyond 2^63 − 1).',
+    };
+  }
   if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
     return {
       code: ErrorCode.CONFLICT,

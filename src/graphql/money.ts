@@ -58,8 +58,8 @@ function isNegative(value: unknown): boolean {
 
 /**
  * Every amount in the schema is a BigInt of whole yuan (revenue, R&D spending, funding, budgets, awards, amounts),
- * and none can be negative: a mutation that writes a negative one — created, set or added, at any depth — is
- * refused before it runs, as BAD_USER_INPUT naming the field and where it was given. Filters (the `where` argument,
+ * and none can be negative: a mutation that writes a negative one — created, set or added, at any depth — or that
+ * subtracts from one (which could take it below 0) is refused before it runs, as BAD_USER_INPUT naming the field and where it was given. Filters (the `where` argument,
  * `…Where` and `…Filters` inputs, also inside a nested update or connect) may compare with any value.
  */
 export function moneyNotNegative<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
@@ -84,14 +84,19 @@ export function moneyNotNegative<TContext extends BaseContext>(): ApolloServerPl
               if (argument.name === 'where') continue;
               walkInput(argument.type, args[argument.name], (parent, name, type, value, path) => {
                 if (!type || getNamedType(type).name !== 'BigInt' || /(Where|Filters)$/.test(parent.name)) return;
-                if (!isNegative(value)) return;
+                const subtracting = name === 'subtract' && value !== null && value !== undefined;
+                if (!isNegative(value) && !subtracting) return;
                 const where = [argument.name, ...path].map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`));
                 const at = where.join('').replace(/^\./, '').replace(/\.\[/g, '[');
-                const amount = [...path].reverse().find((p) => typeof p === 'string' && !['set', 'add'].includes(p));
+                const amount = [...path]
+                  .reverse()
+                  .find((p) => typeof p === 'string' && !['set', 'add', 'subtract'].includes(p));
                 const amountField = String(amount ?? name);
                 throw badInput(
                   amountField,
-                  `an amount cannot be negative; got ${String(value)} at ${at} (in ${field.name})`,
+                  subtracting
+                    ? `an amount is set or added to, never subtracted from (it could fall below 0): set the new amount instead, at ${at} (in ${field.name})`
+                    : `an amount cannot be negative; got ${String(value)} at ${at} (in ${field.name})`,
                   String(value),
                   { argument: argument.name, field: amountField, path: at },
                 );

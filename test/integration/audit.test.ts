@@ -222,7 +222,7 @@ describe('local mode (no authentication configured)', () => {
     }
   });
 
-  it('refuses a request from another address (the second line behind the loopback-only listen)', () => {
+  it('refuses a request from another address, or addressed to another host name (DNS rebinding)', () => {
     const handler = authenticate({ mode: 'local', localRole: 'admin' }, createLogger('silent'));
     const answered: { status?: number; body?: unknown } = {};
     const res = {
@@ -237,17 +237,22 @@ describe('local mode (no authentication configured)', () => {
       },
     };
     let passed = false;
-    for (const [address, allowed] of [
-      ['10.20.30.40', false],
-      ['::ffff:192.168.1.9', false],
-      ['::ffff:127.0.0.1', true],
+    for (const [address, host, allowed] of [
+      ['10.20.30.40', '10.0.0.1:4000', false],
+      ['::ffff:192.168.1.9', 'localhost:4000', false],
+      ['::ffff:127.0.0.1', '127.0.0.1:4000', true],
+      ['::1', '[::1]:4000', true],
+      ['127.0.0.1', 'localhost', true],
+      // DNS rebinding: a page of evil.example whose name now resolves to 127.0.0.1 reaches us from loopback.
+      ['127.0.0.1', 'evil.example:4000', false],
+      ['127.0.0.1', undefined, false],
     ] as const) {
       passed = false;
       answered.status = undefined;
-      handler({ socket: { remoteAddress: address }, headers: {} } as never, res as never, () => {
+      handler({ socket: { remoteAddress: address }, headers: { host } } as never, res as never, () => {
         passed = true;
       });
-      expect([address, passed, answered.status ?? 200]).toEqual([address, allowed, allowed ? 200 : 403]);
+      expect([address, host, passed, answered.status ?? 200]).toEqual([address, host, allowed, allowed ? 200 : 403]);
     }
   });
 

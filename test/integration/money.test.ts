@@ -79,6 +79,24 @@ describe('money: exact 64-bit amounts, never negative on a write (real Neo4j)', 
     );
     expect(await exists(p('nest'))).toBe(false);
 
+    const subtract = await app.execute(
+      `mutation { updateEnterprises(where: { id: { eq: "${p('small')}" } }, update: { revenue: { subtract: "999999999999" } }) { enterprises { id } } }`,
+    );
+    expect(subtract.errors?.[0]?.message).toMatch(/^revenue: an amount is set or added to, never subtracted from/);
+    const overflow = await app.execute(
+      `mutation { updateEnterprises(where: { id: { eq: "${p('small')}" } }, update: { revenue: { add: "9223372036854775807" } }) { enterprises { id } } }`,
+    );
+    expect(overflow.errors?.[0]).toMatchObject({
+      message: 'A number in this request would go out of range (beyond 2^63 − 1).',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    const [{ revenue }] = ((
+      await app.execute<{ enterprises: { revenue: string }[] }>(
+        `{ enterprises(where: { id: { eq: "${p('small')}" } }) { revenue } }`,
+      )
+    ).data?.enterprises ?? [{ revenue: '' }]) as [{ revenue: string }];
+    expect(revenue).toBe('5');
+
     // A filter may compare with a negative number.
     const filter = await app.execute(
       `mutation { updateEnterprises(where: { id: { eq: "${p('small')}" }, revenue: { gt: -1 } }, update: { name: { set: "改（示例）" } }) { enterprises { id } } }`,

@@ -58,13 +58,26 @@ describe('loadConfig: authentication and CORS', () => {
     const short = problemsOf({ AUTH_JWT_SECRET: 'tooShort-s3cret' });
     expect(short).toEqual([expect.stringContaining('AUTH_JWT_SECRET is 15 bytes long; it must be at least 32')]);
     expect(short.join()).not.toContain('tooShort-s3cret');
-    expect(problemsOf({ AUTH_JWT_SECRET: SECRET, AUTH_JWKS_URL: 'https://idp/certs' })).toEqual([
-      expect.stringContaining('both set'),
-    ]);
+    expect(
+      problemsOf({ AUTH_JWT_SECRET: SECRET, AUTH_JWKS_URL: 'https://idp/certs', AUTH_JWT_AUDIENCE: 'ig' }),
+    ).toEqual([expect.stringContaining('both set')]);
   });
 
   it('names every other bad setting', () => {
-    expect(problemsOf({ AUTH_JWKS_URL: 'ftp://idp/certs' })).toEqual([expect.stringContaining('AUTH_JWKS_URL=ftp')]);
+    expect(problemsOf({ AUTH_JWKS_URL: 'ftp://idp/certs', AUTH_JWT_AUDIENCE: 'ig' })).toEqual([
+      expect.stringContaining('AUTH_JWKS_URL=ftp'),
+    ]);
+    // The key set comes over TLS (plain http only on this machine), and an identity provider's tokens need an audience.
+    expect(problemsOf({ AUTH_JWKS_URL: 'http://sso.example/certs', AUTH_JWT_AUDIENCE: 'ig' })).toEqual([
+      expect.stringContaining('must be https://'),
+    ]);
+    expect(problemsOf({ AUTH_JWKS_URL: 'http://127.0.0.1:8080/certs', AUTH_JWT_AUDIENCE: 'ig' })).toEqual([]);
+    expect(problemsOf({ AUTH_JWKS_URL: 'https://sso.example/certs' })).toEqual([
+      expect.stringContaining('AUTH_JWT_AUDIENCE is required with AUTH_JWKS_URL'),
+    ]);
+    expect(problemsOf({ AUTH_JWT_SECRET: SECRET, AUTH_ANONYMOUS_ROLE: 'editor' })).toEqual([
+      expect.stringContaining('may be viewers at most'),
+    ]);
     expect(problemsOf({ AUTH_LOCAL_ROLE: 'boss' })).toEqual([
       'AUTH_LOCAL_ROLE=boss is not a role; the roles are viewer, planner, editor, admin',
     ]);
