@@ -26,6 +26,7 @@ import { KeyedSemaphores, ownPermit, Semaphore, withSessionLimits } from './db/s
 import { AppError, ErrorCode, errorStatus, formatError, httpErrors } from './errors';
 import { argumentGuards } from './graphql/argumentGuards';
 import { moneyNotNegative } from './graphql/money';
+import { Preflight } from './graphql/preflight';
 import { clientKeyOf, rateLimit } from './http/fairness';
 import { createMetrics } from './http/metrics';
 import { type ListLimit, operationLimits } from './graphql/operationLimits';
@@ -107,7 +108,9 @@ export function createServer(deps: ServerDeps): AppServer {
   const limits = operationLimits<RequestContext>(config.limits, listLimits);
   // @neo4j/graphql's generated reads as single auto-commit statements (see withAutoCommitReads); writes unchanged.
   const autoCommitReadsDriver = withAutoCommitReads(driver);
+  const preflight = new Preflight<RequestContext>();
   const cache = responseCache<RequestContext>({
+    proceed: (context) => preflight.passed(context),
     // While the database is known to be down (databaseGate refuses the request meanwhile), no version read is
     // started; a read that hangs gives up after VERSION_READ_TIMEOUT_MS, so that later requests do not queue behind it.
     version: async () =>
@@ -157,16 +160,20 @@ export function createServer(deps: ServerDeps): AppServer {
       ApolloServerPluginLandingPageDisabled(),
       // No @cacheControl hints are used; the default cache-control plugin would still run a hook for every field.
       ApolloServerPluginCacheControlDisabled(),
-      // First: a refused request does no database work, is never answered from the cache and writes nothing.
       metrics.plugin<RequestContext>(),
-      accessControl<RequestContext>(accessRules),
-      ...limits.plugins,
-      moneyNotNegative<RequestContext>(),
+      // The checks that refuse a request before it runs; the cache and the guards below wait for them (preflight),
+      // so a refused request does no database work, is never answered from the cache and writes nothing.
+      preflight.checking(accessControl<RequestContext>(accessRules)),
+      ...limits.plugins.map((plugin) => preflight.checking(plugin)),
+      preflight.checking(moneyNotNegative<RequestContext>()),
       errorStatus(),
       databaseGate(health),
       // Before the argument guards: they skip their database lookup for a request the cache answers.
       cache,
-      argumentGuards({ answersFromCache: (context) => cache.answersFromCache(context) }),
+      argumentGuards({
+        answersFromCache: (context) => cache.answersFromCache(context),
+        proceed: (context) => preflight.passed(context),
+      }),
     ],
   });
 

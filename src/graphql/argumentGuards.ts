@@ -188,7 +188,11 @@ function unknownReferenceError(calls: readonly GuardedCall[], check: Awaited<Ret
  * so the kept answer's lookup ran on the very data this request would look at.
  */
 export function argumentGuards(
-  options: { answersFromCache?: (context: RequestContext) => Promise<boolean> } = {},
+  options: {
+    answersFromCache?: (context: RequestContext) => Promise<boolean>;
+    /** Resolves false when a check before the guards refuses the request: then nothing is looked up. */
+    proceed?: (context: RequestContext) => Promise<boolean>;
+  } = {},
 ): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
@@ -203,6 +207,7 @@ export function argumentGuards(
           }
           const refs = referencesOf(calls);
           if (refs.regionCodes.length + refs.chainIds.length + refs.years.length === 0) return;
+          if (options.proceed && !(await options.proceed(contextValue))) return;
           if (options.answersFromCache && (await options.answersFromCache(contextValue))) return;
           const check = await readFor(contextValue, (tx) => checkGapArguments(tx, refs));
           const problem = unknownReferenceError(calls, check);

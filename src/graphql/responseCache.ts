@@ -132,6 +132,8 @@ export interface PartitionedCacheOptions<TContext> extends ResponseCacheOptions 
    * viewer's map has no confidential properties, a planner's has them, and neither may be served to the other.
    */
   partitionOf: (context: TContext) => string;
+  /** Resolves false when a check before the cache refuses the request: then no version is read (server.ts). */
+  proceed?: (context: TContext) => Promise<boolean>;
 }
 
 /**
@@ -220,6 +222,7 @@ export function responseCache<TContext extends BaseContext>(
         if (options.maxBytes === 0 || operation?.operation !== 'query' || onlyIntrospection(operation)) {
           return undefined;
         }
+        if (options.proceed && !(await options.proceed(requestContext.contextValue))) return undefined;
         if (/no-cache|no-store/i.test(request.http?.headers.get('cache-control') ?? '')) {
           response.http.headers.set('x-cache', 'bypass');
           return undefined;

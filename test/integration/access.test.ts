@@ -3,6 +3,8 @@ import { SignJWT, UnsecuredJWT } from 'jose';
 import { mintToken, type Role } from '../../src/auth';
 import type { AuthConfig } from '../../src/config';
 import { runAutoCommit } from '../../src/db';
+import * as dbDriver from '../../src/db/driver';
+import * as gaps from '../../src/queries/gaps';
 import { createTestApp, DATABASE, type TestApp } from '../support/testApp';
 
 const SECRET = new TextEncoder().encode('an-integration-test-secret-of-32+bytes');
@@ -229,6 +231,33 @@ describe('access control over HTTP with bearer tokens (real Neo4j)', () => {
     if (op.wrote && op.operation) {
       expect(await op.wrote(caller)).toBe(allowed);
       expect((await auditCount(p(caller), op.operation)) - before).toBe(allowed ? 1 : 0);
+    }
+  });
+
+  it('does no database work for a refused request: no data-version read, no argument lookup', async () => {
+    const lookups = jest.spyOn(gaps, 'checkGapArguments');
+    const versions = jest.spyOn(dbDriver, 'dataVersion');
+    try {
+      const gap = 'query ($code: RegionCode) { enterprisesWithoutConsortium(year: 2024, regionCode: $code) { id } }';
+      const refused = await fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.get('viewer')}` },
+        body: JSON.stringify({ query: gap, variables: { code } }),
+      });
+      expect(refused.status).toBe(403);
+      expect([lookups.mock.calls.length, versions.mock.calls.length]).toEqual([0, 0]);
+      // The same request from a planner does both: the spies see the server's calls.
+      const allowed = await fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.get('planner')}` },
+        body: JSON.stringify({ query: gap, variables: { code } }),
+      });
+      expect(allowed.status).toBe(200);
+      expect(lookups.mock.calls.length).toBe(1);
+      expect(versions.mock.calls.length).toBeGreaterThanOrEqual(1);
+    } finally {
+      lookups.mockRestore();
+      versions.mockRestore();
     }
   });
 
