@@ -151,6 +151,18 @@ export async function checkMetricFilters(
 }
 
 /**
+ * The years the data covers (cypher/metrics/dataYears.cypher): from the earliest to the latest dated fact, targets
+ * left out; null in a graph without dated facts.
+ */
+export async function dataYears(tx: QueryRunner): Promise<{ first: number; last: number } | null> {
+  const record = await single(tx, 'dataYears.cypher', {});
+  const first = record.get('first') as unknown;
+  const last = record.get('last') as unknown;
+  if (first === null || last === null) return null;
+  return { first: neo4j.integer.toNumber(first as number), last: neo4j.integer.toNumber(last as number) };
+}
+
+/**
  * Computes one metric for a year within the filters' scope, as defined in DESIGN.md ("Definitions every query
  * shares") and each statement's header in cypher/metrics/. Unknown filters are not checked here: call
  * {@link checkMetricFilters} first, or an unknown region simply counts nothing.

@@ -1,6 +1,6 @@
 import { validateYear } from '../graphql/scalars';
 import { badInput } from '../errors';
-import { checkMetricFilters, computeMetric, isAvailableMetric, type MetricNumbers } from '../queries';
+import { checkMetricFilters, computeMetric, dataYears, isAvailableMetric, type MetricNumbers } from '../queries';
 import type { RequestContext } from '../context';
 import { assertFiltersKnown } from './arguments';
 import { readFor } from './read';
@@ -23,8 +23,9 @@ export interface MetricValue extends MetricNumbers {
 
 /**
  * `Query.metric`: checks the year and the metric name before touching the database, then, in one read (readFor),
- * that the region and chain filters exist (an unknown filter is an error, never a count of 0) and computes the
- * metric.
+ * that the year is one the data covers (cypher/metrics/dataYears.cypher) and that the region and chain filters exist
+ * (a year without data or an unknown filter is an error naming what is accepted, never a value of 0), and computes
+ * the metric.
  */
 export async function metric(_source: unknown, args: MetricArgs, context: RequestContext): Promise<MetricValue> {
   const { name, year } = args;
@@ -35,11 +36,18 @@ export async function metric(_source: unknown, args: MetricArgs, context: Reques
   }
   const filters = { year, regionCode: args.regionCode ?? null, chainId: args.chainId ?? null };
   const outcome = await readFor(context, async (tx) => {
+    const covered = await dataYears(tx);
+    if (covered === null || year < covered.first || year > covered.last) return { covered };
     const known = await checkMetricFilters(tx, filters);
     return known.regionKnown && known.chainKnown
-      ? { known, numbers: await computeMetric(tx, name, filters) }
-      : { known };
+      ? { covered, known, numbers: await computeMetric(tx, name, filters) }
+      : { covered, known };
   });
+  const { covered } = outcome;
+  if (covered === null || year < covered.first || year > covered.last || outcome.known === undefined) {
+    const span = covered ? `the data covers ${covered.first} to ${covered.last}` : 'the graph holds no dated data yet';
+    throw badInput('year', `no data for ${year}: ${span}`, year);
+  }
   assertFiltersKnown(outcome.known, filters);
   if (outcome.numbers === undefined) throw new Error('metric: filters known but nothing computed');
   return { name, ...filters, ...outcome.numbers };

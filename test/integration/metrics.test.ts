@@ -29,6 +29,13 @@ describe('Query.metric on a real Neo4j', () => {
 
   beforeAll(async () => {
     app = await createTestApp();
+    // `metric` answers only for years the data covers (cypher/metrics/dataYears.cypher): a report of each year these
+    // cases ask about makes the span known whatever else the shared database holds. Unscoped, it counts in no region.
+    await app.write(
+      `UNWIND [2023, 2024] AS year
+       CREATE (:AnnualReport {id: $p + 'span-' + year, year: year, aboveScale: false, hasRdInstitution: false,
+               hasRdStaff: false, hasRdSpending: false, hasIurCooperation: false, synthetic: true})`,
+    );
   });
   afterAll(async () => {
     await app.close();
@@ -342,6 +349,12 @@ describe('Query.metric on a real Neo4j', () => {
         denominator: 0,
       });
     }
+  });
+
+  it('refuses a year the data does not cover, naming the years it does', async () => {
+    const result = await app.execute(METRIC, { name: 'HIGH_TECH_ENTERPRISES', year: 2099 });
+    expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'year', value: 2099 } });
+    expect(result.errors?.[0]?.message).toMatch(/^year: no data for 2099: the data covers \d{4} to \d{4}$/);
   });
 
   it('answers without filters over the whole graph, with the filters echoed as null', async () => {
