@@ -97,8 +97,9 @@ export function listCost(limits: Map<string, ListLimit>): ComplexityEstimator {
 /**
  * Checks every `limit`, `first` and `offset` argument of the operation, at any depth, before it runs: none may be
  * negative, `limit` and `first` not 0 (the library reads 0 as "no limit"), a page of a @node type may not exceed its
- * @limit max, and a list of a union must say its `limit` (the library bounds unions by nothing else). The rule is by argument name and the SDL's
- * @limit, so a new field is covered without being listed anywhere. Our own root fields check their own ranges too.
+ * @limit max, and a list of a union must say its `limit` (the library bounds unions by nothing else). The rule is by
+ * argument name and the SDL's @limit, so a new field is covered without being listed anywhere. Our own root fields
+ * check their own ranges too.
  */
 function checkPaging(
   typeInfo: TypeInfo,
@@ -119,12 +120,12 @@ function checkPaging(
     if (typeof value !== 'number') continue;
     const refuse = (message: string) => badInput(name, message, value, { field: field.name });
     if (value < 0) return refuse(`must be 0 or more; got ${value} (in ${where})`);
-    // @neo4j/graphql reads a limit or first of 0 as none at all: every row.
-    if (value === 0 && name !== 'offset') return refuse(`must be at least 1; got 0 (in ${where})`);
     const max =
       name === 'offset'
         ? undefined
         : (limits.get(itemType(named).name)?.max ?? (isUnionType(named) ? 1000 : undefined));
+    // @neo4j/graphql reads a limit or first of 0 as none at all: every row (our own fields check their own ranges).
+    if (value === 0 && max !== undefined) return refuse(`must be at least 1; got 0 (in ${where})`);
     if (max !== undefined && value > max) {
       return refuse(`must be at most ${max}; got ${value} (in ${where}); page with offset or after`);
     }
