@@ -90,6 +90,10 @@ const INDUSTRY_CODES = [
   'C3099',
 ];
 
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}
+
 /** An 18-character unified social credit code whose check character is right (GB 32100-2015). */
 export function syntheticCreditCode(regionCode: string, n: number): string {
   const first17 = `91${regionCode}${String(n).padStart(8, '0')}X`;
@@ -190,13 +194,18 @@ function addFirms(g: GraphBuilder, rnd: Random, scale: number): Firm[] {
   while (revenues.length < total) revenues.push(Math.round(rnd.logUniform(1_000_000, ABOVE_SCALE_REVENUE - 1)));
   revenues.sort((a, b) => b - a);
 
+  // Serial numbers (in ids and credit codes) in an order unrelated to revenue: numbering the firms by their revenue
+  // rank would let anyone who may not see revenue read it from `ent-000000` being the largest. k → (k·stride + c) mod n is
+  // a permutation when stride and n are coprime, and draws nothing from the random stream (the calibration stays).
+  const stride = [7_919, 104_729, 1_299_709].find((p) => gcd(p, revenues.length) === 1) ?? 1;
+  const serialOf = (k: number): number => (k * stride + 4_243) % revenues.length;
   const names = new Set<string>();
   const firms: Firm[] = revenues.map((revenue, k) => {
     let name = `${rnd.pick(NAME_HEADS)}${rnd.pick(NAME_MIDS)}${rnd.pick(NAME_TRADES)}有限公司（示例）`;
-    if (names.has(name)) name = name.replace('有限公司', `${k}号有限公司`);
+    if (names.has(name)) name = name.replace('有限公司', `${serialOf(k)}号有限公司`);
     names.add(name);
     return {
-      id: `ent-${String(k).padStart(6, '0')}`,
+      id: `ent-${String(serialOf(k)).padStart(6, '0')}`,
       name,
       revenue,
       chain: -1,
@@ -222,12 +231,12 @@ function addFirms(g: GraphBuilder, rnd: Random, scale: number): Firm[] {
     if (leader) g.rel('LEADS_CHAIN', 'Enterprise', leader.id, 'IndustryChain', chainId(c.key), { sinceYear: 2021 });
   });
 
-  firms.forEach((f, k) => {
+  firms.forEach((f) => {
     const region = rnd.pick(SYNTHETIC_REGIONS);
     const founded = rnd.int(1985, 2024);
     g.node('Enterprise', {
       id: f.id,
-      creditCode: syntheticCreditCode(region, k + 1),
+      creditCode: syntheticCreditCode(region, Number(f.id.slice('ent-'.length)) + 1),
       name: f.name,
       industryCode: rnd.pick(INDUSTRY_CODES),
       foundedOn: `${founded}-${String(rnd.int(1, 12)).padStart(2, '0')}-${String(rnd.int(1, 28)).padStart(2, '0')}`,

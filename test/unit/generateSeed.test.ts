@@ -24,6 +24,23 @@ describe('generateSeed (in memory, no database)', () => {
     expect(new Set(codes).size).toBe(codes.length);
   });
 
+  it('numbers firms in an order unrelated to revenue, so ids and credit codes do not tell a viewer the revenue rank', () => {
+    const firms = (graph.nodes.get('Enterprise') ?? []).filter((e) => e.synthetic);
+    const byId = [...firms].sort((a, b) => String(a.id).localeCompare(String(b.id)));
+    const byRevenue = [...firms].sort((a, b) => Number(b.revenue) - Number(a.revenue));
+    expect(byId[0]?.id).toBe('ent-000000');
+    // The ten largest firms are spread over the id range, not its first ten ids.
+    const topIds = byRevenue.slice(0, 10).map((f) => Number(String(f.id).slice(4)));
+    expect(byRevenue[0]?.id).not.toBe('ent-000000');
+    expect(topIds.filter((n) => n < 10)).toEqual([]);
+    expect(Math.max(...topIds)).toBeGreaterThan(firms.length / 2);
+    // Rank correlation between id order and revenue order is near 0 (it was 1 when ids followed revenue).
+    const rank = new Map(byRevenue.map((f, i) => [f.id, i]));
+    const n = byId.length;
+    const d2 = byId.reduce((sum, f, i) => sum + (i - (rank.get(f.id) ?? 0)) ** 2, 0);
+    expect(Math.abs(1 - (6 * d2) / (n * (n * n - 1)))).toBeLessThan(0.1);
+  });
+
   it('suffixes every synthetic name or title with （示例）, and only real facts carry synthetic: false', () => {
     const bad: string[] = [];
     for (const rows of graph.nodes.values()) {
