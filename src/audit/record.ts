@@ -21,14 +21,6 @@ export interface WriteCounts {
   propertiesSet: number;
 }
 
-export const NO_CHANGES: WriteCounts = {
-  nodesCreated: 0,
-  nodesDeleted: 0,
-  relationshipsCreated: 0,
-  relationshipsDeleted: 0,
-  propertiesSet: 0,
-};
-
 /** The subject of a write made by an API request's principal. */
 export function subjectOf(principal: Principal, operation: string, requestId: string | null): AuditSubject {
   return { actor: principal.sub, roles: principal.roles, operation, requestId };
@@ -43,17 +35,6 @@ export function countsOf(result: Pick<QueryResult, 'summary'>): WriteCounts {
     relationshipsCreated: u.relationshipsCreated,
     relationshipsDeleted: u.relationshipsDeleted,
     propertiesSet: u.propertiesSet,
-  };
-}
-
-/** Adds two sets of counts (a write of several statements records their sum). */
-export function addCounts(a: WriteCounts, b: WriteCounts): WriteCounts {
-  return {
-    nodesCreated: a.nodesCreated + b.nodesCreated,
-    nodesDeleted: a.nodesDeleted + b.nodesDeleted,
-    relationshipsCreated: a.relationshipsCreated + b.relationshipsCreated,
-    relationshipsDeleted: a.relationshipsDeleted + b.relationshipsDeleted,
-    propertiesSet: a.propertiesSet + b.propertiesSet,
   };
 }
 
