@@ -140,6 +140,9 @@ export function createServer(deps: ServerDeps): AppServer {
       .filter(([, role]) => !hasRole(principal, role))
       .map(([name]) => name),
   });
+  // One middleware for every route that needs a principal: one token verifier, so an identity provider's key set is
+  // fetched and cached once.
+  const authenticated = authenticate(config.auth, logger);
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<RequestContext>({
@@ -202,7 +205,7 @@ export function createServer(deps: ServerDeps): AppServer {
   });
 
   // Prometheus metrics: loopback clients in local mode; with tokens, an admin's (a scraper sends a bearer token too).
-  app.get('/metrics', authenticate(config.auth, logger), async (_req, res) => {
+  app.get('/metrics', authenticated, async (_req, res) => {
     const principal = principalOfResponse(res);
     if (principal.via !== 'local' && !hasRole(principal, 'admin')) {
       res.locals.errorCode = ErrorCode.FORBIDDEN;
@@ -248,7 +251,7 @@ export function createServer(deps: ServerDeps): AppServer {
         // Same origin only unless CORS_ORIGINS names others; a preflight is answered before authentication (it
         // carries no credentials), and a refused origin gets no CORS headers, so the browser withholds the answer.
         cors<cors.CorsRequest>({ origin: config.corsOrigins, maxAge: 600 }),
-        authenticate(config.auth, logger),
+        authenticated,
         rateLimit(config.fairness.ratePerMinute, logger),
         express.json({ limit: '1mb' }),
         expressMiddleware(apollo, {

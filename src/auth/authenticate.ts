@@ -59,26 +59,20 @@ export function authenticate(auth: AuthConfig, logger: Logger): RequestHandler {
       // A web page whose domain re-resolves to 127.0.0.1 (DNS rebinding) reaches us from loopback too, but under its
       // own host name: only a request addressed to this machine by a loopback name is served.
       const host = hostnameOf(req.headers.host);
-      if (host === null || !isLoopbackHost(host)) {
-        logger.warn({ reqId: res.locals.requestId, host: req.headers.host }, 'local mode: request for another host');
+      const address = req.socket.remoteAddress;
+      const problem =
+        host === null || !isLoopbackHost(host)
+          ? { log: 'local mode: request for another host', to: 'to localhost or 127.0.0.1' }
+          : !isLoopbackAddress(address)
+            ? { log: 'local mode: request from another machine', to: 'from this machine' }
+            : null;
+      if (problem) {
+        logger.warn({ reqId: res.locals.requestId, host: req.headers.host, address }, problem.log);
         res.locals.errorCode = ErrorCode.FORBIDDEN;
         res.status(httpStatusOf.FORBIDDEN).json({
           errors: [
             {
-              message: 'Without authentication configured this API answers requests to localhost or 127.0.0.1 only.',
-              extensions: { code: ErrorCode.FORBIDDEN },
-            },
-          ],
-        });
-        return;
-      }
-      if (!isLoopbackAddress(req.socket.remoteAddress)) {
-        logger.warn({ reqId: res.locals.requestId, address: req.socket.remoteAddress }, 'non-loopback request refused');
-        res.locals.errorCode = ErrorCode.FORBIDDEN;
-        res.status(httpStatusOf.FORBIDDEN).json({
-          errors: [
-            {
-              message: 'Without authentication configured this API answers requests from this machine only.',
+              message: `Without authentication configured this API answers requests ${problem.to} only.`,
               extensions: { code: ErrorCode.FORBIDDEN },
             },
           ],
