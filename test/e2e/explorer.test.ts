@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { mintToken } from '../../src/auth';
 import { fromRoot } from '../../src/paths';
-import { createTestApp, type TestApp } from '../support/testApp';
+import { createTestApp, type TestApp, tokenAuth } from '../support/testApp';
 
 /**
  * The map explorer in a real headless Chromium (Debian's package; `.ci/run` installs it), against the real API and
@@ -96,11 +96,7 @@ describe('explorer page in Chromium', () => {
   }, 120_000);
 
   it('asks for a token where authentication is configured, keeps it, and sends it', async () => {
-    const auth = {
-      mode: 'token' as const,
-      key: { kind: 'secret' as const, secret: new TextEncoder().encode('an-e2e-test-secret-of-32-bytes-or-more') },
-      rolesClaim: ['roles'],
-    };
+    const auth = tokenAuth('an-e2e-test-secret-of-32-bytes-or-more');
     const secured = await createTestApp(undefined, { auth });
     const securedPage = await browser.newPage({ viewport: { width: 1400, height: 850 } });
     const pageErrors: string[] = [];

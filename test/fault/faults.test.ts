@@ -1,9 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort, portIsOpen, startLocalNeo4j, stopLocalNeo4j } from '../../src/db';
-import { fromRoot } from '../../src/paths';
+import { startApi } from '../../bench/harness';
 import { createTestApp, testNeo4jUri } from '../support/testApp';
 
 const QUERY = JSON.stringify({ query: '{ regions(limit: 1) { id } }' });
@@ -89,26 +88,11 @@ describe('faults under load', () => {
   }, 240_000);
 
   it('SIGTERM under load: in-flight requests are answered, no error is served, the process exits 0', async () => {
-    const port = await freePort();
-    const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', fromRoot('src', 'index.ts')], {
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        LOG_LEVEL: 'warn',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        NEO4J_URI: testNeo4jUri(),
-        SEED_ON_EMPTY: 'false',
-        RATE_LIMIT_PER_MINUTE: '0',
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+    // The API as in production, in its own process (the benchmarks' launcher: it waits for /health/ready).
+    const { url, child } = await startApi(testNeo4jUri());
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    const base = `http://127.0.0.1:${port}`;
+    const base = url.replace(/\/graphql$/, '');
     try {
-      expect(
-        await until(async () => (await fetch(`${base}/health/ready`).catch(() => null))?.status === 200, 120_000),
-      ).toBe(true);
       const traffic = load(base, 6);
       await new Promise((r) => setTimeout(r, 1500));
       const sentAt = Date.now();

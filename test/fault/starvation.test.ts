@@ -1,12 +1,7 @@
 import { mintToken, type Role } from '../../src/auth';
-import type { AuthConfig } from '../../src/config';
-import { createTestApp, type TestApp } from '../support/testApp';
+import { createTestApp, type TestApp, tokenAuth } from '../support/testApp';
 
-const AUTH: Extract<AuthConfig, { mode: 'token' }> = {
-  mode: 'token',
-  key: { kind: 'secret', secret: new TextEncoder().encode('a-fault-test-secret-of-at-least-32-bytes') },
-  rolesClaim: ['roles'],
-};
+const AUTH = tokenAuth('a-fault-test-secret-of-at-least-32-bytes');
 
 /**
  * The pool-starvation attack: two clients send many requests of 15 aliased neighbourhood maps each (every alias its

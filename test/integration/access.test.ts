@@ -1,20 +1,14 @@
 import { randomInt } from 'node:crypto';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { mintToken, type Role } from '../../src/auth';
-import type { AuthConfig } from '../../src/config';
 import { runAutoCommit } from '../../src/db';
 import * as dbDriver from '../../src/db/driver';
 import * as gaps from '../../src/queries/gaps';
-import { createTestApp, DATABASE, type TestApp } from '../support/testApp';
+import { createTestApp, DATABASE, type TestApp, tokenAuth } from '../support/testApp';
 
-const SECRET = new TextEncoder().encode('an-integration-test-secret-of-32+bytes');
-const AUTH: Extract<AuthConfig, { mode: 'token' }> = {
-  mode: 'token',
-  key: { kind: 'secret', secret: SECRET },
-  rolesClaim: ['roles'],
-  issuer: 'https://sso.test',
-  audience: 'innovation-graph',
-};
+const SECRET_TEXT = 'an-integration-test-secret-of-32+bytes';
+const SECRET = new TextEncoder().encode(SECRET_TEXT);
+const AUTH = tokenAuth(SECRET_TEXT, { issuer: 'https://sso.test', audience: 'innovation-graph' });
 const REVENUE = 987654321;
 
 /** Who asks: a role (a token granting it), a token granting only an unknown role, or nobody. */

@@ -1,13 +1,8 @@
 import { mintToken } from '../../src/auth';
-import type { AuthConfig } from '../../src/config';
 import { loadConfig } from '../../src/config';
-import { createTestApp } from '../support/testApp';
+import { createTestApp, tokenAuth } from '../support/testApp';
 
-const AUTH: Extract<AuthConfig, { mode: 'token' }> = {
-  mode: 'token',
-  key: { kind: 'secret', secret: new TextEncoder().encode('a-metrics-test-secret-of-32-bytes-long') },
-  rolesClaim: ['roles'],
-};
+const AUTH = tokenAuth('a-metrics-test-secret-of-32-bytes-long');
 
 describe('operations: GET /metrics (Prometheus) and the introspection switch', () => {
   it('counts requests, operations by outcome, refusals and cache answers; admins only with tokens', async () => {

@@ -1,12 +1,7 @@
 import { mintToken } from '../../src/auth';
-import type { AuthConfig } from '../../src/config';
-import { createTestApp, type TestApp } from '../support/testApp';
+import { createTestApp, type TestApp, tokenAuth } from '../support/testApp';
 
-const AUTH: Extract<AuthConfig, { mode: 'token' }> = {
-  mode: 'token',
-  key: { kind: 'secret', secret: new TextEncoder().encode('a-rate-limit-test-secret-of-32-bytes!') },
-  rolesClaim: ['roles'],
-};
+const AUTH = tokenAuth('a-rate-limit-test-secret-of-32-bytes!');
 
 describe('rate limit per client (token subject)', () => {
   let app: TestApp;

@@ -17,6 +17,19 @@ export function testNeo4jUri(): string {
   return uri;
 }
 
+/** The token settings of an app that verifies HS256 tokens signed with `secret` (and `extra`: issuer, audience, …). */
+export function tokenAuth(
+  secret: string,
+  extra: Partial<Extract<AuthConfig, { mode: 'token' }>> = {},
+): Extract<AuthConfig, { mode: 'token' }> {
+  return {
+    mode: 'token',
+    key: { kind: 'secret', secret: new TextEncoder().encode(secret) },
+    rolesClaim: ['roles'],
+    ...extra,
+  };
+}
+
 /** The principal in-process operations run as unless a test names another: an admin may do everything. */
 export const TEST_ADMIN: Principal = principalOf('test', ['admin'], 'token');
 
