@@ -1,10 +1,16 @@
 import type { Driver, Session, SessionConfig } from 'neo4j-driver';
+import { AppError, ErrorCode } from '../errors';
 import { own } from './driver';
 
-/** A session could not be had before the deadline: the client has too much database work in flight. */
-export class SessionWaitTimeout extends Error {
+/**
+ * A session could not be had before the deadline: the client has too much database work in flight (its own
+ * requests hold its sessions). An operational error for the client: RATE_LIMITED (429), like the rate limit.
+ */
+export class SessionWaitTimeout extends AppError {
   constructor(readonly waitedMs: number) {
-    super(`no database session within ${waitedMs} ms`);
+    super(ErrorCode.RATE_LIMITED, 'This client has too much database work in flight; retry shortly.', {
+      retryAfterSeconds: 1,
+    });
     this.name = 'SessionWaitTimeout';
   }
 }

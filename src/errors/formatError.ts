@@ -50,11 +50,6 @@ const LIBRARY_ERRORS: Record<string, { code: ErrorCode; message?: string }> = {
   // library carries a verified principal, so its "Unauthenticated" means a role that is too low, as "Forbidden" does.
   Neo4jGraphQLForbiddenError: { code: ErrorCode.FORBIDDEN, message: 'Forbidden: your roles do not allow this.' },
   Neo4jGraphQLAuthenticationError: { code: ErrorCode.FORBIDDEN, message: 'Forbidden: your roles do not allow this.' },
-  // src/db/sessionLimits.ts: the client's database sessions stayed taken (by its own requests) past the wait.
-  SessionWaitTimeout: {
-    code: ErrorCode.RATE_LIMITED,
-    message: 'This client has too much database work in flight; retry shortly.',
-  },
 };
 
 /**
