@@ -4,6 +4,7 @@ import { loadConfig } from '../config';
 import { createDriver, resolveTarget } from '../db';
 import { createLogger } from '../logger';
 import { runTargetReview } from '../resolvers/targets';
+import { argumentsOrExit } from './commandLine';
 import { formatReview, REVIEW_FORMATS, type ReviewFormat } from './formatReview';
 
 const USAGE = `usage: npm run review -- --year YYYY [--region CODE] [--chain ID] [--format json|csv|md] [--out FILE]
@@ -47,11 +48,8 @@ export function parseReviewArgs(argv: string[]): ReviewArgs {
 }
 
 async function main(): Promise<number> {
-  const args = parseReviewArgs(process.argv.slice(2));
-  if (args.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const args = argumentsOrExit(parseReviewArgs, USAGE);
+  if (typeof args === 'number') return args;
   const config = loadConfig(process.env);
   const logger = createLogger('warn');
   const target = await resolveTarget(config.neo4j, logger);

@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { databaseIsEmpty, loadSeed, resetDatabase } from '../../seed/loadSeed';
 import { ConfigError, loadConfig } from '../config';
+import { argumentsOrExit } from './commandLine';
 import { createDriver, LocalNeo4jError, migrate, resolveTarget } from '../db';
 import { createLogger } from '../logger';
 
@@ -68,17 +69,8 @@ async function confirm(question: string): Promise<boolean> {
 }
 
 async function main(): Promise<number> {
-  let args: Args;
-  try {
-    args = parseSeedArgs(process.argv.slice(2));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (args.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const args = argumentsOrExit(parseSeedArgs, USAGE);
+  if (typeof args === 'number') return args;
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const target = await resolveTarget(config.neo4j, logger);

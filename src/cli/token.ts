@@ -2,6 +2,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { isRole, mintToken, ROLES, type Role } from '../auth';
 import { ConfigError, loadConfig } from '../config';
+import { argumentsOrExit } from './commandLine';
 
 const USAGE = `usage: npm run token -- --role ROLE [--role ROLE …] [--sub NAME] [--ttl 8h]
 Prints a bearer token signed with AUTH_JWT_SECRET (and AUTH_JWT_ISSUER / AUTH_JWT_AUDIENCE when set).
@@ -11,9 +12,7 @@ Prints a bearer token signed with AUTH_JWT_SECRET (and AUTH_JWT_ISSUER / AUTH_JW
 exit codes: 0 printed; 2 usage or configuration error`;
 
 /** What the command was asked for; throws an Error naming the option and what it accepts. */
-export function parseTokenArgs(
-  argv: string[],
-): { help: true } | { help: false; roles: Role[]; sub: string; ttl: string } {
+export function parseTokenArgs(argv: string[]): { help: boolean; roles: Role[]; sub: string; ttl: string } {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -25,7 +24,7 @@ export function parseTokenArgs(
     strict: true,
     allowPositionals: false,
   });
-  if (values.help) return { help: true };
+  if (values.help) return { help: true, roles: [], sub: '', ttl: '8h' };
   const roles = values.role ?? [];
   if (roles.length === 0) throw new Error(`--role is required (one of ${ROLES.join(', ')})`);
   const unknown = roles.find((r) => !isRole(r));
@@ -36,17 +35,8 @@ export function parseTokenArgs(
 }
 
 async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseTokenArgs(process.argv.slice(2));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (args.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const args = argumentsOrExit(parseTokenArgs, USAGE);
+  if (typeof args === 'number') return args;
   try {
     const config = loadConfig(process.env);
     console.log(await mintToken(config.auth, args));

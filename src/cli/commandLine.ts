@@ -1,0 +1,23 @@
+/**
+ * What every CLI does with its command line: `parse` it (node:util parseArgs inside); on --help print `usage` and
+ * exit 0; on a usage error print the message and `usage` and exit 2.
+ * @returns the parsed arguments, or the exit code when the command should stop here
+ */
+export function argumentsOrExit<T extends { help: boolean }>(
+  parse: (argv: string[]) => T,
+  usage: string,
+  argv: string[] = process.argv.slice(2),
+): T | number {
+  let args: T;
+  try {
+    args = parse(argv);
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${usage}`);
+    return 2;
+  }
+  if (args.help) {
+    console.log(usage);
+    return 0;
+  }
+  return args;
+}
