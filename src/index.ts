@@ -37,14 +37,14 @@ async function main(): Promise<void> {
   }
 
   const driver = createDriver(target);
-  const { schema, neo4jGraphQL, accessRules, listLimits } = await buildSchema(driver);
+  const { schema, neo4jGraphQL, accessRules, listLimits, guardedFields } = await buildSchema(driver);
   // The readiness probe has its own connections: requests that fill the main pool must not make a healthy database
   // look down to a load balancer.
   const healthDriver = createDriver({ ...target, maxConnectionPoolSize: 2 });
   const health = new DbHealth(healthDriver, config.database);
   health.setPrepared(false);
   health.start();
-  const server = createServer({ config, driver, schema, health, logger, accessRules, listLimits });
+  const server = createServer({ config, driver, schema, health, logger, accessRules, listLimits, guardedFields });
   await server.start();
   await new Promise<void>((resolve, reject) => {
     server.httpServer.once('error', reject);

@@ -24,7 +24,7 @@ import type { Config } from './config';
 import { dataVersion, type DbHealth, withAutoCommitReads } from './db';
 import { KeyedSemaphores, ownPermit, Semaphore, withSessionLimits } from './db/sessionLimits';
 import { AppError, ErrorCode, errorStatus, formatError, httpErrors } from './errors';
-import { argumentGuards } from './graphql/argumentGuards';
+import { argumentGuards, type GuardedField } from './graphql/argumentGuards';
 import { moneyNotNegative } from './graphql/money';
 import { Preflight } from './graphql/preflight';
 import { clientKeyOf, rateLimit } from './http/fairness';
@@ -54,6 +54,8 @@ export interface ServerDeps {
   accessRules: AccessRules;
   /** The @limit of each @node type (buildSchema returns it), for the paging checks and the cost of an operation. */
   listLimits: Map<string, ListLimit>;
+  /** The root fields whose arguments are checked before execution (buildSchema returns them, read from the SDL). */
+  guardedFields: ReadonlyMap<string, GuardedField>;
   health: DbHealth;
   logger: Logger;
 }
@@ -104,7 +106,7 @@ const VERSION_READ_TIMEOUT_MS = 2_000;
 
 /** Builds the Apollo server and the HTTP app around it. Never listens: index.ts does, and tests need not. */
 export function createServer(deps: ServerDeps): AppServer {
-  const { config, driver, schema, health, logger, accessRules, listLimits } = deps;
+  const { config, driver, schema, health, logger, accessRules, listLimits, guardedFields } = deps;
   const limits = operationLimits<RequestContext>(config.limits, listLimits);
   // @neo4j/graphql's generated reads as single auto-commit statements (see withAutoCommitReads); writes unchanged.
   const autoCommitReadsDriver = withAutoCommitReads(driver);
@@ -173,7 +175,7 @@ export function createServer(deps: ServerDeps): AppServer {
       databaseGate(health),
       // Before the argument guards: they skip their database lookup for a request the cache answers.
       cache,
-      argumentGuards({
+      argumentGuards(guardedFields, {
         answersFromCache: (context) => cache.answersFromCache(context),
         proceed: (context) => preflight.passed(context),
       }),

@@ -6,6 +6,7 @@ import {
   GraphQLIncludeDirective,
   GraphQLSkipDirective,
   Kind,
+  parse,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
@@ -26,29 +27,44 @@ export const GAP_PAGING = { defaultLimit: 50, maxLimit: 500 } as const;
 /** The range of `withinYears` (R2's landmark window). */
 export const WITHIN_YEARS = { min: 1, max: 100 } as const;
 
+/** What the guards know of a root field: whether its `year` must be a year with AnnualReports. */
+export interface GuardedField {
+  reportYear: boolean;
+}
+
 /**
- * The root fields whose arguments are guarded, and whether their `year` must be a year with AnnualReports (the
- * fields that compare a report of the year). expiringQualifications looks ahead (which certificates end in 2026?)
- * and backboneEnterprisesWithoutPlatform's year is about platforms, so theirs only needs to be a plausible year.
+ * The root fields whose arguments are guarded, read from the SDL by rule so that a new gap field is covered by
+ * being written, never by being listed: every Query field declared with `@cypher` (@neo4j/graphql runs those itself,
+ * so no resolver of ours sees their arguments) or with an argument marked `@reportYear`. A `year` must be a year with
+ * AnnualReports where the SDL marks it `@reportYear` (schema/gaps.graphql: the fields that compare a report of the
+ * year); elsewhere it only needs to be a plausible year (expiringQualifications looks ahead, and
+ * backboneEnterprisesWithoutPlatform's year is about platforms).
  */
-export const GUARDED_FIELDS: Readonly<Record<string, { reportYear: boolean }>> = {
-  enterprisesWithoutRdInstitution: { reportYear: true },
-  enterprisesWithoutLandmarkAchievement: { reportYear: true },
-  enterprisesWithoutConsortium: { reportYear: true },
-  enterprisesNotTechLeader: { reportYear: true },
-  backboneEnterprisesWithoutPlatform: { reportYear: false },
-  chainsWithoutLabPartner: { reportYear: false },
-  chainsWithoutUniversityPartner: { reportYear: false },
-  chainSegmentsWithoutEnterprise: { reportYear: false },
-  fourHavesCoverage: { reportYear: true },
-  enterprisesMissingFourHaves: { reportYear: true },
-  expiringQualifications: { reportYear: false },
-};
+export function guardedFieldsOf(typeDefs: readonly string[]): ReadonlyMap<string, GuardedField> {
+  const fields = new Map<string, GuardedField>();
+  for (const source of typeDefs) {
+    for (const definition of parse(source, { noLocation: true }).definitions) {
+      const isQuery =
+        (definition.kind === Kind.OBJECT_TYPE_DEFINITION || definition.kind === Kind.OBJECT_TYPE_EXTENSION) &&
+        definition.name.value === 'Query';
+      if (!isQuery) continue;
+      for (const field of definition.fields ?? []) {
+        const marked = (field.arguments ?? []).filter((a) => a.directives?.some((d) => d.name.value === 'reportYear'));
+        const cypher = field.directives?.some((d) => d.name.value === 'cypher') ?? false;
+        if (!cypher && marked.length === 0) continue;
+        fields.set(field.name.value, { reportYear: marked.some((a) => a.name.value === 'year') });
+      }
+    }
+  }
+  return fields;
+}
 
 /** A guarded field of an operation with its argument values (defaults applied, variables substituted). */
 export interface GuardedCall {
   field: string;
   args: Record<string, unknown>;
+  /** Its `year` must be a year with AnnualReports ({@link GuardedField}). */
+  reportYear?: boolean;
 }
 
 function reject(field: string, argument: string, message: string, value: unknown): AppError {
@@ -94,10 +110,10 @@ export function referencesOf(calls: readonly GuardedCall[]): GapArgumentRefs {
   const regionCodes = new Set<string>();
   const chainIds = new Set<string>();
   const years = new Set<number>();
-  for (const { field, args } of calls) {
+  for (const { args, reportYear } of calls) {
     if (typeof args.regionCode === 'string') regionCodes.add(args.regionCode);
     if (typeof args.chainId === 'string') chainIds.add(args.chainId);
-    if (typeof args.year === 'number' && GUARDED_FIELDS[field]?.reportYear) years.add(args.year);
+    if (typeof args.year === 'number' && reportYear) years.add(args.year);
   }
   return { regionCodes: [...regionCodes], chainIds: [...chainIds], years: [...years] };
 }
@@ -112,6 +128,7 @@ export function guardedCalls(
   document: DocumentNode,
   operation: OperationDefinitionNode,
   rawVariables: Record<string, unknown>,
+  guarded: ReadonlyMap<string, GuardedField>,
 ): GuardedCall[] {
   const queryType = schema.getQueryType();
   if (operation.operation !== 'query' || !queryType) return [];
@@ -131,7 +148,7 @@ export function guardedCalls(
     for (const selection of selectionSet.selections) {
       if (!included(selection)) continue;
       if (selection.kind === Kind.FIELD) {
-        if (Object.prototype.hasOwnProperty.call(GUARDED_FIELDS, selection.name.value)) fields.push(selection);
+        if (guarded.has(selection.name.value)) fields.push(selection);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         visit(selection.selectionSet);
       } else {
@@ -149,7 +166,9 @@ export function guardedCalls(
     const definition = queryType.getFields()[node.name.value];
     if (!definition) continue;
     try {
-      calls.push({ field: node.name.value, args: getArgumentValues(definition, node, variables) });
+      const field = node.name.value;
+      const reportYear = guarded.get(field)?.reportYear ?? false;
+      calls.push({ field, args: getArgumentValues(definition, node, variables), reportYear });
     } catch {
       return [];
     }
@@ -168,7 +187,7 @@ function unknownReferenceError(calls: readonly GuardedCall[], check: Awaited<Ret
       const message = `no industry chain has the id ${JSON.stringify(chainId)}; give the id of an existing IndustryChain`;
       return reject(call.field, 'chainId', message, chainId);
     }
-    if (typeof year === 'number' && GUARDED_FIELDS[call.field]?.reportYear && check.unknownYears.includes(year)) {
+    if (typeof year === 'number' && call.reportYear && check.unknownYears.includes(year)) {
       const range = check.reportYears
         ? `annual reports cover ${check.reportYears.first} to ${check.reportYears.last}`
         : 'the data has no annual reports';
@@ -188,6 +207,7 @@ function unknownReferenceError(calls: readonly GuardedCall[], check: Awaited<Ret
  * so the kept answer's lookup ran on the very data this request would look at.
  */
 export function argumentGuards(
+  guarded: ReadonlyMap<string, GuardedField>,
   options: {
     answersFromCache?: (context: RequestContext) => Promise<boolean>;
     /** Resolves false when a check before the guards refuses the request: then nothing is looked up. */
@@ -199,7 +219,7 @@ export function argumentGuards(
       return {
         async didResolveOperation({ schema, document, operation, request, contextValue }) {
           if (!operation) return;
-          const calls = guardedCalls(schema, document, operation, request.variables ?? {});
+          const calls = guardedCalls(schema, document, operation, request.variables ?? {}, guarded);
           if (calls.length === 0) return;
           for (const call of calls) {
             const problem = checkStaticArguments(call);

@@ -9,6 +9,7 @@ import { auditMutations } from '../audit';
 import { accessRulesOf, type AccessRules } from '../auth';
 import { fromRoot } from '../paths';
 import { resolvers } from '../resolvers';
+import { type GuardedField, guardedFieldsOf } from './argumentGuards';
 import { inlineCypherFiles } from './inlineCypherFiles';
 import { boundBigInt } from './money';
 import { type ListLimit, listLimitsOf } from './operationLimits';
@@ -34,6 +35,7 @@ export async function buildSchema(driver?: Driver): Promise<{
   neo4jGraphQL: Neo4jGraphQL;
   accessRules: AccessRules;
   listLimits: Map<string, ListLimit>;
+  guardedFields: ReadonlyMap<string, GuardedField>;
 }> {
   const typeDefs = loadTypeDefs();
   const accessRules = accessRulesOf(typeDefs);
@@ -58,5 +60,11 @@ export async function buildSchema(driver?: Driver): Promise<{
   const schema = await neo4jGraphQL.getSchema();
   auditMutations(schema);
   boundBigInt(schema);
-  return { schema, neo4jGraphQL, accessRules, listLimits: listLimitsOf(typeDefs) };
+  return {
+    schema,
+    neo4jGraphQL,
+    accessRules,
+    listLimits: listLimitsOf(typeDefs),
+    guardedFields: guardedFieldsOf(typeDefs),
+  };
 }

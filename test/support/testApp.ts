@@ -85,7 +85,7 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const driver = createDriver({ uri, maxConnectionPoolSize: poolSize });
   await migrate(driver, DATABASE);
-  const { schema, accessRules, listLimits } = await buildSchema(driver);
+  const { schema, accessRules, listLimits, guardedFields } = await buildSchema(driver);
   // As in index.ts: the readiness probe has connections of its own.
   const healthDriver = createDriver({ uri, maxConnectionPoolSize: 2 });
   const health = new DbHealth(healthDriver, DATABASE, 250, 1_000);
@@ -106,6 +106,7 @@ export async function createTestApp(
     schema,
     accessRules,
     listLimits,
+    guardedFields,
     health,
     logger,
   });

@@ -6,15 +6,17 @@ import {
   checkStaticArguments,
   GAP_PAGING,
   guardedCalls,
-  GUARDED_FIELDS,
+  guardedFieldsOf,
+  type GuardedField,
   referencesOf,
 } from '../../src/graphql/argumentGuards';
 import { RULE_DEFAULTS } from '../../src/queries';
 
 let schema: GraphQLSchema;
+let guardedFields: ReadonlyMap<string, GuardedField>;
 
 beforeAll(async () => {
-  ({ schema } = await buildSchema());
+  ({ schema, guardedFields } = await buildSchema());
 });
 
 function parsed(query: string) {
@@ -25,7 +27,7 @@ function parsed(query: string) {
 
 function calls(query: string, variables: Record<string, unknown> = {}) {
   const { document, operation } = parsed(query);
-  return guardedCalls(schema, document, operation, variables);
+  return guardedCalls(schema, document, operation, variables, guardedFields);
 }
 
 function defaultOf(field: string, argument: string): unknown {
@@ -34,9 +36,36 @@ function defaultOf(field: string, argument: string): unknown {
 }
 
 describe('argument guards of the gap fields (no database)', () => {
-  it('guard exactly the gap fields of the schema', () => {
-    const fields = schema.getQueryType()?.getFields() ?? {};
-    for (const name of Object.keys(GUARDED_FIELDS)) expect(fields[name]).toBeDefined();
+  it('find the gap fields by rule: every @cypher root field, and those with a @reportYear argument', () => {
+    // Known by construction from schema/gaps.graphql: R1–R4 and R6 compare a report of the year.
+    expect(Object.fromEntries([...guardedFields].map(([name, { reportYear }]) => [name, reportYear]))).toEqual({
+      enterprisesWithoutRdInstitution: true,
+      enterprisesWithoutLandmarkAchievement: true,
+      enterprisesWithoutConsortium: true,
+      enterprisesNotTechLeader: true,
+      backboneEnterprisesWithoutPlatform: false,
+      chainsWithoutLabPartner: false,
+      chainsWithoutUniversityPartner: false,
+      chainSegmentsWithoutEnterprise: false,
+      fourHavesCoverage: true,
+      enterprisesMissingFourHaves: true,
+      expiringQualifications: false,
+    });
+  });
+
+  it('cover a new field by its declaration alone', () => {
+    const sdl = `
+      directive @reportYear on ARGUMENT_DEFINITION
+      type Query { a(year: Int): Int }
+      extend type Query {
+        newGap(year: Int @reportYear, regionCode: String): Int
+        newList(limit: Int): [Int] @cypher(statement: "RETURN 1 AS x", columnName: "x")
+        plain(year: Int): Int
+      }`;
+    expect([...guardedFieldsOf([sdl])]).toEqual([
+      ['newGap', { reportYear: true }],
+      ['newList', { reportYear: false }],
+    ]);
   });
 
   it("declare the letter's thresholds and the paging defaults that the metrics use", () => {
@@ -49,7 +78,7 @@ describe('argument guards of the gap fields (no database)', () => {
     expect(defaultOf('backboneEnterprisesWithoutPlatform', 'leadingChainsOnly')).toBe(
       RULE_DEFAULTS.R5.leadingChainsOnly,
     );
-    for (const field of Object.keys(GUARDED_FIELDS).filter((f) => f !== 'fourHavesCoverage')) {
+    for (const field of [...guardedFields.keys()].filter((f) => f !== 'fourHavesCoverage')) {
       expect([field, defaultOf(field, 'limit'), defaultOf(field, 'offset')]).toEqual([
         field,
         GAP_PAGING.defaultLimit,
@@ -106,9 +135,13 @@ describe('argument guards of the gap fields (no database)', () => {
   it('look up each region, chain and report year once; years only for the report-based fields', () => {
     expect(
       referencesOf([
-        { field: 'enterprisesWithoutConsortium', args: { regionCode: '410400', year: 2024 } },
-        { field: 'fourHavesCoverage', args: { regionCode: '410400', chainId: 'chain-a', year: 2024 } },
-        { field: 'expiringQualifications', args: { chainId: 'chain-b', year: 2030 } },
+        { field: 'enterprisesWithoutConsortium', args: { regionCode: '410400', year: 2024 }, reportYear: true },
+        {
+          field: 'fourHavesCoverage',
+          args: { regionCode: '410400', chainId: 'chain-a', year: 2024 },
+          reportYear: true,
+        },
+        { field: 'expiringQualifications', args: { chainId: 'chain-b', year: 2030 }, reportYear: false },
       ]),
     ).toEqual({ regionCodes: ['410400'], chainIds: ['chain-a', 'chain-b'], years: [2024] });
   });
@@ -120,7 +153,7 @@ describe('argument guards and the response cache (no database)', () => {
    * resolves when the guard did not touch the database, rejects with "database touched" when it did.
    */
   async function guard(query: string, answersFromCache: boolean): Promise<void> {
-    const plugin = argumentGuards({ answersFromCache: async () => answersFromCache });
+    const plugin = argumentGuards(guardedFields, { answersFromCache: async () => answersFromCache });
     const { document, operation } = parsed(query);
     const refusing = {
       session: () => {
