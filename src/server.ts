@@ -25,6 +25,7 @@ import { dataVersion, type DbHealth, withAutoCommitReads } from './db';
 import { KeyedSemaphores, ownPermit, Semaphore, withSessionLimits } from './db/sessionLimits';
 import { AppError, ErrorCode, errorStatus, formatError, httpErrors } from './errors';
 import { argumentGuards, type GuardedField } from './graphql/argumentGuards';
+import { requestDeadline } from './graphql/requestDeadline';
 import { moneyNotNegative } from './graphql/money';
 import { Preflight } from './graphql/preflight';
 import { clientKeyOf, rateLimit } from './http/fairness';
@@ -172,6 +173,7 @@ export function createServer(deps: ServerDeps): AppServer {
       ...limits.plugins.map((plugin) => preflight.checking(plugin)),
       preflight.checking(moneyNotNegative<RequestContext>()),
       errorStatus(),
+      requestDeadline<RequestContext>(config.queryTimeoutMs),
       databaseGate(health),
       // Before the argument guards: they skip their database lookup for a request the cache answers.
       cache,
