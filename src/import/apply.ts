@@ -1,0 +1,180 @@
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import type { GraphState, NodeWrite, PlannedRow, RelWrite } from './plan';
+import { same, storeProps } from './stored';
+
+/** What a batch did to one node: kept on its IMPORTED_IN link to the batch, so that the batch can be undone. */
+export interface Touch {
+  label: NodeWrite['label'];
+  id: string;
+  row: number;
+  created: boolean;
+  /** The values the batch replaced (null: the property was absent), of the properties it changed. */
+  before: Record<string, unknown>;
+  /** The values the batch wrote, of the same properties. */
+  after: Record<string, unknown>;
+  /** Relationships from this node the batch added, changed or removed, with their properties before and after. */
+  rels: Map<string, RelTouch>;
+}
+
+export interface RelTouch {
+  type: RelWrite['type'];
+  toLabel: RelWrite['toLabel'];
+  to: string;
+  /** null: the batch created it. */
+  before: Record<string, unknown> | null;
+  /** null: the batch removed it. */
+  after: Record<string, unknown> | null;
+}
+
+export interface Diff {
+  touches: Map<string, Touch>;
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+function touchOf(touches: Map<string, Touch>, label: NodeWrite['label'], id: string, row: number, created: boolean) {
+  let touch = touches.get(id);
+  if (!touch) {
+    touch = { label, id, row, created, before: {}, after: {}, rels: new Map() };
+    touches.set(id, touch);
+  }
+  return touch;
+}
+
+/**
+ * Compares what each row writes with the graph's state (updated row after row) and keeps, per node, the values
+ * replaced and written. A row is created when it creates a node, updated when it changes something, else unchanged.
+ */
+export function diffRows(rows: readonly PlannedRow[], state: GraphState): Diff {
+  const touches = new Map<string, Touch>();
+  let created = 0;
+  let updated = 0;
+  let unchanged = 0;
+  for (const planned of rows) {
+    let rowCreated = false;
+    let rowChanged = false;
+    for (const write of planned.nodes) {
+      const current = state.nodes.get(write.id);
+      const changed = Object.keys(write.props).filter((k) => k !== 'source' && !same(current?.[k], write.props[k]));
+      if (current !== undefined && changed.length === 0) continue;
+      const touch = touchOf(touches, write.label, write.id, planned.row, current === undefined);
+      const keys = current === undefined ? Object.keys(write.props) : [...changed, 'source'];
+      for (const key of keys) {
+        if (!(key in touch.before)) touch.before[key] = current?.[key] ?? null;
+        touch.after[key] = write.props[key];
+      }
+      state.nodes.set(write.id, { ...current, ...write.props });
+      if (current === undefined) rowCreated = true;
+      else rowChanged = true;
+    }
+    for (const write of planned.rels) {
+      const key = `${write.type}|${write.from}|${write.to}`;
+      const current = state.rels.get(key);
+      const changed = Object.keys(write.props).filter((k) => k !== 'source' && !same(current?.[k], write.props[k]));
+      const others = write.exclusive
+        ? (state.exclusive.get(write.from) ?? []).filter(
+            (r) => r.startsWith(`${write.type}|`) && r !== `${write.type}|${write.to}`,
+          )
+        : [];
+      if (current !== undefined && changed.length === 0 && others.length === 0) continue;
+      const touch = touchOf(touches, 'Enterprise', write.from, planned.row, false);
+      const props = { ...write.props, importBatch: null as string | null };
+      const recorded = touch.rels.get(key);
+      touch.rels.set(key, {
+        type: write.type,
+        toLabel: write.toLabel,
+        to: write.to,
+        before: recorded ? recorded.before : (current ?? null),
+        after: { ...current, ...props },
+      });
+      state.rels.set(key, { ...current, ...write.props });
+      for (const other of others) {
+        const to = other.slice(write.type.length + 1);
+        const otherKey = `${write.type}|${write.from}|${to}`;
+        const was = touch.rels.get(otherKey);
+        touch.rels.set(otherKey, {
+          type: write.type,
+          toLabel: write.toLabel,
+          to,
+          before: was ? was.before : (state.rels.get(otherKey) ?? {}),
+          after: null,
+        });
+        state.rels.delete(otherKey);
+      }
+      if (write.exclusive) state.exclusive.set(write.from, [`${write.type}|${write.to}`]);
+      rowChanged = true;
+    }
+    if (rowCreated) created += 1;
+    else if (rowChanged) updated += 1;
+    else unchanged += 1;
+  }
+  return { touches, created, updated, unchanged };
+}
+
+const TO_LABELS = new Set(['Region', 'AnnualReport', 'Qualification']);
+const REL_TYPES = new Set(['LOCATED_IN', 'HAS_REPORT', 'HOLDS']);
+
+/** The batch's writes, in one transaction with its ImportBatch node (the caller's). */
+export async function writeDiff(tx: Pick<ManagedTransaction, 'run'>, batchId: string, diff: Diff): Promise<void> {
+  const touches = [...diff.touches.values()];
+  for (const label of ['Enterprise', 'AnnualReport'] as const) {
+    const rows = touches
+      .filter((t) => t.label === label)
+      .map((t) => ({
+        id: t.id,
+        props: t.after,
+        link: {
+          row: neo4j.int(t.row),
+          created: t.created,
+          before: storeProps(t.before),
+          after: storeProps(t.after),
+          rels: JSON.stringify(
+            [...t.rels.values()].map((r) => ({
+              ...r,
+              before: r.before === null ? null : storeProps(r.before),
+              after: r.after === null ? null : storeProps({ ...r.after, importBatch: batchId }),
+            })),
+          ),
+        },
+      }));
+    if (rows.length === 0) continue;
+    await tx.run(
+      `MATCH (b:ImportBatch {id: $batchId})
+       UNWIND $rows AS row
+       MERGE (n:${label} {id: row.id})
+       SET n += row.props
+       CREATE (n)-[l:IMPORTED_IN]->(b)
+       SET l = row.link`,
+      { batchId, rows },
+    );
+  }
+  const rels = touches.flatMap((t) => [...t.rels.values()].map((r) => ({ ...r, from: t.id })));
+  for (const type of REL_TYPES) {
+    for (const toLabel of TO_LABELS) {
+      const of = rels.filter((r) => r.type === type && r.toLabel === toLabel);
+      const removed = of.filter((r) => r.after === null).map((r) => ({ from: r.from, to: r.to }));
+      const written = of
+        .filter((r) => r.after !== null)
+        .map((r) => ({ from: r.from, to: r.to, props: { ...r.after, importBatch: batchId } }));
+      if (removed.length > 0) {
+        await tx.run(
+          `UNWIND $rows AS row
+           MATCH (:Enterprise {id: row.from})-[r:${type}]->(:${toLabel} {id: row.to})
+           DELETE r`,
+          { rows: removed },
+        );
+      }
+      if (written.length > 0) {
+        await tx.run(
+          `UNWIND $rows AS row
+           MATCH (a:Enterprise {id: row.from})
+           MATCH (b:${toLabel} {id: row.to})
+           MERGE (a)-[r:${type}]->(b)
+           SET r += row.props`,
+          { rows: written },
+        );
+      }
+    }
+  }
+}

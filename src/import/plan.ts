@@ -1,0 +1,482 @@
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import type { HeaderMatch } from './headers';
+import { type ImportKind, KINDS, QUALIFICATIONS } from './kinds';
+import { normalizeName, REVIEW_THRESHOLD, similarity } from './names';
+import { same } from './stored';
+import type { TableRow } from './table';
+import { type Cell, cellText, isBlank, parseValue, type ValueContext } from './values';
+
+/** A row problem, as the report lists it: the row as the spreadsheet numbers it, the column's header, the value. */
+export interface Problem {
+  row: number;
+  column: string | null;
+  value: string | null;
+  reason: string;
+}
+
+export interface Candidate {
+  id: string;
+  name: string;
+  score: number;
+}
+
+export interface ReviewItem {
+  row: number;
+  name: string;
+  candidates: Candidate[];
+}
+
+/** What the importer may be told besides the file (the options of `npm run import` and `POST /import`). */
+export interface PlanOptions {
+  kind: ImportKind;
+  /** The qualification of every row whose 资质 cell is empty (qualifications). */
+  qualification: string | null;
+  /** The year of every row whose year cell is empty (年份 of enterprises, 认定年份 of qualifications). */
+  year: number | null;
+  /** Decisions on rows under review: spreadsheet row → an enterprise id, or `new`. */
+  mapping: ReadonlyMap<number, string>;
+  /** The file's name, for `source` (file and row). */
+  fileName: string;
+}
+
+interface EnterpriseRef {
+  id: string;
+  name: string;
+  normalized: string;
+  creditCode: string | null;
+}
+
+/** A node the batch writes: its label, id and desired properties (driver values). */
+export interface NodeWrite {
+  label: 'Enterprise' | 'AnnualReport';
+  id: string;
+  props: Record<string, unknown>;
+}
+
+/** A relationship the batch writes from an enterprise; `exclusive` removes the others of its type from the firm. */
+export interface RelWrite {
+  type: 'LOCATED_IN' | 'HAS_REPORT' | 'HOLDS';
+  from: string;
+  toLabel: 'Region' | 'AnnualReport' | 'Qualification';
+  to: string;
+  props: Record<string, unknown>;
+  exclusive: boolean;
+}
+
+/** A row ready to write: the row, what it writes, and what it was matched to. */
+export interface PlannedRow {
+  row: number;
+  enterpriseId: string;
+  matchedBy: 'creditCode' | 'name' | 'mapping' | 'new';
+  nodes: NodeWrite[];
+  rels: RelWrite[];
+}
+
+export interface Plan {
+  rows: PlannedRow[];
+  invalid: Problem[];
+  review: ReviewItem[];
+  duplicates: { row: number; sameAs: number }[];
+  /** Rows with nothing in any required column (blank lines, footnotes such as `注：排名不分先后`). */
+  skipped: number;
+  /** Rows with data (planned, invalid, under review or duplicate). */
+  dataRows: number;
+}
+
+/** What the plan reads from the graph before matching: regions, enterprises and their qualifications' ids. */
+export interface GraphIndex {
+  context: ValueContext;
+  regionIds: Map<string, string>;
+  enterprises: EnterpriseRef[];
+  byCode: Map<string, EnterpriseRef>;
+  byName: Map<string, EnterpriseRef[]>;
+  byId: Map<string, EnterpriseRef>;
+  qualificationIds: Map<string, string>;
+}
+
+export async function readGraphIndex(tx: Pick<ManagedTransaction, 'run'>): Promise<GraphIndex> {
+  const regions = await tx.run<{ id: string; code: string; name: string; level: string }>(
+    'MATCH (r:Region) RETURN r.id AS id, r.code AS code, r.name AS name, r.level AS level',
+  );
+  const city = regions.records.filter((r) => r.get('level') === 'CITY').map((r) => r.get('name'));
+  const context: ValueContext = {
+    counties: regions.records.map((r) => ({ code: r.get('code'), name: r.get('name') })),
+    cityPrefixes: [...city, ...city.map((n) => n.replace(/市$/, ''))],
+  };
+  const regionIds = new Map(regions.records.map((r) => [r.get('code'), r.get('id')]));
+  const firms = await tx.run<{ id: string; name: string; creditCode: string | null }>(
+    'MATCH (e:Enterprise) RETURN e.id AS id, e.name AS name, e.creditCode AS creditCode',
+  );
+  const enterprises = firms.records.map((r) => ({
+    id: r.get('id'),
+    name: r.get('name'),
+    creditCode: r.get('creditCode'),
+    normalized: normalizeName(r.get('name'), context.cityPrefixes),
+  }));
+  const byName = new Map<string, EnterpriseRef[]>();
+  for (const e of enterprises) byName.set(e.normalized, [...(byName.get(e.normalized) ?? []), e]);
+  const quals = await tx.run<{ id: string; code: string }>('MATCH (q:Qualification) RETURN q.id AS id, q.code AS code');
+  return {
+    context,
+    regionIds,
+    enterprises,
+    byCode: new Map(enterprises.filter((e) => e.creditCode).map((e) => [e.creditCode as string, e])),
+    byName,
+    byId: new Map(enterprises.map((e) => [e.id, e])),
+    qualificationIds: new Map(quals.records.map((r) => [r.get('code'), r.get('id')])),
+  };
+}
+
+/** The current state of what the planned rows touch, read in the same transaction as the write. */
+export interface GraphState {
+  nodes: Map<string, Record<string, unknown>>;
+  /** `${type}|${from}|${to}` → properties. */
+  rels: Map<string, Record<string, unknown>>;
+  /** Per enterprise id: the relationships of the exclusive types it has now, `${type}|${to}`. */
+  exclusive: Map<string, string[]>;
+  /** Per enterprise id: its report years and the report id of each. */
+  reports: Map<string, Map<number, string>>;
+}
+
+export async function readState(tx: Pick<ManagedTransaction, 'run'>, ids: string[]): Promise<GraphState> {
+  const result = await tx.run(
+    `UNWIND $ids AS id
+     MATCH (e:Enterprise {id: id})
+     RETURN e.id AS id, properties(e) AS props,
+       [(e)-[l:LOCATED_IN]->(r:Region) | [r.id, properties(l)]] AS regions,
+       [(e)-[h:HAS_REPORT]->(a:AnnualReport) | [a.id, a.year, properties(a), properties(h)]] AS reports,
+       [(e)-[h:HOLDS]->(q:Qualification) | [q.id, properties(h)]] AS holds`,
+    { ids },
+  );
+  const state: GraphState = { nodes: new Map(), rels: new Map(), exclusive: new Map(), reports: new Map() };
+  for (const record of result.records) {
+    const id = record.get('id') as string;
+    state.nodes.set(id, record.get('props') as Record<string, unknown>);
+    const regions = record.get('regions') as [string, Record<string, unknown>][];
+    state.exclusive.set(
+      id,
+      regions.map(([to]) => `LOCATED_IN|${to}`),
+    );
+    for (const [to, props] of regions) state.rels.set(`LOCATED_IN|${id}|${to}`, props);
+    const years = new Map<number, string>();
+    for (const [reportId, year, props, rel] of record.get('reports') as [
+      string,
+      unknown,
+      Record<string, unknown>,
+      Record<string, unknown>,
+    ][]) {
+      years.set(Number(year), reportId);
+      state.nodes.set(reportId, props);
+      state.rels.set(`HAS_REPORT|${id}|${reportId}`, rel);
+    }
+    state.reports.set(id, years);
+    for (const [to, props] of record.get('holds') as [string, Record<string, unknown>][]) {
+      state.rels.set(`HOLDS|${id}|${to}`, props);
+    }
+  }
+  return state;
+}
+
+/** Words that open a footnote below the data (`注：排名不分先后`, `数据来源：统计局`). */
+const NOTE = /^(注|说明|备注|附注|填表|填报|制表|审核|数据来源|来源)/;
+
+/** A footnote row: a single text cell that opens like one. */
+function isNote(cells: readonly Cell[]): boolean {
+  const filled = cells.filter((c) => !isBlank(c));
+  return filled.length === 1 && typeof filled[0] === 'string' && NOTE.test(filled[0].trim());
+}
+
+interface RowValues {
+  row: number;
+  values: Record<string, unknown>;
+  /** The cell text of each column, for reports. */
+  texts: Record<string, string>;
+}
+
+/** Reads the data rows below the header: values by column key, or the row's problems. */
+function readRows(
+  kind: ImportKind,
+  header: HeaderMatch,
+  rows: readonly TableRow[],
+  index: GraphIndex,
+  options: PlanOptions,
+): { read: RowValues[]; invalid: Problem[]; skipped: number } {
+  const spec = KINDS[kind];
+  const read: RowValues[] = [];
+  const invalid: Problem[] = [];
+  let skipped = 0;
+  const suppliedByOption = new Set<string>();
+  if (options.year !== null) suppliedByOption.add(kind === 'enterprises' ? 'year' : 'grantedYear');
+  if (options.qualification !== null) suppliedByOption.add('qualification');
+  for (const { row, cells } of rows) {
+    const cellOf = (key: string): Cell => {
+      const at = header.columns.get(key);
+      return at === undefined ? null : (cells[at] ?? null);
+    };
+    const required = spec.columns.filter((c) => c.required && !suppliedByOption.has(c.key));
+    if (required.every((c) => isBlank(cellOf(c.key))) || isNote(cells)) {
+      skipped += 1;
+      continue;
+    }
+    const values: Record<string, unknown> = {};
+    const texts: Record<string, string> = {};
+    const problems: Problem[] = [];
+    for (const column of spec.columns) {
+      const cell = cellOf(column.key);
+      const shownHeader = header.headers.get(column.key) ?? column.header;
+      texts[column.key] = cellText(cell);
+      const parsed = parseValue(column.type, cell, index.context);
+      if (!parsed.ok) {
+        problems.push({ row, column: shownHeader, value: cellText(cell), reason: parsed.reason });
+        continue;
+      }
+      values[column.key] = parsed.value;
+      if (parsed.value === null && column.required && !suppliedByOption.has(column.key)) {
+        problems.push({ row, column: shownHeader, value: '', reason: 'required, but empty' });
+      }
+    }
+    if (kind === 'enterprises') values.year ??= options.year;
+    if (kind === 'qualifications') {
+      values.grantedYear ??= options.year;
+      values.qualification ??= options.qualification;
+      if (values.qualification === null) {
+        problems.push({
+          row,
+          column: '资质',
+          value: '',
+          reason: 'no qualification: give a 资质 column or --qualification',
+        });
+      }
+      if (values.grantedYear === null) {
+        problems.push({
+          row,
+          column: '认定年份',
+          value: '',
+          reason: 'no year granted: give a 认定年份 column or --year',
+        });
+      }
+      const granted = values.grantedYear as number | null;
+      const until = values.validUntilYear as number | null;
+      if (granted !== null && until !== null && until < granted) {
+        const value = texts.validUntilYear ?? '';
+        problems.push({
+          row,
+          column: header.headers.get('validUntilYear') ?? '有效期至',
+          value,
+          reason: `before the year granted (${granted})`,
+        });
+      }
+    }
+    if (problems.length > 0) invalid.push(...problems);
+    else read.push({ row, values, texts });
+  }
+  return { read, invalid, skipped };
+}
+
+/** Candidates for a name with no exact match: names scoring at least REVIEW_THRESHOLD, best first, at most 5. */
+function candidatesFor(normalized: string, index: GraphIndex): Candidate[] {
+  return index.enterprises
+    .map((e) => ({ id: e.id, name: e.name, score: Math.round(similarity(normalized, e.normalized) * 100) / 100 }))
+    .filter((c) => c.score >= REVIEW_THRESHOLD)
+    .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
+    .slice(0, 5);
+}
+
+type Match =
+  | { kind: 'existing'; id: string; by: 'creditCode' | 'name' | 'mapping' }
+  | { kind: 'new' }
+  | { kind: 'review'; candidates: Candidate[] }
+  | { kind: 'invalid'; problem: Problem };
+
+/** Matching, in the order the reference gives: credit code, normalized name, review, new (where allowed). */
+function match(values: RowValues, index: GraphIndex, options: PlanOptions, header: HeaderMatch): Match {
+  const { row } = values;
+  const creditCode = values.values.creditCode as string | null;
+  const name = values.values.name as string | null;
+  const mapped = options.mapping.get(row);
+  if (creditCode) {
+    const found = index.byCode.get(creditCode);
+    if (found) return { kind: 'existing', id: found.id, by: 'creditCode' };
+  }
+  if (mapped !== undefined) {
+    if (mapped === 'new') return { kind: 'new' };
+    if (index.byId.has(mapped)) return { kind: 'existing', id: mapped, by: 'mapping' };
+    const problem = { row, column: null, value: mapped, reason: `the mapping names ${mapped}, which is no enterprise` };
+    return { kind: 'invalid', problem };
+  }
+  const normalized = normalizeName(name ?? '', index.context.cityPrefixes);
+  const same = index.byName.get(normalized) ?? [];
+  if (same.length === 1) {
+    const [found] = same as [EnterpriseRef];
+    if (creditCode && found.creditCode && found.creditCode !== creditCode) {
+      const column = header.headers.get('creditCode') ?? '统一社会信用代码';
+      const reason = `the name is that of ${found.id}, whose credit code is ${found.creditCode}: correct the code, or the name if this is another firm`;
+      return { kind: 'invalid', problem: { row, column, value: creditCode, reason } };
+    }
+    return { kind: 'existing', id: found.id, by: 'name' };
+  }
+  if (same.length > 1) {
+    return { kind: 'review', candidates: same.map((e) => ({ id: e.id, name: e.name, score: 1 })) };
+  }
+  const candidates = candidatesFor(normalized, index);
+  if (candidates.length > 0) return { kind: 'review', candidates };
+  if (options.kind === 'enterprises' || creditCode) return { kind: 'new' };
+  const column = header.headers.get('name') ?? '企业名称';
+  const reason = 'no enterprise of this name is in the graph; give its 统一社会信用代码 to create it';
+  return { kind: 'invalid', problem: { row, column, value: name ?? '', reason } };
+}
+
+const int = (value: unknown): unknown =>
+  typeof value === 'number' || typeof value === 'bigint' ? neo4j.int(value.toString()) : value;
+const date = (value: unknown): unknown =>
+  typeof value === 'string' ? neo4j.types.Date.fromStandardDate(new Date(`${value}T00:00:00Z`)) : value;
+
+/** Only the properties with a value: an empty cell never erases what the graph knows. */
+function given(props: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null && v !== undefined));
+}
+
+/** The key of a row's subject, for duplicates: the firm, and the year or the qualification. */
+function subjectKey(kind: ImportKind, values: Record<string, unknown>, firm: string): string {
+  return kind === 'enterprises' ? `${firm}|${String(values.year)}` : `${firm}|${String(values.qualification)}`;
+}
+
+/**
+ * What the rows write, with the graph's state applied row after row (a later row of the same firm sees the earlier
+ * one's writes).
+ */
+function writesOf(
+  kind: ImportKind,
+  values: Record<string, unknown>,
+  firmId: string,
+  isNew: boolean,
+  index: GraphIndex,
+  state: GraphState,
+  source: string,
+): { nodes: NodeWrite[]; rels: RelWrite[] } {
+  const nodes: NodeWrite[] = [];
+  const rels: RelWrite[] = [];
+  const firm: Record<string, unknown> = isNew
+    ? { name: values.name, aboveScale: false, backbone: false, synthetic: false }
+    : {};
+  if (values.creditCode) firm.creditCode = values.creditCode;
+  if (values.county) {
+    rels.push({
+      type: 'LOCATED_IN',
+      from: firmId,
+      toLabel: 'Region',
+      to: index.regionIds.get(values.county as string) as string,
+      props: {},
+      exclusive: true,
+    });
+  }
+  if (kind === 'enterprises') {
+    Object.assign(firm, given({ industryCode: values.industryCode, foundedOn: date(values.foundedOn) }));
+    const year = values.year as number;
+    const years = state.reports.get(firmId) ?? new Map<number, string>();
+    const reportId = years.get(year) ?? `rep-${firmId.replace(/^ent-/, '')}-${year}`;
+    const latest = Math.max(year, ...years.keys());
+    if (year === latest) Object.assign(firm, given({ aboveScale: values.aboveScale, revenue: int(values.revenue) }));
+    const existing = years.has(year);
+    const report: Record<string, unknown> = given({
+      year: int(year),
+      aboveScale: values.aboveScale,
+      revenue: int(values.revenue),
+      rdExpenditure: int(values.rdExpenditure),
+      rdStaff: int(values.rdStaff),
+      hasRdInstitution: values.hasRdInstitution,
+      hasRdStaff: values.hasRdStaff,
+      hasRdSpending: values.hasRdSpending,
+      hasIurCooperation: values.hasIurCooperation,
+    });
+    if (!existing) {
+      // A new report needs the four flags (AnnualReport has them non-null): an empty cell is "no", except that R&D
+      // staff or spending above 0 says yes.
+      report.hasRdInstitution ??= false;
+      report.hasRdStaff ??= typeof values.rdStaff === 'number' && values.rdStaff > 0;
+      report.hasRdSpending ??= typeof values.rdExpenditure === 'bigint' && values.rdExpenditure > 0n;
+      report.hasIurCooperation ??= false;
+      report.synthetic = false;
+      years.set(year, reportId);
+      state.reports.set(firmId, years);
+    }
+    nodes.push({ label: 'AnnualReport', id: reportId, props: report });
+    rels.push({ type: 'HAS_REPORT', from: firmId, toLabel: 'AnnualReport', to: reportId, props: {}, exclusive: false });
+  } else {
+    const code = values.qualification as string;
+    const granted = values.grantedYear as number;
+    const until = (values.validUntilYear as number | null) ?? granted + (QUALIFICATIONS[code]?.years ?? 1) - 1;
+    rels.push({
+      type: 'HOLDS',
+      from: firmId,
+      toLabel: 'Qualification',
+      to: index.qualificationIds.get(code) as string,
+      props: given({ grantedYear: int(granted), validUntilYear: int(until), certificateNo: values.certificateNo }),
+      exclusive: false,
+    });
+  }
+  nodes.unshift({ label: 'Enterprise', id: firmId, props: firm });
+  for (const write of [...nodes, ...rels]) write.props.source = source;
+  return { nodes, rels };
+}
+
+/** The id of a firm a row creates: from its credit code when it has one, else from its normalized name. */
+function newFirmId(values: Record<string, unknown>, normalized: string): string {
+  if (values.creditCode) return `ent-${String(values.creditCode)}`;
+  return `ent-name-${Buffer.from(normalized).toString('base64url').slice(0, 40)}`;
+}
+
+/**
+ * Plans an import: reads the rows, matches them, finds duplicates and what each row would write. Reads the graph in
+ * `tx` (the write transaction, when the plan is applied) and writes nothing.
+ */
+export async function planImport(
+  tx: Pick<ManagedTransaction, 'run'>,
+  header: HeaderMatch,
+  dataRows: readonly TableRow[],
+  options: PlanOptions,
+  progress?: (done: number, total: number) => void,
+): Promise<Plan & { state: GraphState }> {
+  const index = await readGraphIndex(tx);
+  const { read, invalid, skipped } = readRows(options.kind, header, dataRows, index, options);
+  const review: ReviewItem[] = [];
+  const duplicates: { row: number; sameAs: number }[] = [];
+  const matched: { values: RowValues; match: Extract<Match, { kind: 'existing' | 'new' }> }[] = [];
+  read.forEach((values, i) => {
+    const m = match(values, index, options, header);
+    if (m.kind === 'invalid') invalid.push(m.problem);
+    else if (m.kind === 'review')
+      review.push({ row: values.row, name: String(values.values.name), candidates: m.candidates });
+    else matched.push({ values, match: m });
+    if (progress && (i + 1) % 1000 === 0) progress(i + 1, read.length);
+  });
+  const state = await readState(
+    tx,
+    matched.flatMap(({ match: m }) => (m.kind === 'existing' ? [m.id] : [])),
+  );
+  const firstOf = new Map<string, RowValues>();
+  const rows: PlannedRow[] = [];
+  for (const { values, match: m } of matched) {
+    const normalized = normalizeName(String(values.values.name), index.context.cityPrefixes);
+    const firmId = m.kind === 'existing' ? m.id : newFirmId(values.values, normalized);
+    const key = subjectKey(options.kind, values.values, firmId);
+    const first = firstOf.get(key);
+    if (first) {
+      const differing = Object.keys(values.values).filter((k) => !same(values.values[k], first.values[k]));
+      if (differing.length === 0) duplicates.push({ row: values.row, sameAs: first.row });
+      else {
+        const columns = differing.map((k) => header.headers.get(k) ?? k).join(', ');
+        const reason = `the same ${options.kind === 'enterprises' ? 'firm and year' : 'firm and qualification'} as row ${first.row}, with other values in ${columns}`;
+        invalid.push({ row: values.row, column: null, value: null, reason });
+      }
+      continue;
+    }
+    firstOf.set(key, values);
+    const isNew = m.kind === 'new' && !state.nodes.has(firmId);
+    const source = `${options.fileName}, row ${values.row}`;
+    const writes = writesOf(options.kind, values.values, firmId, isNew, index, state, source);
+    rows.push({ row: values.row, enterpriseId: firmId, matchedBy: m.kind === 'new' ? 'new' : m.by, ...writes });
+  }
+  invalid.sort((a, b) => a.row - b.row);
+  return { rows, invalid, review, duplicates, skipped, dataRows: dataRows.length - skipped, state };
+}

@@ -1,0 +1,216 @@
+import { createHash, randomUUID } from 'node:crypto';
+import path from 'node:path';
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { type AuditSubject, countsOf, recordAudit, type WriteCounts } from '../audit/record';
+import { readTx, type TxOptions, writeTx } from '../db';
+import { diffRows, writeDiff } from './apply';
+import { findHeaderRow, missingHeaders } from './headers';
+import { IMPORT_KINDS, type ImportKind, KINDS, PLANNED_KINDS, QUALIFICATIONS } from './kinds';
+import { planImport, type Problem, type ReviewItem } from './plan';
+import { FileError, readTable } from './table';
+
+/** What an import is asked to do: the file and the options of `npm run import` / `POST /import`. */
+export interface ImportRequest {
+  bytes: Buffer;
+  fileName: string;
+  kind: string;
+  qualification?: string | null;
+  year?: number | null;
+  sheet?: string | null;
+  dryRun?: boolean;
+  skipInvalid?: boolean;
+  /** Decisions on rows under review: spreadsheet row → enterprise id or `new` (parseMapping reads the CSV). */
+  mapping?: ReadonlyMap<number, string>;
+  subject: AuditSubject;
+  progress?: (message: string) => void;
+}
+
+/** The report of an import (the `--report` file and the HTTP answer). */
+export interface ImportReport {
+  /** The ImportBatch written, or null when nothing was (a dry run, or a refused file). */
+  batchId: string | null;
+  kind: ImportKind;
+  file: string;
+  sha256: string;
+  sheet: string | null;
+  encoding: string | null;
+  dryRun: boolean;
+  /** True when the rows were written (or, in a dry run, would be). */
+  applied: boolean;
+  /** Rows with data below the header (blank and footnote rows not counted). */
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  invalid: Problem[];
+  review: ReviewItem[];
+  duplicates: { row: number; sameAs: number }[];
+  /** Header cells that name no column of the kind (their cells are not read). */
+  ignoredColumns: string[];
+  /** The AuditEvent of the write, or null. */
+  auditEventId: string | null;
+}
+
+/** Reads a mapping file (CSV `row,id`, a header line allowed): spreadsheet row → enterprise id or `new`. */
+export function parseMapping(text: string): Map<number, string> {
+  const mapping = new Map<number, string>();
+  text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .forEach((line, i) => {
+      const [row, id] = line.split(/[,\t]/).map((c) => c.trim().replace(/^"|"$/g, ''));
+      if (!row || (i === 0 && !/^\d+$/.test(row))) return;
+      if (!/^\d+$/.test(row) || !id) {
+        throw new FileError(
+          `mapping line ${i + 1}: write "row,id" (a row number and an enterprise id or new), got "${line}"`,
+        );
+      }
+      mapping.set(Number(row), id);
+    });
+  return mapping;
+}
+
+/** The kind asked for, or a FileError naming the kinds there are. */
+export function importKind(kind: string): ImportKind {
+  if ((IMPORT_KINDS as readonly string[]).includes(kind)) return kind as ImportKind;
+  if ((PLANNED_KINDS as readonly string[]).includes(kind)) {
+    throw new FileError(
+      `--kind ${kind} is described in docs/import-formats.md but not imported yet; kinds: ${IMPORT_KINDS.join(', ')}`,
+    );
+  }
+  throw new FileError(`--kind must be one of ${IMPORT_KINDS.join(', ')}; got ${JSON.stringify(kind)}`);
+}
+
+function addCounts(a: WriteCounts, b: WriteCounts): WriteCounts {
+  return {
+    nodesCreated: a.nodesCreated + b.nodesCreated,
+    nodesDeleted: a.nodesDeleted + b.nodesDeleted,
+    relationshipsCreated: a.relationshipsCreated + b.relationshipsCreated,
+    relationshipsDeleted: a.relationshipsDeleted + b.relationshipsDeleted,
+    propertiesSet: a.propertiesSet + b.propertiesSet,
+  };
+}
+
+/** A transaction whose statements' counts are summed, for the AuditEvent. */
+function counting(tx: Pick<ManagedTransaction, 'run'>): {
+  tx: Pick<ManagedTransaction, 'run'>;
+  counts: () => WriteCounts;
+} {
+  let counts: WriteCounts = {
+    nodesCreated: 0,
+    nodesDeleted: 0,
+    relationshipsCreated: 0,
+    relationshipsDeleted: 0,
+    propertiesSet: 0,
+  };
+  const run = (async (query: string, parameters?: Record<string, unknown>) => {
+    const result = await tx.run(query, parameters);
+    counts = addCounts(counts, countsOf(result));
+    return result;
+  }) as unknown as ManagedTransaction['run'];
+  return { tx: { run }, counts: () => counts };
+}
+
+/**
+ * Imports a spreadsheet: one code path for `npm run import` and `POST /import`. All or nothing by default: a row
+ * that is invalid or under review means nothing is written (`applied: false`); with `skipInvalid` the other rows are
+ * written. A dry run reads in a read transaction and writes nothing. The write — the rows, the ImportBatch with what
+ * each node had before, and the AuditEvent — is one transaction: it commits whole or not at all.
+ * @throws FileError for a file that cannot be read at all (unknown kind, no header row, not .xlsx/.csv)
+ */
+export async function runImport(driver: Driver, tx: TxOptions, request: ImportRequest): Promise<ImportReport> {
+  const kind = importKind(request.kind);
+  if (request.qualification && !(request.qualification in QUALIFICATIONS)) {
+    throw new FileError(
+      `--qualification must be one of ${Object.keys(QUALIFICATIONS).join(', ')}; got ${request.qualification}`,
+    );
+  }
+  const fileName = path.basename(request.fileName);
+  const table = await readTable(request.bytes, fileName, request.sheet ?? null);
+  const grid = table.rows.map((r) => r.cells.map((c) => (c === null ? '' : String(c))));
+  const spec = KINDS[kind];
+  const header = findHeaderRow(spec, grid);
+  if (!header) {
+    throw new FileError(
+      `${fileName}: no header row with the columns of ${kind} in its first 30 rows; missing ${missingHeaders(spec, grid).join(', ')}`,
+    );
+  }
+  const dataRows = table.rows.slice(header.rowIndex + 1);
+  const sha256 = createHash('sha256').update(request.bytes).digest('hex');
+  const dryRun = request.dryRun ?? false;
+  const skipInvalid = request.skipInvalid ?? false;
+  const options = {
+    kind,
+    qualification: request.qualification ?? null,
+    year: request.year ?? null,
+    mapping: request.mapping ?? new Map<number, string>(),
+    fileName,
+  };
+  const started = Date.now();
+  const progress = (done: number, total: number) => {
+    const seconds = (Date.now() - started) / 1000;
+    const rate = done / Math.max(seconds, 0.001);
+    request.progress?.(
+      `matched ${done}/${total} rows, ${Math.round(rate)} rows/s, ETA ${Math.ceil((total - done) / rate)} s`,
+    );
+  };
+  const work = async (raw: Pick<ManagedTransaction, 'run'>, write: boolean): Promise<ImportReport> => {
+    const { tx: run, counts } = counting(raw);
+    const plan = await planImport(run, header, dataRows, options, progress);
+    const diff = diffRows(plan.rows, plan.state);
+    const blocked = plan.invalid.length > 0 || plan.review.length > 0;
+    const applies = !blocked || skipInvalid;
+    const report: ImportReport = {
+      batchId: null,
+      kind,
+      file: fileName,
+      sha256,
+      sheet: table.sheet,
+      encoding: table.encoding,
+      dryRun,
+      applied: applies,
+      rows: plan.dataRows,
+      created: diff.created,
+      updated: diff.updated,
+      unchanged: diff.unchanged,
+      invalid: plan.invalid,
+      review: plan.review,
+      duplicates: plan.duplicates,
+      ignoredColumns: header.ignored,
+      auditEventId: null,
+    };
+    if (!write || !applies) return report;
+    const batchId = `batch-${randomUUID()}`;
+    await run.run(
+      `CREATE (:ImportBatch {id: $id, file: $file, sha256: $sha256, kind: $kind, options: $options, actor: $actor,
+         at: datetime.transaction(), rows: $rows, created: $created, updated: $updated, unchanged: $unchanged,
+         invalid: $invalid, review: $review, duplicates: $duplicates})`,
+      {
+        id: batchId,
+        file: fileName,
+        sha256,
+        kind,
+        options: JSON.stringify({
+          qualification: options.qualification,
+          year: options.year,
+          sheet: request.sheet ?? null,
+          skipInvalid,
+          mapping: Object.fromEntries(options.mapping),
+        }),
+        actor: request.subject.actor,
+        rows: neo4j.int(plan.dataRows),
+        created: neo4j.int(diff.created),
+        updated: neo4j.int(diff.updated),
+        unchanged: neo4j.int(diff.unchanged),
+        invalid: neo4j.int(plan.invalid.length),
+        review: neo4j.int(plan.review.length),
+        duplicates: neo4j.int(plan.duplicates.length),
+      },
+    );
+    request.progress?.(`writing ${diff.touches.size} nodes and their relationships in one transaction`);
+    await writeDiff(run, batchId, diff);
+    const auditEventId = await recordAudit(raw, request.subject, counts());
+    return { ...report, batchId, auditEventId };
+  };
+  return dryRun ? readTx(driver, tx, (t) => work(t, false)) : writeTx(driver, tx, (t) => work(t, true));
+}

@@ -1,0 +1,129 @@
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { parse as parseCsv } from 'csv-parse/sync';
+import type { Cell } from './values';
+
+/** One row of a sheet, numbered as the spreadsheet program shows it (1 = the first line of the file). */
+export interface TableRow {
+  row: number;
+  cells: Cell[];
+}
+
+export interface Table {
+  /** The sheet read (.xlsx), or null for CSV. */
+  sheet: string | null;
+  /** How a CSV file was decoded (`utf-8`, `utf-8 with BOM`, `gb18030`), or null for .xlsx. */
+  encoding: string | null;
+  rows: TableRow[];
+}
+
+/** A file the importer cannot read at all: a usage or file error (exit 2, HTTP 400), never a row problem. */
+export class FileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FileError';
+  }
+}
+
+/**
+ * Decodes a CSV file: UTF-8 with or without a BOM, else GB18030 (a superset of GBK, what Excel on Chinese Windows
+ * saves as "CSV"). Node's own TextDecoder (full ICU) decodes both, so no iconv package is needed: a file is UTF-8
+ * when it decodes as strict UTF-8, which GBK text almost never does.
+ */
+export function decodeCsv(bytes: Buffer): { text: string; encoding: string } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8 with BOM' };
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    const encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
+    return { text: new TextDecoder(encoding).decode(bytes.subarray(2)), encoding };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    try {
+      return { text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), encoding: 'gb18030' };
+    } catch {
+      throw new FileError('the CSV file is neither UTF-8 nor GBK/GB18030 text; save it as "CSV UTF-8" and try again');
+    }
+  }
+}
+
+function readCsv(bytes: Buffer): Table {
+  const { text, encoding } = decodeCsv(bytes);
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parseCsv(text, {
+      relax_column_count: true,
+      info: true,
+      skip_empty_lines: false,
+      bom: false,
+    }) as unknown as typeof records;
+  } catch (error) {
+    throw new FileError(`the CSV file cannot be read: ${(error as Error).message}`);
+  }
+  return {
+    sheet: null,
+    encoding,
+    rows: records.map(({ record, info }) => ({ row: info.lines, cells: record.map((c) => c) })),
+  };
+}
+
+/** The value of an .xlsx cell as the sheet shows it: a formula's result, rich text's text, a hyperlink's text. */
+function cellValue(value: ExcelJS.CellValue): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return value;
+  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  if ('formula' in value || 'sharedFormula' in value) {
+    const result = (value as ExcelJS.CellFormulaValue).result;
+    if (result === undefined || (typeof result === 'object' && result !== null && 'error' in result)) return null;
+    return result as Cell;
+  }
+  if ('text' in value && typeof value.text === 'string') return value.text;
+  if ('error' in value) return null;
+  return null;
+}
+
+async function readXlsx(bytes: Buffer, sheetName: string | null): Promise<Table> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    throw new FileError(`the file is not a readable .xlsx workbook: ${(error as Error).message}`);
+  }
+  const sheets = workbook.worksheets.map((w) => w.name);
+  const worksheet = sheetName === null ? workbook.worksheets[0] : workbook.getWorksheet(sheetName);
+  if (!worksheet) {
+    throw new FileError(
+      sheetName === null
+        ? 'the workbook has no sheet'
+        : `the workbook has no sheet named ${JSON.stringify(sheetName)}; its sheets: ${sheets.join(', ')}`,
+    );
+  }
+  const rows: TableRow[] = [];
+  worksheet.eachRow({ includeEmpty: false }, (row) => {
+    const cells: Cell[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, column) => {
+      // A merged cell's slaves repeat their master's value in exceljs; only the master (top left) says it.
+      cells[column - 1] = cell.isMerged && cell.master.address !== cell.address ? null : cellValue(cell.value);
+    });
+    for (let i = 0; i < cells.length; i += 1) cells[i] ??= null;
+    rows.push({ row: row.number, cells });
+  });
+  return { sheet: worksheet.name, encoding: null, rows };
+}
+
+/** Reads a spreadsheet file: `.xlsx` (its first sheet, or `sheet`) or `.csv`; anything else is a FileError. */
+export async function readTable(bytes: Buffer, fileName: string, sheet: string | null = null): Promise<Table> {
+  const extension = path.extname(fileName).toLowerCase();
+  if (extension === '.csv') {
+    if (sheet !== null) throw new FileError('--sheet applies to .xlsx files only');
+    return readCsv(bytes);
+  }
+  if (extension === '.xlsx') return readXlsx(bytes, sheet);
+  if (extension === '.xls') {
+    throw new FileError('.xls (Excel 97–2003) is not read: open the file in Excel or WPS and save it as .xlsx');
+  }
+  throw new FileError(`${fileName}: only .xlsx and .csv files are imported`);
+}

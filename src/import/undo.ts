@@ -1,0 +1,218 @@
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import { type AuditSubject, countsOf, recordAudit, type WriteCounts } from '../audit/record';
+import { type TxOptions, writeTx } from '../db';
+import { restoreProps, same } from './stored';
+
+/** Something that changed after the batch, so that undoing it would lose a later change. */
+export interface UndoConflict {
+  id: string;
+  reason: string;
+}
+
+export interface UndoReport {
+  batchId: string;
+  undone: boolean;
+  nodesRemoved: number;
+  nodesRestored: number;
+  relationshipsRemoved: number;
+  relationshipsRestored: number;
+  conflicts: UndoConflict[];
+  auditEventId: string | null;
+}
+
+/** A batch that does not exist or was already undone: a usage error (exit 2, HTTP 404/409). */
+export class UndoError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'NOT_FOUND' | 'CONFLICT',
+  ) {
+    super(message);
+    this.name = 'UndoError';
+  }
+}
+
+interface Link {
+  label: string;
+  id: string;
+  props: Record<string, unknown>;
+  created: boolean;
+  before: string;
+  after: string;
+  rels: string;
+  laterBatches: string[];
+  otherRels: number;
+}
+
+interface StoredRel {
+  type: string;
+  toLabel: string;
+  to: string;
+  before: string | null;
+  after: string | null;
+}
+
+const LABELS = new Set(['Enterprise', 'AnnualReport']);
+const TO_LABELS = new Set(['Region', 'AnnualReport', 'Qualification']);
+const REL_TYPES = new Set(['LOCATED_IN', 'HAS_REPORT', 'HOLDS']);
+
+function checked(value: string, allowed: Set<string>): string {
+  if (!allowed.has(value)) throw new Error(`undo: unexpected name ${value} in a batch record`);
+  return value;
+}
+
+async function readLinks(tx: Pick<ManagedTransaction, 'run'>, batchId: string): Promise<Link[]> {
+  const result = await tx.run(
+    `MATCH (b:ImportBatch {id: $batchId})<-[l:IMPORTED_IN]-(n)
+     RETURN [x IN labels(n) WHERE x IN ['Enterprise', 'AnnualReport']][0] AS label, n.id AS id, properties(n) AS props,
+       l.created AS created, l.before AS before, l.after AS after, l.rels AS rels,
+       [(n)-[:IMPORTED_IN]->(later:ImportBatch) WHERE later.at > b.at AND later.undoneAt IS NULL | later.id] AS laterBatches,
+       COUNT { (n)-[r]-() WHERE type(r) <> 'IMPORTED_IN' AND coalesce(r.importBatch, '') <> $batchId } AS otherRels`,
+    { batchId },
+  );
+  return result.records.map((r) => ({
+    label: r.get('label') as string,
+    id: r.get('id') as string,
+    props: r.get('props') as Record<string, unknown>,
+    created: r.get('created') as boolean,
+    before: r.get('before') as string,
+    after: r.get('after') as string,
+    rels: r.get('rels') as string,
+    laterBatches: r.get('laterBatches') as string[],
+    otherRels: Number(r.get('otherRels')),
+  }));
+}
+
+async function relProps(
+  tx: Pick<ManagedTransaction, 'run'>,
+  from: string,
+  rel: StoredRel,
+): Promise<Record<string, unknown> | null> {
+  const type = checked(rel.type, REL_TYPES);
+  const toLabel = checked(rel.toLabel, TO_LABELS);
+  const result = await tx.run(
+    `MATCH (:Enterprise {id: $from})-[r:${type}]->(:${toLabel} {id: $to}) RETURN properties(r) AS props LIMIT 1`,
+    { from, to: rel.to },
+  );
+  return (result.records[0]?.get('props') as Record<string, unknown> | undefined) ?? null;
+}
+
+/**
+ * Undoes an import batch: removes what it created and restores what it changed, in one transaction with the
+ * AuditEvent (operation `undo import`). Refuses — changing nothing and listing every conflict — when something the
+ * batch wrote changed afterwards: a value no longer the one it wrote, a later batch over the same node, or a node it
+ * created that has gained relationships of its own.
+ */
+export async function undoImport(
+  driver: Driver,
+  options: TxOptions,
+  batchId: string,
+  subject: AuditSubject,
+): Promise<UndoReport> {
+  return writeTx(driver, options, async (tx) => {
+    const batch = await tx.run('MATCH (b:ImportBatch {id: $batchId}) RETURN b.undoneAt IS NOT NULL AS undone', {
+      batchId,
+    });
+    if (batch.records.length === 0)
+      throw new UndoError(`no import batch has the id ${JSON.stringify(batchId)}`, 'NOT_FOUND');
+    if (batch.records[0]?.get('undone') === true) {
+      throw new UndoError(`import batch ${batchId} was undone already`, 'CONFLICT');
+    }
+    const links = await readLinks(tx, batchId);
+    const conflicts: UndoConflict[] = [];
+    const relsOf = new Map<string, StoredRel[]>();
+    for (const link of links) {
+      for (const later of link.laterBatches)
+        conflicts.push({ id: link.id, reason: `changed again by import batch ${later}` });
+      const after = restoreProps(link.after);
+      for (const [key, value] of Object.entries(after)) {
+        if (!same(link.props[key], value)) {
+          conflicts.push({
+            id: link.id,
+            reason: `${key} was changed after the import (imported ${JSON.stringify(String(value))}, now ${JSON.stringify(String(link.props[key] ?? null))})`,
+          });
+        }
+      }
+      if (link.created && link.otherRels > 0) {
+        conflicts.push({
+          id: link.id,
+          reason: `created by the import, it has gained ${link.otherRels} relationship(s) since`,
+        });
+      }
+      const rels = JSON.parse(link.rels) as StoredRel[];
+      relsOf.set(link.id, rels);
+      for (const rel of rels) {
+        const now = await relProps(tx, link.id, rel);
+        const expected = rel.after === null ? null : restoreProps(rel.after);
+        const unchanged =
+          expected === null
+            ? now === null
+            : now !== null && Object.entries(expected).every(([k, v]) => same(now[k], v));
+        if (!unchanged)
+          conflicts.push({ id: link.id, reason: `its ${rel.type} to ${rel.to} was changed after the import` });
+      }
+    }
+    const report: UndoReport = {
+      batchId,
+      undone: false,
+      nodesRemoved: 0,
+      nodesRestored: 0,
+      relationshipsRemoved: 0,
+      relationshipsRestored: 0,
+      conflicts,
+      auditEventId: null,
+    };
+    if (conflicts.length > 0) return report;
+    let counts: WriteCounts = {
+      nodesCreated: 0,
+      nodesDeleted: 0,
+      relationshipsCreated: 0,
+      relationshipsDeleted: 0,
+      propertiesSet: 0,
+    };
+    const run = async (query: string, params: Record<string, unknown>) => {
+      const c = countsOf(await tx.run(query, params));
+      counts = {
+        nodesCreated: counts.nodesCreated + c.nodesCreated,
+        nodesDeleted: counts.nodesDeleted + c.nodesDeleted,
+        relationshipsCreated: counts.relationshipsCreated + c.relationshipsCreated,
+        relationshipsDeleted: counts.relationshipsDeleted + c.relationshipsDeleted,
+        propertiesSet: counts.propertiesSet + c.propertiesSet,
+      };
+    };
+    // Relationships first (their ends still exist), then the nodes.
+    for (const link of links) {
+      for (const rel of relsOf.get(link.id) ?? []) {
+        const type = checked(rel.type, REL_TYPES);
+        const toLabel = checked(rel.toLabel, TO_LABELS);
+        const params = { from: link.id, to: rel.to, props: rel.before === null ? {} : restoreProps(rel.before) };
+        if (rel.before === null) {
+          await run(`MATCH (:Enterprise {id: $from})-[r:${type}]->(:${toLabel} {id: $to}) DELETE r`, params);
+          report.relationshipsRemoved += 1;
+        } else {
+          // Changed or removed by the batch: back as it was (SET = replaces every property by the kept ones).
+          await run(
+            `MATCH (a:Enterprise {id: $from}) MATCH (b:${toLabel} {id: $to}) MERGE (a)-[r:${type}]->(b) SET r = $props`,
+            params,
+          );
+          report.relationshipsRestored += 1;
+        }
+      }
+    }
+    for (const link of links) {
+      const label = checked(link.label, LABELS);
+      if (link.created) {
+        await run(`MATCH (n:${label} {id: $id}) DETACH DELETE n`, { id: link.id });
+        report.nodesRemoved += 1;
+      } else {
+        await run(`MATCH (n:${label} {id: $id}) SET n += $before`, { id: link.id, before: restoreProps(link.before) });
+        report.nodesRestored += 1;
+      }
+    }
+    await run('MATCH (b:ImportBatch {id: $batchId}) SET b.undoneAt = datetime.transaction(), b.undoneBy = $actor', {
+      batchId,
+      actor: subject.actor,
+    });
+    const auditEventId = await recordAudit(tx, subject, counts);
+    return { ...report, undone: true, auditEventId };
+  });
+}
