@@ -44,7 +44,8 @@ function touchOf(touches: Map<string, Touch>, label: NodeWrite['label'], id: str
 
 /**
  * Compares what each row writes with the graph's state (updated row after row) and keeps, per node, the values
- * replaced and written. A row is created when it creates a node, updated when it changes something, else unchanged.
+ * replaced and written. A row is created when its enterprise is new, updated when it changes anything of a known
+ * enterprise (a new report or qualification included), else unchanged.
  */
 export function diffRows(rows: readonly PlannedRow[], state: GraphState): Diff {
   const touches = new Map<string, Touch>();
@@ -65,7 +66,9 @@ export function diffRows(rows: readonly PlannedRow[], state: GraphState): Diff {
         touch.after[key] = write.props[key];
       }
       state.nodes.set(write.id, { ...current, ...write.props });
-      if (current === undefined) rowCreated = true;
+      // Counted by firm, as a planner reads the report: a row creates when its firm is new; a new year's report of a
+      // known firm is an update of that firm.
+      if (current === undefined && write.label === 'Enterprise') rowCreated = true;
       else rowChanged = true;
     }
     for (const write of planned.rels) {

@@ -273,9 +273,14 @@ function readRows(
   return { read, invalid, skipped };
 }
 
-/** Candidates for a name with no exact match: names scoring at least REVIEW_THRESHOLD, best first, at most 5. */
-function candidatesFor(normalized: string, index: GraphIndex): Candidate[] {
+/**
+ * Candidates for a name with no exact match: names scoring at least REVIEW_THRESHOLD, best first, at most 5. A row
+ * with a valid credit code is not offered firms that have another code: a code names one legal person, so those are
+ * other firms, however alike the names.
+ */
+function candidatesFor(normalized: string, index: GraphIndex, creditCode: string | null): Candidate[] {
   return index.enterprises
+    .filter((e) => !creditCode || !e.creditCode || e.creditCode === creditCode)
     .map((e) => ({ id: e.id, name: e.name, score: Math.round(similarity(normalized, e.normalized) * 100) / 100 }))
     .filter((c) => c.score >= REVIEW_THRESHOLD)
     .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
@@ -318,7 +323,7 @@ function match(values: RowValues, index: GraphIndex, options: PlanOptions, heade
   if (same.length > 1) {
     return { kind: 'review', candidates: same.map((e) => ({ id: e.id, name: e.name, score: 1 })) };
   }
-  const candidates = candidatesFor(normalized, index);
+  const candidates = candidatesFor(normalized, index, creditCode);
   if (candidates.length > 0) return { kind: 'review', candidates };
   if (options.kind === 'enterprises' || creditCode) return { kind: 'new' };
   const column = header.headers.get('name') ?? '企业名称';
