@@ -39,6 +39,30 @@ export function countsOf(result: Pick<QueryResult, 'summary'>): WriteCounts {
 }
 
 /**
+ * A runner over `tx` that sums the counts of every statement run through it: the counts of an AuditEvent for work of
+ * several statements (an import, an undo).
+ */
+export function countingRunner(tx: Pick<ManagedTransaction, 'run'>): {
+  run: Pick<ManagedTransaction, 'run'>;
+  counts: () => WriteCounts;
+} {
+  const total: WriteCounts = {
+    nodesCreated: 0,
+    nodesDeleted: 0,
+    relationshipsCreated: 0,
+    relationshipsDeleted: 0,
+    propertiesSet: 0,
+  };
+  const run = (async (query: string, parameters?: Record<string, unknown>) => {
+    const result = await tx.run(query, parameters);
+    const counts = countsOf(result);
+    for (const key of Object.keys(total) as (keyof WriteCounts)[]) total[key] += counts[key];
+    return result;
+  }) as unknown as ManagedTransaction['run'];
+  return { run: { run }, counts: () => ({ ...total }) };
+}
+
+/**
  * Creates the AuditEvent of a write inside the write's own transaction (cypher/audit/record.cypher): it commits
  * exactly when the write does, and a write that fails or is rolled back leaves no event.
  * @returns the event's id

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { type AuditSubject, countsOf, recordAudit, type WriteCounts } from '../audit/record';
+import { type AuditSubject, countingRunner, recordAudit } from '../audit/record';
 import { readTx, type TxOptions, writeTx } from '../db';
 import { diffRows, writeDiff } from './apply';
 import { findHeaderRow, missingHeaders } from './headers';
@@ -81,36 +81,6 @@ export function importKind(kind: string): ImportKind {
   throw new FileError(`--kind must be one of ${IMPORT_KINDS.join(', ')}; got ${JSON.stringify(kind)}`);
 }
 
-function addCounts(a: WriteCounts, b: WriteCounts): WriteCounts {
-  return {
-    nodesCreated: a.nodesCreated + b.nodesCreated,
-    nodesDeleted: a.nodesDeleted + b.nodesDeleted,
-    relationshipsCreated: a.relationshipsCreated + b.relationshipsCreated,
-    relationshipsDeleted: a.relationshipsDeleted + b.relationshipsDeleted,
-    propertiesSet: a.propertiesSet + b.propertiesSet,
-  };
-}
-
-/** A transaction whose statements' counts are summed, for the AuditEvent. */
-function counting(tx: Pick<ManagedTransaction, 'run'>): {
-  tx: Pick<ManagedTransaction, 'run'>;
-  counts: () => WriteCounts;
-} {
-  let counts: WriteCounts = {
-    nodesCreated: 0,
-    nodesDeleted: 0,
-    relationshipsCreated: 0,
-    relationshipsDeleted: 0,
-    propertiesSet: 0,
-  };
-  const run = (async (query: string, parameters?: Record<string, unknown>) => {
-    const result = await tx.run(query, parameters);
-    counts = addCounts(counts, countsOf(result));
-    return result;
-  }) as unknown as ManagedTransaction['run'];
-  return { tx: { run }, counts: () => counts };
-}
-
 /**
  * Imports a spreadsheet: one code path for `npm run import` and `POST /import`. All or nothing by default: a row
  * that is invalid or under review means nothing is written (`applied: false`); with `skipInvalid` the other rows are
@@ -155,7 +125,7 @@ export async function runImport(driver: Driver, tx: TxOptions, request: ImportRe
     );
   };
   const work = async (raw: Pick<ManagedTransaction, 'run'>, write: boolean): Promise<ImportReport> => {
-    const { tx: run, counts } = counting(raw);
+    const { run, counts } = countingRunner(raw);
     const plan = await planImport(run, header, dataRows, options, progress);
     const diff = diffRows(plan.rows, plan.state);
     const blocked = plan.invalid.length > 0 || plan.review.length > 0;

@@ -1,5 +1,5 @@
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
-import { type AuditSubject, countsOf, recordAudit, type WriteCounts } from '../audit/record';
+import { type AuditSubject, countingRunner, recordAudit } from '../audit/record';
 import { type TxOptions, writeTx } from '../db';
 import { restoreProps, same } from './stored';
 
@@ -162,22 +162,9 @@ export async function undoImport(
       auditEventId: null,
     };
     if (conflicts.length > 0) return report;
-    let counts: WriteCounts = {
-      nodesCreated: 0,
-      nodesDeleted: 0,
-      relationshipsCreated: 0,
-      relationshipsDeleted: 0,
-      propertiesSet: 0,
-    };
+    const counter = countingRunner(tx);
     const run = async (query: string, params: Record<string, unknown>) => {
-      const c = countsOf(await tx.run(query, params));
-      counts = {
-        nodesCreated: counts.nodesCreated + c.nodesCreated,
-        nodesDeleted: counts.nodesDeleted + c.nodesDeleted,
-        relationshipsCreated: counts.relationshipsCreated + c.relationshipsCreated,
-        relationshipsDeleted: counts.relationshipsDeleted + c.relationshipsDeleted,
-        propertiesSet: counts.propertiesSet + c.propertiesSet,
-      };
+      await counter.run.run(query, params);
     };
     // Relationships first (their ends still exist), then the nodes.
     for (const link of links) {
@@ -212,7 +199,7 @@ export async function undoImport(
       batchId,
       actor: subject.actor,
     });
-    const auditEventId = await recordAudit(tx, subject, counts);
+    const auditEventId = await recordAudit(tx, subject, counter.counts());
     return { ...report, undone: true, auditEventId };
   });
 }
