@@ -57,7 +57,7 @@ function inputRefusals(
 /**
  * What an operation asks for that `principal` may not have (empty when everything is allowed):
  * - each root field whose role (AccessRules) the principal lacks — Query fields by their directive or the read role,
- *   Mutation fields by the write role;
+ *   Mutation fields by their own @authentication role, else the write role;
  * - each confidential field the principal's roles do not reach, wherever it appears: selected (under any type, so
  *   aggregates, connections, interfaces and @cypher results are covered alike), or set in an argument (filters,
  *   sorts, aggregate filters) inline or through a variable.
@@ -76,7 +76,7 @@ export function refusalsOf(
       operation.operation === 'query'
         ? (rules.queryFields.get(field) ?? rules.readRole)
         : operation.operation === 'mutation'
-          ? rules.writeRole
+          ? (rules.mutationFields.get(field) ?? rules.writeRole)
           : 'admin';
     if (!hasRole(principal, needs)) refusals.push({ what: field, needs, kind: 'operation' });
   }

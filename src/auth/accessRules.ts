@@ -19,6 +19,8 @@ export interface AccessRules {
   readRole: Role;
   /** What every Mutation root field needs (the `extend schema @authentication` of schema/access.graphql). */
   writeRole: Role;
+  /** Mutation root fields that need more than {@link AccessRules.writeRole} (their own @authentication). */
+  mutationFields: ReadonlyMap<string, Role>;
   /** Confidential field names, with the role needed to select, filter or sort on a field of that name. */
   confidentialFields: ReadonlyMap<string, Role>;
 }
@@ -69,6 +71,7 @@ function fieldsOf(definition: DefinitionNode, typeName: string): readonly FieldD
 /** Reads the access rules from the SDL texts (see {@link AccessRules}). */
 export function accessRulesOf(typeDefs: readonly string[]): AccessRules {
   const queryFields = new Map<string, Role>();
+  const mutationFields = new Map<string, Role>();
   const confidentialFields = new Map<string, Role>();
   let writeRole: Role | undefined;
   for (const sdl of typeDefs) {
@@ -80,6 +83,10 @@ export function accessRulesOf(typeDefs: readonly string[]): AccessRules {
       for (const field of fieldsOf(definition, 'Query')) {
         const rule = directive(field, 'authentication');
         if (rule) queryFields.set(field.name.value, roleOf(rule, `Query.${field.name.value}`));
+      }
+      for (const field of fieldsOf(definition, 'Mutation')) {
+        const rule = directive(field, 'authentication');
+        if (rule) mutationFields.set(field.name.value, roleOf(rule, `Mutation.${field.name.value}`));
       }
       if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.INTERFACE_TYPE_DEFINITION)
         continue;
@@ -99,5 +106,5 @@ export function accessRulesOf(typeDefs: readonly string[]): AccessRules {
   if (writeRole === undefined) {
     throw new Error('schema/: no `extend schema @authentication(…)` says which role may write (schema/access.graphql)');
   }
-  return { queryFields, readRole: READ_ROLE, writeRole, confidentialFields };
+  return { queryFields, readRole: READ_ROLE, writeRole, mutationFields, confidentialFields };
 }

@@ -1,8 +1,6 @@
-export { diffRows, writeDiff } from './apply';
-export { IMPORT_KINDS, type ImportKind, KINDS, PLANNED_KINDS, QUALIFICATIONS } from './kinds';
-export { normalizeName, REVIEW_THRESHOLD, similarity } from './names';
-export type { Candidate, Problem, ReviewItem } from './plan';
+export { type UndoConflict, UndoError, type UndoReport, undoImport } from './apply/undo';
+export { IMPORT_KINDS, type ImportKind, KINDS, PLANNED_KINDS, QUALIFICATIONS, writeTemplate } from './kinds';
+export { normalizeName, REVIEW_THRESHOLD, similarity } from './match/names';
+export type { Candidate, Problem, ReviewItem } from './match/plan';
+export { decodeCsv, FileError, readTable } from './read/table';
 export { importKind, type ImportReport, type ImportRequest, parseMapping, runImport } from './runImport';
-export { decodeCsv, FileError, readTable } from './table';
-export { writeTemplate } from './template';
-export { type UndoConflict, UndoError, type UndoReport, undoImport } from './undo';

@@ -3,11 +3,12 @@ import path from 'node:path';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { type AuditSubject, countingRunner, recordAudit } from '../audit/record';
 import { readTx, type TxOptions, writeTx } from '../db';
-import { diffRows, writeDiff } from './apply';
-import { findHeaderRow, missingHeaders } from './headers';
+import { diffRows, writeDiff } from './apply/diff';
+import { importCypher } from './apply/statements';
 import { IMPORT_KINDS, type ImportKind, KINDS, PLANNED_KINDS, QUALIFICATIONS } from './kinds';
-import { planImport, type Problem, type ReviewItem } from './plan';
-import { FileError, readTable } from './table';
+import { planImport, type Problem, type ReviewItem, suppliedByOptions } from './match/plan';
+import { findHeaderRow, missingHeaders } from './read/headers';
+import { FileError, readTable } from './read/table';
 
 /** What an import is asked to do: the file and the options of `npm run import` / `POST /import`. */
 export interface ImportRequest {
@@ -99,10 +100,19 @@ export async function runImport(driver: Driver, tx: TxOptions, request: ImportRe
   const table = await readTable(request.bytes, fileName, request.sheet ?? null);
   const grid = table.rows.map((r) => r.cells.map((c) => (c === null ? '' : String(c))));
   const spec = KINDS[kind];
-  const header = findHeaderRow(spec, grid);
+  const supplied = suppliedByOptions(spec, {
+    year: request.year ?? null,
+    qualification: request.qualification ?? null,
+  });
+  const header = findHeaderRow(spec, grid, supplied);
   if (!header) {
+    const byOption = new Map(Object.entries(spec.optionColumns).map(([option, key]) => [key, option]));
+    const missing = missingHeaders(spec, grid, supplied).map((h) => {
+      const key = spec.columns.find((c) => c.header === h)?.key ?? '';
+      return byOption.has(key) ? `${h} (or --${byOption.get(key)})` : h;
+    });
     throw new FileError(
-      `${fileName}: no header row with the columns of ${kind} in its first 30 rows; missing ${missingHeaders(spec, grid).join(', ')}`,
+      `${fileName}: no header row with the columns of ${kind} in its first 30 rows; missing ${missing.join(', ')}`,
     );
   }
   const dataRows = table.rows.slice(header.rowIndex + 1);
@@ -110,7 +120,7 @@ export async function runImport(driver: Driver, tx: TxOptions, request: ImportRe
   const dryRun = request.dryRun ?? false;
   const skipInvalid = request.skipInvalid ?? false;
   const options = {
-    kind,
+    kind: spec,
     qualification: request.qualification ?? null,
     year: request.year ?? null,
     mapping: request.mapping ?? new Map<number, string>(),
@@ -151,32 +161,27 @@ export async function runImport(driver: Driver, tx: TxOptions, request: ImportRe
     };
     if (!write || !applies) return report;
     const batchId = `batch-${randomUUID()}`;
-    await run.run(
-      `CREATE (:ImportBatch {id: $id, file: $file, sha256: $sha256, kind: $kind, options: $options, actor: $actor,
-         at: datetime.transaction(), rows: $rows, created: $created, updated: $updated, unchanged: $unchanged,
-         invalid: $invalid, review: $review, duplicates: $duplicates})`,
-      {
-        id: batchId,
-        file: fileName,
-        sha256,
-        kind,
-        options: JSON.stringify({
-          qualification: options.qualification,
-          year: options.year,
-          sheet: request.sheet ?? null,
-          skipInvalid,
-          mapping: Object.fromEntries(options.mapping),
-        }),
-        actor: request.subject.actor,
-        rows: neo4j.int(plan.dataRows),
-        created: neo4j.int(diff.created),
-        updated: neo4j.int(diff.updated),
-        unchanged: neo4j.int(diff.unchanged),
-        invalid: neo4j.int(plan.invalid.length),
-        review: neo4j.int(plan.review.length),
-        duplicates: neo4j.int(plan.duplicates.length),
-      },
-    );
+    await run.run(importCypher('createBatch'), {
+      id: batchId,
+      file: fileName,
+      sha256,
+      kind,
+      options: JSON.stringify({
+        qualification: options.qualification,
+        year: options.year,
+        sheet: request.sheet ?? null,
+        skipInvalid,
+        mapping: Object.fromEntries(options.mapping),
+      }),
+      actor: request.subject.actor,
+      rows: neo4j.int(plan.dataRows),
+      created: neo4j.int(diff.created),
+      updated: neo4j.int(diff.updated),
+      unchanged: neo4j.int(diff.unchanged),
+      invalid: neo4j.int(plan.invalid.length),
+      review: neo4j.int(plan.review.length),
+      duplicates: neo4j.int(plan.duplicates.length),
+    });
     request.progress?.(`writing ${diff.touches.size} nodes and their relationships in one transaction`);
     await writeDiff(run, batchId, diff);
     const auditEventId = await recordAudit(raw, request.subject, counts());

@@ -1,7 +1,7 @@
-import { columnOf, findHeaderRow, normalizeHeader } from '../../src/import/headers';
+import { columnOf, findHeaderRow, normalizeHeader } from '../../src/import/read/headers';
 import { KINDS } from '../../src/import/kinds';
-import { normalizeName, REVIEW_THRESHOLD, similarity } from '../../src/import/names';
-import { decodeCsv } from '../../src/import/table';
+import { normalizeName, REVIEW_THRESHOLD, similarity } from '../../src/import/match/names';
+import { decodeCsv } from '../../src/import/read/table';
 import {
   parseBoolean,
   parseCounty,
@@ -10,7 +10,7 @@ import {
   parseWanYuan,
   parseYear,
   type ValueContext,
-} from '../../src/import/values';
+} from '../../src/import/read/values';
 import iconv from 'iconv-lite';
 
 const value = (parsed: { ok: boolean; value?: unknown; reason?: string }) => (parsed.ok ? parsed.value : parsed.reason);

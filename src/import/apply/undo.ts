@@ -1,6 +1,7 @@
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
-import { type AuditSubject, countingRunner, recordAudit } from '../audit/record';
-import { type TxOptions, writeTx } from '../db';
+import { type AuditSubject, countingRunner, recordAudit } from '../../audit/record';
+import { importCypher, templated } from './statements';
+import { type TxOptions, writeTx } from '../../db';
 import { restoreProps, same } from './stored';
 
 /** Something that changed after the batch, so that undoing it would lose a later change. */
@@ -51,24 +52,8 @@ interface StoredRel {
   after: string | null;
 }
 
-const LABELS = new Set(['Enterprise', 'AnnualReport']);
-const TO_LABELS = new Set(['Region', 'AnnualReport', 'Qualification']);
-const REL_TYPES = new Set(['LOCATED_IN', 'HAS_REPORT', 'HOLDS']);
-
-function checked(value: string, allowed: Set<string>): string {
-  if (!allowed.has(value)) throw new Error(`undo: unexpected name ${value} in a batch record`);
-  return value;
-}
-
 async function readLinks(tx: Pick<ManagedTransaction, 'run'>, batchId: string): Promise<Link[]> {
-  const result = await tx.run(
-    `MATCH (b:ImportBatch {id: $batchId})<-[l:IMPORTED_IN]-(n)
-     RETURN [x IN labels(n) WHERE x IN ['Enterprise', 'AnnualReport']][0] AS label, n.id AS id, properties(n) AS props,
-       l.created AS created, l.before AS before, l.after AS after, l.rels AS rels,
-       [(n)-[:IMPORTED_IN]->(later:ImportBatch) WHERE later.at > b.at AND later.undoneAt IS NULL | later.id] AS laterBatches,
-       COUNT { (n)-[r]-() WHERE type(r) <> 'IMPORTED_IN' AND coalesce(r.importBatch, '') <> $batchId } AS otherRels`,
-    { batchId },
-  );
+  const result = await tx.run(importCypher('batchLinks'), { batchId });
   return result.records.map((r) => ({
     label: r.get('label') as string,
     id: r.get('id') as string,
@@ -87,12 +72,7 @@ async function relProps(
   from: string,
   rel: StoredRel,
 ): Promise<Record<string, unknown> | null> {
-  const type = checked(rel.type, REL_TYPES);
-  const toLabel = checked(rel.toLabel, TO_LABELS);
-  const result = await tx.run(
-    `MATCH (:Enterprise {id: $from})-[r:${type}]->(:${toLabel} {id: $to}) RETURN properties(r) AS props LIMIT 1`,
-    { from, to: rel.to },
-  );
+  const result = await tx.run(templated('relationship', { type: rel.type, to: rel.toLabel }), { from, to: rel.to });
   return (result.records[0]?.get('props') as Record<string, unknown> | undefined) ?? null;
 }
 
@@ -109,9 +89,7 @@ export async function undoImport(
   subject: AuditSubject,
 ): Promise<UndoReport> {
   return writeTx(driver, options, async (tx) => {
-    const batch = await tx.run('MATCH (b:ImportBatch {id: $batchId}) RETURN b.undoneAt IS NOT NULL AS undone', {
-      batchId,
-    });
+    const batch = await tx.run(importCypher('batch'), { batchId });
     if (batch.records.length === 0)
       throw new UndoError(`no import batch has the id ${JSON.stringify(batchId)}`, 'NOT_FOUND');
     if (batch.records[0]?.get('undone') === true) {
@@ -169,36 +147,28 @@ export async function undoImport(
     // Relationships first (their ends still exist), then the nodes.
     for (const link of links) {
       for (const rel of relsOf.get(link.id) ?? []) {
-        const type = checked(rel.type, REL_TYPES);
-        const toLabel = checked(rel.toLabel, TO_LABELS);
-        const params = { from: link.id, to: rel.to, props: rel.before === null ? {} : restoreProps(rel.before) };
+        const row = { from: link.id, to: rel.to, props: rel.before === null ? {} : restoreProps(rel.before) };
+        const names = { type: rel.type, to: rel.toLabel };
         if (rel.before === null) {
-          await run(`MATCH (:Enterprise {id: $from})-[r:${type}]->(:${toLabel} {id: $to}) DELETE r`, params);
+          await run(templated('deleteRelationships', names), { rows: [row] });
           report.relationshipsRemoved += 1;
         } else {
-          // Changed or removed by the batch: back as it was (SET = replaces every property by the kept ones).
-          await run(
-            `MATCH (a:Enterprise {id: $from}) MATCH (b:${toLabel} {id: $to}) MERGE (a)-[r:${type}]->(b) SET r = $props`,
-            params,
-          );
+          // Changed or removed by the batch: back as it was (`=` replaces every property by the kept ones).
+          await run(templated('upsertRelationships', { ...names, set: '=' }), { rows: [row] });
           report.relationshipsRestored += 1;
         }
       }
     }
     for (const link of links) {
-      const label = checked(link.label, LABELS);
       if (link.created) {
-        await run(`MATCH (n:${label} {id: $id}) DETACH DELETE n`, { id: link.id });
+        await run(templated('deleteNode', { label: link.label }), { id: link.id });
         report.nodesRemoved += 1;
       } else {
-        await run(`MATCH (n:${label} {id: $id}) SET n += $before`, { id: link.id, before: restoreProps(link.before) });
+        await run(templated('restoreNode', { label: link.label }), { id: link.id, before: restoreProps(link.before) });
         report.nodesRestored += 1;
       }
     }
-    await run('MATCH (b:ImportBatch {id: $batchId}) SET b.undoneAt = datetime.transaction(), b.undoneBy = $actor', {
-      batchId,
-      actor: subject.actor,
-    });
+    await run(importCypher('markUndone'), { batchId, actor: subject.actor });
     const auditEventId = await recordAudit(tx, subject, counter.counts());
     return { ...report, undone: true, auditEventId };
   });

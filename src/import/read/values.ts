@@ -1,5 +1,6 @@
-import { validateCreditCode, validateIndustryCode } from '../graphql/scalars';
-import { QUALIFICATIONS, type ValueType } from './kinds';
+import { validateCreditCode, validateIndustryCode } from '../../graphql/scalars';
+import type { ValueType } from '../kinds/columns';
+import { QUALIFICATIONS } from '../kinds/qualifications';
 
 /** A cell as read: CSV gives text; .xlsx gives numbers, dates and booleans too. */
 export type Cell = string | number | boolean | Date | null;

@@ -1,5 +1,7 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
-import type { GraphState, NodeWrite, PlannedRow, RelWrite } from './plan';
+import type { NodeWrite, RelWrite } from '../kinds';
+import type { GraphState, PlannedRow } from '../match/plan';
+import { templated } from './statements';
 import { same, storeProps } from './stored';
 
 /** What a batch did to one node: kept on its IMPORTED_IN link to the batch, so that the batch can be undone. */
@@ -142,15 +144,7 @@ export async function writeDiff(tx: Pick<ManagedTransaction, 'run'>, batchId: st
         },
       }));
     if (rows.length === 0) continue;
-    await tx.run(
-      `MATCH (b:ImportBatch {id: $batchId})
-       UNWIND $rows AS row
-       MERGE (n:${label} {id: row.id})
-       SET n += row.props
-       CREATE (n)-[l:IMPORTED_IN]->(b)
-       SET l = row.link`,
-      { batchId, rows },
-    );
+    await tx.run(templated('upsertNodes', { label }), { batchId, rows });
   }
   const rels = touches.flatMap((t) => [...t.rels.values()].map((r) => ({ ...r, from: t.id })));
   for (const type of REL_TYPES) {
@@ -161,22 +155,10 @@ export async function writeDiff(tx: Pick<ManagedTransaction, 'run'>, batchId: st
         .filter((r) => r.after !== null)
         .map((r) => ({ from: r.from, to: r.to, props: { ...r.after, importBatch: batchId } }));
       if (removed.length > 0) {
-        await tx.run(
-          `UNWIND $rows AS row
-           MATCH (:Enterprise {id: row.from})-[r:${type}]->(:${toLabel} {id: row.to})
-           DELETE r`,
-          { rows: removed },
-        );
+        await tx.run(templated('deleteRelationships', { type, to: toLabel }), { rows: removed });
       }
       if (written.length > 0) {
-        await tx.run(
-          `UNWIND $rows AS row
-           MATCH (a:Enterprise {id: row.from})
-           MATCH (b:${toLabel} {id: row.to})
-           MERGE (a)-[r:${type}]->(b)
-           SET r += row.props`,
-          { rows: written },
-        );
+        await tx.run(templated('upsertRelationships', { type, to: toLabel, set: '+=' }), { rows: written });
       }
     }
   }

@@ -1,10 +1,11 @@
-import neo4j, { type ManagedTransaction } from 'neo4j-driver';
-import type { HeaderMatch } from './headers';
-import { type ImportKind, KINDS, QUALIFICATIONS } from './kinds';
+import type { ManagedTransaction } from 'neo4j-driver';
+import { importCypher } from '../apply/statements';
+import { same } from '../apply/stored';
+import type { KindSpec, NodeWrite, RelWrite } from '../kinds';
+import type { HeaderMatch } from '../read/headers';
+import type { TableRow } from '../read/table';
+import { type Cell, cellText, isBlank, parseValue, type ValueContext } from '../read/values';
 import { normalizeName, REVIEW_THRESHOLD, similarity } from './names';
-import { same } from './stored';
-import type { TableRow } from './table';
-import { type Cell, cellText, isBlank, parseValue, type ValueContext } from './values';
 
 /** A row problem, as the report lists it: the row as the spreadsheet numbers it, the column's header, the value. */
 export interface Problem {
@@ -28,7 +29,7 @@ export interface ReviewItem {
 
 /** What the importer may be told besides the file (the options of `npm run import` and `POST /import`). */
 export interface PlanOptions {
-  kind: ImportKind;
+  kind: KindSpec;
   /** The qualification of every row whose 资质 cell is empty (qualifications). */
   qualification: string | null;
   /** The year of every row whose year cell is empty (年份 of enterprises, 认定年份 of qualifications). */
@@ -44,23 +45,6 @@ interface EnterpriseRef {
   name: string;
   normalized: string;
   creditCode: string | null;
-}
-
-/** A node the batch writes: its label, id and desired properties (driver values). */
-export interface NodeWrite {
-  label: 'Enterprise' | 'AnnualReport';
-  id: string;
-  props: Record<string, unknown>;
-}
-
-/** A relationship the batch writes from an enterprise; `exclusive` removes the others of its type from the firm. */
-export interface RelWrite {
-  type: 'LOCATED_IN' | 'HAS_REPORT' | 'HOLDS';
-  from: string;
-  toLabel: 'Region' | 'AnnualReport' | 'Qualification';
-  to: string;
-  props: Record<string, unknown>;
-  exclusive: boolean;
 }
 
 /** A row ready to write: the row, what it writes, and what it was matched to. */
@@ -95,18 +79,14 @@ export interface GraphIndex {
 }
 
 export async function readGraphIndex(tx: Pick<ManagedTransaction, 'run'>): Promise<GraphIndex> {
-  const regions = await tx.run<{ id: string; code: string; name: string; level: string }>(
-    'MATCH (r:Region) RETURN r.id AS id, r.code AS code, r.name AS name, r.level AS level',
-  );
+  const regions = await tx.run<{ id: string; code: string; name: string; level: string }>(importCypher('regions'));
   const city = regions.records.filter((r) => r.get('level') === 'CITY').map((r) => r.get('name'));
   const context: ValueContext = {
     counties: regions.records.map((r) => ({ code: r.get('code'), name: r.get('name') })),
     cityPrefixes: [...city, ...city.map((n) => n.replace(/市$/, ''))],
   };
   const regionIds = new Map(regions.records.map((r) => [r.get('code'), r.get('id')]));
-  const firms = await tx.run<{ id: string; name: string; creditCode: string | null }>(
-    'MATCH (e:Enterprise) RETURN e.id AS id, e.name AS name, e.creditCode AS creditCode',
-  );
+  const firms = await tx.run<{ id: string; name: string; creditCode: string | null }>(importCypher('enterprises'));
   const enterprises = firms.records.map((r) => ({
     id: r.get('id'),
     name: r.get('name'),
@@ -115,7 +95,7 @@ export async function readGraphIndex(tx: Pick<ManagedTransaction, 'run'>): Promi
   }));
   const byName = new Map<string, EnterpriseRef[]>();
   for (const e of enterprises) byName.set(e.normalized, [...(byName.get(e.normalized) ?? []), e]);
-  const quals = await tx.run<{ id: string; code: string }>('MATCH (q:Qualification) RETURN q.id AS id, q.code AS code');
+  const quals = await tx.run<{ id: string; code: string }>(importCypher('qualifications'));
   return {
     context,
     regionIds,
@@ -139,15 +119,7 @@ export interface GraphState {
 }
 
 export async function readState(tx: Pick<ManagedTransaction, 'run'>, ids: string[]): Promise<GraphState> {
-  const result = await tx.run(
-    `UNWIND $ids AS id
-     MATCH (e:Enterprise {id: id})
-     RETURN e.id AS id, properties(e) AS props,
-       [(e)-[l:LOCATED_IN]->(r:Region) | [r.id, properties(l)]] AS regions,
-       [(e)-[h:HAS_REPORT]->(a:AnnualReport) | [a.id, a.year, properties(a), properties(h)]] AS reports,
-       [(e)-[h:HOLDS]->(q:Qualification) | [q.id, properties(h)]] AS holds`,
-    { ids },
-  );
+  const result = await tx.run(importCypher('state'), { ids });
   const state: GraphState = { nodes: new Map(), rels: new Map(), exclusive: new Map(), reports: new Map() };
   for (const record of result.records) {
     const id = record.get('id') as string;
@@ -193,27 +165,36 @@ interface RowValues {
   texts: Record<string, string>;
 }
 
+/** The columns the options fill (`--year`, `--qualification`): required in the file only when no option gives them. */
+export function suppliedByOptions(spec: KindSpec, options: Pick<PlanOptions, 'year' | 'qualification'>): Set<string> {
+  const supplied = new Set<string>();
+  if (options.year !== null && spec.optionColumns.year) supplied.add(spec.optionColumns.year);
+  if (options.qualification !== null && spec.optionColumns.qualification)
+    supplied.add(spec.optionColumns.qualification);
+  return supplied;
+}
+
 /** Reads the data rows below the header: values by column key, or the row's problems. */
 function readRows(
-  kind: ImportKind,
   header: HeaderMatch,
   rows: readonly TableRow[],
   index: GraphIndex,
   options: PlanOptions,
 ): { read: RowValues[]; invalid: Problem[]; skipped: number } {
-  const spec = KINDS[kind];
+  const spec = options.kind;
   const read: RowValues[] = [];
   const invalid: Problem[] = [];
   let skipped = 0;
-  const suppliedByOption = new Set<string>();
-  if (options.year !== null) suppliedByOption.add(kind === 'enterprises' ? 'year' : 'grantedYear');
-  if (options.qualification !== null) suppliedByOption.add('qualification');
+  const supplied = suppliedByOptions(spec, options);
+  const optionValue: Record<string, unknown> = {};
+  if (spec.optionColumns.year) optionValue[spec.optionColumns.year] = options.year;
+  if (spec.optionColumns.qualification) optionValue[spec.optionColumns.qualification] = options.qualification;
   for (const { row, cells } of rows) {
     const cellOf = (key: string): Cell => {
       const at = header.columns.get(key);
       return at === undefined ? null : (cells[at] ?? null);
     };
-    const required = spec.columns.filter((c) => c.required && !suppliedByOption.has(c.key));
+    const required = spec.columns.filter((c) => c.required && !supplied.has(c.key));
     if (required.every((c) => isBlank(cellOf(c.key))) || isNote(cells)) {
       skipped += 1;
       continue;
@@ -230,41 +211,17 @@ function readRows(
         problems.push({ row, column: shownHeader, value: cellText(cell), reason: parsed.reason });
         continue;
       }
-      values[column.key] = parsed.value;
-      if (parsed.value === null && column.required && !suppliedByOption.has(column.key)) {
+      // A cell says more than an option: the option fills the rows that leave the column empty.
+      values[column.key] = parsed.value ?? optionValue[column.key] ?? null;
+      if (values[column.key] === null && column.required) {
         problems.push({ row, column: shownHeader, value: '', reason: 'required, but empty' });
       }
     }
-    if (kind === 'enterprises') values.year ??= options.year;
-    if (kind === 'qualifications') {
-      values.grantedYear ??= options.year;
-      values.qualification ??= options.qualification;
-      if (values.qualification === null) {
-        problems.push({
-          row,
-          column: '资质',
-          value: '',
-          reason: 'no qualification: give a 资质 column or --qualification',
-        });
-      }
-      if (values.grantedYear === null) {
-        problems.push({
-          row,
-          column: '认定年份',
-          value: '',
-          reason: 'no year granted: give a 认定年份 column or --year',
-        });
-      }
-      const granted = values.grantedYear as number | null;
-      const until = values.validUntilYear as number | null;
-      if (granted !== null && until !== null && until < granted) {
-        const value = texts.validUntilYear ?? '';
-        problems.push({
-          row,
-          column: header.headers.get('validUntilYear') ?? '有效期至',
-          value,
-          reason: `before the year granted (${granted})`,
-        });
+    if (problems.length === 0) {
+      const problem = spec.check?.(values);
+      if (problem) {
+        const shownHeader = header.headers.get(problem.column) ?? problem.column;
+        problems.push({ row, column: shownHeader, value: texts[problem.column] ?? '', reason: problem.reason });
       }
     }
     if (problems.length > 0) invalid.push(...problems);
@@ -325,33 +282,18 @@ function match(values: RowValues, index: GraphIndex, options: PlanOptions, heade
   }
   const candidates = candidatesFor(normalized, index, creditCode);
   if (candidates.length > 0) return { kind: 'review', candidates };
-  if (options.kind === 'enterprises' || creditCode) return { kind: 'new' };
+  if (options.kind.createsWithoutCreditCode || creditCode) return { kind: 'new' };
   const column = header.headers.get('name') ?? '企业名称';
   const reason = 'no enterprise of this name is in the graph; give its 统一社会信用代码 to create it';
   return { kind: 'invalid', problem: { row, column, value: name ?? '', reason } };
 }
 
-const int = (value: unknown): unknown =>
-  typeof value === 'number' || typeof value === 'bigint' ? neo4j.int(value.toString()) : value;
-const date = (value: unknown): unknown =>
-  typeof value === 'string' ? neo4j.types.Date.fromStandardDate(new Date(`${value}T00:00:00Z`)) : value;
-
-/** Only the properties with a value: an empty cell never erases what the graph knows. */
-function given(props: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null && v !== undefined));
-}
-
-/** The key of a row's subject, for duplicates: the firm, and the year or the qualification. */
-function subjectKey(kind: ImportKind, values: Record<string, unknown>, firm: string): string {
-  return kind === 'enterprises' ? `${firm}|${String(values.year)}` : `${firm}|${String(values.qualification)}`;
-}
-
 /**
- * What the rows write, with the graph's state applied row after row (a later row of the same firm sees the earlier
- * one's writes).
+ * What a row writes: the firm (created with its name and defaults when new; its credit code), its county
+ * (LOCATED_IN, replacing another), and what its kind adds; `source` (file and row) on everything it writes.
  */
 function writesOf(
-  kind: ImportKind,
+  spec: KindSpec,
   values: Record<string, unknown>,
   firmId: string,
   isNew: boolean,
@@ -359,70 +301,22 @@ function writesOf(
   state: GraphState,
   source: string,
 ): { nodes: NodeWrite[]; rels: RelWrite[] } {
-  const nodes: NodeWrite[] = [];
-  const rels: RelWrite[] = [];
   const firm: Record<string, unknown> = isNew
     ? { name: values.name, aboveScale: false, backbone: false, synthetic: false }
     : {};
   if (values.creditCode) firm.creditCode = values.creditCode;
+  const rels: RelWrite[] = [];
   if (values.county) {
-    rels.push({
-      type: 'LOCATED_IN',
-      from: firmId,
-      toLabel: 'Region',
-      to: index.regionIds.get(values.county as string) as string,
-      props: {},
-      exclusive: true,
-    });
+    const to = index.regionIds.get(values.county as string) as string;
+    rels.push({ type: 'LOCATED_IN', from: firmId, toLabel: 'Region', to, props: {}, exclusive: true });
   }
-  if (kind === 'enterprises') {
-    Object.assign(firm, given({ industryCode: values.industryCode, foundedOn: date(values.foundedOn) }));
-    const year = values.year as number;
-    const years = state.reports.get(firmId) ?? new Map<number, string>();
-    const reportId = years.get(year) ?? `rep-${firmId.replace(/^ent-/, '')}-${year}`;
-    const latest = Math.max(year, ...years.keys());
-    if (year === latest) Object.assign(firm, given({ aboveScale: values.aboveScale, revenue: int(values.revenue) }));
-    const existing = years.has(year);
-    const report: Record<string, unknown> = given({
-      year: int(year),
-      aboveScale: values.aboveScale,
-      revenue: int(values.revenue),
-      rdExpenditure: int(values.rdExpenditure),
-      rdStaff: int(values.rdStaff),
-      hasRdInstitution: values.hasRdInstitution,
-      hasRdStaff: values.hasRdStaff,
-      hasRdSpending: values.hasRdSpending,
-      hasIurCooperation: values.hasIurCooperation,
-    });
-    if (!existing) {
-      // A new report needs the four flags (AnnualReport has them non-null): an empty cell is "no", except that R&D
-      // staff or spending above 0 says yes.
-      report.hasRdInstitution ??= false;
-      report.hasRdStaff ??= typeof values.rdStaff === 'number' && values.rdStaff > 0;
-      report.hasRdSpending ??= typeof values.rdExpenditure === 'bigint' && values.rdExpenditure > 0n;
-      report.hasIurCooperation ??= false;
-      report.synthetic = false;
-      years.set(year, reportId);
-      state.reports.set(firmId, years);
-    }
-    nodes.push({ label: 'AnnualReport', id: reportId, props: report });
-    rels.push({ type: 'HAS_REPORT', from: firmId, toLabel: 'AnnualReport', to: reportId, props: {}, exclusive: false });
-  } else {
-    const code = values.qualification as string;
-    const granted = values.grantedYear as number;
-    const until = (values.validUntilYear as number | null) ?? granted + (QUALIFICATIONS[code]?.years ?? 1) - 1;
-    rels.push({
-      type: 'HOLDS',
-      from: firmId,
-      toLabel: 'Qualification',
-      to: index.qualificationIds.get(code) as string,
-      props: given({ grantedYear: int(granted), validUntilYear: int(until), certificateNo: values.certificateNo }),
-      exclusive: false,
-    });
-  }
-  nodes.unshift({ label: 'Enterprise', id: firmId, props: firm });
-  for (const write of [...nodes, ...rels]) write.props.source = source;
-  return { nodes, rels };
+  const reports = state.reports.get(firmId) ?? new Map<number, string>();
+  state.reports.set(firmId, reports);
+  const own = spec.writes({ values, firmId, reports, qualificationIds: index.qualificationIds });
+  const nodes: NodeWrite[] = [{ label: 'Enterprise', id: firmId, props: { ...firm, ...own.firm } }, ...own.nodes];
+  const all = { nodes, rels: [...rels, ...own.rels] };
+  for (const write of [...all.nodes, ...all.rels]) write.props.source = source;
+  return all;
 }
 
 /** The id of a firm a row creates: from its credit code when it has one, else from its normalized name. */
@@ -443,7 +337,7 @@ export async function planImport(
   progress?: (done: number, total: number) => void,
 ): Promise<Plan & { state: GraphState }> {
   const index = await readGraphIndex(tx);
-  const { read, invalid, skipped } = readRows(options.kind, header, dataRows, index, options);
+  const { read, invalid, skipped } = readRows(header, dataRows, index, options);
   const review: ReviewItem[] = [];
   const duplicates: { row: number; sameAs: number }[] = [];
   const matched: { values: RowValues; match: Extract<Match, { kind: 'existing' | 'new' }> }[] = [];
@@ -464,14 +358,14 @@ export async function planImport(
   for (const { values, match: m } of matched) {
     const normalized = normalizeName(String(values.values.name), index.context.cityPrefixes);
     const firmId = m.kind === 'existing' ? m.id : newFirmId(values.values, normalized);
-    const key = subjectKey(options.kind, values.values, firmId);
+    const key = `${firmId}|${options.kind.subject(values.values)}`;
     const first = firstOf.get(key);
     if (first) {
       const differing = Object.keys(values.values).filter((k) => !same(values.values[k], first.values[k]));
       if (differing.length === 0) duplicates.push({ row: values.row, sameAs: first.row });
       else {
         const columns = differing.map((k) => header.headers.get(k) ?? k).join(', ');
-        const reason = `the same ${options.kind === 'enterprises' ? 'firm and year' : 'firm and qualification'} as row ${first.row}, with other values in ${columns}`;
+        const reason = `the same ${options.kind.subjectName} as row ${first.row}, with other values in ${columns}`;
         invalid.push({ row: values.row, column: null, value: null, reason });
       }
       continue;

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
-import { regions } from '../../seed/reference/regions';
-import { type ImportKind, KINDS, QUALIFICATIONS } from './kinds';
+import { regions } from '../../../seed/reference/regions';
+import { QUALIFICATIONS } from './qualifications';
+import { type ImportKind, KINDS } from './registry';
 
 /**
  * An empty workbook for a kind: a first sheet (the one imported) with its headers (required ones marked *, which

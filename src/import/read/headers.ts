@@ -1,4 +1,4 @@
-import type { ColumnSpec, KindSpec } from './kinds';
+import type { ColumnSpec, KindSpec } from '../kinds';
 
 /**
  * A header cell as compared: NFKC (full-width brackets and letters become half-width), lower case, without spaces,
@@ -53,8 +53,12 @@ export function columnOf(kind: KindSpec, cell: string): ColumnSpec | null {
  * Finds the header row below any title rows: the first of the first 30 rows in which every required column of the
  * kind is named. @returns null when no row has them all (the caller reports which are missing from the best row).
  */
-export function findHeaderRow(kind: KindSpec, rows: readonly (readonly string[])[]): HeaderMatch | null {
-  const required = kind.columns.filter((c) => c.required).map((c) => c.key);
+export function findHeaderRow(
+  kind: KindSpec,
+  rows: readonly (readonly string[])[],
+  supplied: ReadonlySet<string> = new Set(),
+): HeaderMatch | null {
+  const required = kind.columns.filter((c) => c.required && !supplied.has(c.key)).map((c) => c.key);
   for (let rowIndex = 0; rowIndex < Math.min(rows.length, 30); rowIndex += 1) {
     const columns = new Map<string, number>();
     const headers = new Map<string, string>();
@@ -73,11 +77,16 @@ export function findHeaderRow(kind: KindSpec, rows: readonly (readonly string[])
 }
 
 /** The required headers missing from the row of the first 30 that names most of them, for the error message. */
-export function missingHeaders(kind: KindSpec, rows: readonly (readonly string[])[]): string[] {
-  let best: string[] = kind.columns.filter((c) => c.required).map((c) => c.header);
+export function missingHeaders(
+  kind: KindSpec,
+  rows: readonly (readonly string[])[],
+  supplied: ReadonlySet<string> = new Set(),
+): string[] {
+  const needed = kind.columns.filter((c) => c.required && !supplied.has(c.key));
+  let best: string[] = needed.map((c) => c.header);
   for (const row of rows.slice(0, 30)) {
     const found = new Set(row.map((cell) => columnOf(kind, cell)?.key));
-    const missing = kind.columns.filter((c) => c.required && !found.has(c.key)).map((c) => c.header);
+    const missing = needed.filter((c) => !found.has(c.key)).map((c) => c.header);
     if (missing.length < best.length) best = missing;
   }
   return best;

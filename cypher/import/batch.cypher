@@ -1,0 +1,5 @@
+// An import batch, for undo: whether it exists and whether it was undone.
+// Parameters: $batchId: string
+// Columns: undone: boolean (no row when there is no such batch)
+MATCH (b:ImportBatch {id: $batchId})
+RETURN b.undoneAt IS NOT NULL AS undone

@@ -1,0 +1,5 @@
+// Undo: marks the batch undone, by whom and when (it stays, as history).
+// Parameters: $batchId, $actor: string
+// Columns: none
+MATCH (b:ImportBatch {id: $batchId})
+SET b.undoneAt = datetime.transaction(), b.undoneBy = $actor
