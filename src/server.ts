@@ -29,6 +29,7 @@ import { requestDeadline } from './graphql/requestDeadline';
 import { moneyNotNegative } from './graphql/money';
 import { Preflight } from './graphql/preflight';
 import { clientKeyOf, rateLimit } from './http/fairness';
+import { importRoutes } from './http/importRoutes';
 import { createMetrics } from './http/metrics';
 import { type ListLimit, operationLimits } from './graphql/operationLimits';
 import { onlyIntrospection } from './graphql/operations';
@@ -41,6 +42,7 @@ export interface ServerDeps {
     Config,
     | 'database'
     | 'queryTimeoutMs'
+    | 'imports'
     | 'production'
     | 'responseCacheMb'
     | 'auth'
@@ -221,6 +223,17 @@ export function createServer(deps: ServerDeps): AppServer {
     res.setHeader('content-type', metrics.registry.contentType);
     res.send(await metrics.registry.metrics());
   });
+
+  // Spreadsheet import (editor), its templates, and undo (admin): the same code path as `npm run import`.
+  app.use(
+    importRoutes({
+      driver,
+      database: config.database,
+      timeoutMs: config.imports.timeoutMs,
+      maxBytes: config.imports.maxBytes,
+      before: [authenticated, rateLimit(config.fairness.ratePerMinute, logger)],
+    }),
+  );
 
   // The map explorer: static files of public/explorer plus Cytoscape.js from our own npm dependencies (no CDN).
   const explorerHeaders = (_req: express.Request, res: express.Response, next: express.NextFunction): void => {

@@ -1,4 +1,4 @@
-export { auditMutations } from './auditMutations';
+export { auditMutations, selfAudited, selfAuditedFields } from './auditMutations';
 export type { AuditedContext } from './auditMutations';
 export { auditedDriver } from './auditedDriver';
 export { readAuditEvents } from './events';

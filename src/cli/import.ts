@@ -154,8 +154,8 @@ async function main(): Promise<number> {
   });
   try {
     await migrate(driver, config.database);
-    // An import is one transaction over the whole file: it gets the time a large file needs, not a query's.
-    const tx = { database: config.database, timeoutMs: Math.max(config.queryTimeoutMs, 600_000) };
+    // An import is one transaction over the whole file: it gets the time a large file needs (IMPORT_TIMEOUT_MS).
+    const tx = { database: config.database, timeoutMs: config.imports.timeoutMs };
     if (args.undo !== null) {
       const report = await undoImport(driver, tx, args.undo, subject('undo import'));
       if (!report.undone) {

@@ -76,6 +76,8 @@ export interface Config {
   queryTimeoutMs: number;
   /** Load the demo data at start when the database holds no domain node. */
   seedOnEmpty: boolean;
+  /** Spreadsheet imports (src/import/): the largest file `POST /import` accepts, and an import's transaction timeout. */
+  imports: { maxBytes: number; timeoutMs: number };
   /** Memory for answers served again while the data is unchanged (src/graphql/responseCache.ts); 0 = off. */
   responseCacheMb: number;
   auth: AuthConfig;
@@ -139,6 +141,10 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(`NEO4J_DATABASE=${database} is not a valid database name (3-63 letters, digits, dots, dashes)`);
   }
   const queryTimeoutMs = int('QUERY_TIMEOUT_MS', 10_000, 100, 600_000);
+  const imports = {
+    maxBytes: int('IMPORT_MAX_MB', 20, 1, 500) * 1_048_576,
+    timeoutMs: int('IMPORT_TIMEOUT_MS', 600_000, 1_000, 3_600_000),
+  };
   const seedOnEmpty = bool('SEED_ON_EMPTY', true);
 
   let neo4j: Neo4jTarget;
@@ -203,6 +209,7 @@ export function loadConfig(env: Env = process.env): Config {
     neo4j,
     database,
     queryTimeoutMs,
+    imports,
     seedOnEmpty,
     responseCacheMb,
     auth,

@@ -5,7 +5,7 @@ import { Neo4jGraphQL } from '@neo4j/graphql';
 import type { GraphQLSchema } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import { JSONObjectResolver } from 'graphql-scalars';
-import { auditMutations } from '../audit';
+import { auditMutations, selfAuditedFields } from '../audit';
 import { accessRulesOf, type AccessRules } from '../auth';
 import { fromRoot } from '../paths';
 import { resolvers } from '../resolvers';
@@ -58,7 +58,7 @@ export async function buildSchema(driver?: Driver): Promise<{
     },
   });
   const schema = await neo4jGraphQL.getSchema();
-  auditMutations(schema);
+  auditMutations(schema, selfAuditedFields(resolvers));
   boundBigInt(schema);
   return {
     schema,

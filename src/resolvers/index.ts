@@ -1,5 +1,6 @@
 import { auditResolvers } from './audit';
 import { gapsResolvers } from './gaps';
+import { importsResolvers } from './imports';
 import { mapsResolvers } from './maps';
 import { metricsResolvers } from './metrics';
 import { partnersResolvers } from './partners';
@@ -14,10 +15,14 @@ export const resolvers = {
   Query: {
     ...auditResolvers.Query,
     ...gapsResolvers.Query,
+    ...importsResolvers.Query,
     ...mapsResolvers.Query,
     ...metricsResolvers.Query,
     ...partnersResolvers.Query,
     ...searchResolvers.Query,
     ...targetsResolvers.Query,
+  },
+  Mutation: {
+    ...importsResolvers.Mutation,
   },
 };

@@ -94,6 +94,8 @@ export async function createTestApp(
     config: {
       database: DATABASE,
       queryTimeoutMs: 10_000,
+      // Small enough that a test can send a file over it.
+      imports: { maxBytes: 2 * 1_048_576, timeoutMs: 60_000 },
       production: false,
       responseCacheMb,
       auth,

@@ -29,41 +29,41 @@ export async function writeTemplate(kind: ImportKind): Promise<Buffer> {
     county: regions.filter((r) => r.level !== 'CITY').map((r) => r.name),
     qualification: Object.values(QUALIFICATIONS).map((q) => q.name),
   };
+  // Validation by range (rows 2–2001), not per cell: cells given a validation would count as rows of the sheet.
+  // exceljs has `workvalidations.add(range, …)` (lib/doc/data-validations.js) but its typings omit it.
+  const validations = (sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } })
+    .dataValidations;
   spec.columns.forEach((column, i) => {
     const letter = sheet.getColumn(i + 1).letter;
+    const range = `${letter}2:${letter}2001`;
     const list = lists[column.type];
-    for (let row = 2; row <= 2001; row += 1) {
-      const cell = sheet.getCell(`${letter}${row}`);
-      if (list) {
-        cell.dataValidation = {
-          type: 'list',
-          allowBlank: !column.required,
-          formulae: [`"${list.join(',')}"`],
-          showErrorMessage: true,
-          errorTitle: column.header,
-          error: `请选择：${list.join('、')}`,
-        };
-      } else if (column.type === 'year') {
-        cell.dataValidation = {
-          type: 'whole',
-          operator: 'between',
-          allowBlank: !column.required,
-          formulae: [1949, 2100],
-          showErrorMessage: true,
-          errorTitle: column.header,
-          error: '1949–2100 之间的年份',
-        };
-      } else if (column.type === 'wanYuan' || column.type === 'count') {
-        cell.dataValidation = {
-          type: 'decimal',
-          operator: 'greaterThanOrEqual',
-          allowBlank: true,
-          formulae: [0],
-          showErrorMessage: true,
-          errorTitle: column.header,
-          error: '不能为负数',
-        };
-      }
+    const message = { showErrorMessage: true, errorTitle: column.header };
+    if (list) {
+      validations.add(range, {
+        type: 'list',
+        allowBlank: !column.required,
+        formulae: [`"${list.join(',')}"`],
+        ...message,
+        error: `请选择：${list.join('、')}`,
+      });
+    } else if (column.type === 'year') {
+      validations.add(range, {
+        type: 'whole',
+        operator: 'between',
+        allowBlank: !column.required,
+        formulae: [1949, 2100],
+        ...message,
+        error: '1949–2100 之间的年份',
+      });
+    } else if (column.type === 'wanYuan' || column.type === 'count') {
+      validations.add(range, {
+        type: 'decimal',
+        operator: 'greaterThanOrEqual',
+        allowBlank: true,
+        formulae: [0],
+        ...message,
+        error: '不能为负数',
+      });
     }
   });
   return Buffer.from(await workbook.xlsx.writeBuffer());

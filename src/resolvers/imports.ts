@@ -1,0 +1,54 @@
+import neo4j from 'neo4j-driver';
+import { selfAudited } from '../audit';
+import type { RequestContext } from '../context';
+import { toPlain } from '../db';
+import { AppError, ErrorCode } from '../errors';
+import { type UndoReport, UndoError, undoImport as undoBatch } from '../import';
+import { importCypher } from '../import/apply/statements';
+import { subjectOf } from '../audit/record';
+import { intArgument } from './arguments';
+import { readFor } from './read';
+
+/** `Query.importBatches` (editors: schema/imports.graphql, enforced by src/auth/accessControl.ts). */
+export async function importBatches(
+  _source: unknown,
+  args: { limit?: number | null; offset?: number | null },
+  context: RequestContext,
+): Promise<Record<string, unknown>[]> {
+  const limit = intArgument('limit', args.limit, 50, 1, 500);
+  const offset = intArgument('offset', args.offset, 0, 0, Number.MAX_SAFE_INTEGER);
+  return readFor(context, async (tx) => {
+    const result = await tx.run(importCypher('batches'), { limit: neo4j.int(limit), offset: neo4j.int(offset) });
+    return result.records.map((r) => {
+      const batch = toPlain(r.get('batch')) as Record<string, unknown>;
+      return { undoneAt: null, undoneBy: null, ...batch };
+    });
+  });
+}
+
+/**
+ * `Mutation.undoImport` (admins): the same undo as `npm run import -- --undo`. It records its own AuditEvent
+ * (`undo import`) in its transaction, so the mutations' audit wrapper leaves it alone (selfAudited).
+ */
+export const undoImport = selfAudited(
+  async (_source: unknown, args: { batchId: string }, context: RequestContext): Promise<UndoReport> => {
+    const subject = subjectOf(context.principal, 'undo import', context.requestId);
+    try {
+      return await undoBatch(
+        context.executionContext,
+        { database: context.sessionConfig.database, timeoutMs: context.transaction.timeout },
+        args.batchId,
+        subject,
+      );
+    } catch (error) {
+      if (error instanceof UndoError) {
+        throw new AppError(error.code === 'NOT_FOUND' ? ErrorCode.NOT_FOUND : ErrorCode.CONFLICT, error.message, {
+          argument: 'batchId',
+        });
+      }
+      throw error;
+    }
+  },
+);
+
+export const importsResolvers = { Query: { importBatches }, Mutation: { undoImport } };

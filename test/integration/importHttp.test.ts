@@ -1,0 +1,182 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import { mintToken, type Role } from '../../src/auth';
+import { runAutoCommit } from '../../src/db';
+import { as, createTestApp, DATABASE, type TestApp, tokenAuth } from '../support/testApp';
+import { csv, deleteImported, newCreditCode } from '../support/importFixtures';
+
+const AUTH = tokenAuth('an-import-http-test-secret-32-bytes!');
+
+describe('POST /import, its templates and undo over HTTP and GraphQL (roles, statuses, the same report)', () => {
+  let app: TestApp;
+  let url: string;
+  const tok = randomBytes(2).toString('hex');
+  const county = `戊${tok}区`;
+  const regionCode = `48${1000 + randomInt(0, 8000)}`;
+  const tokens = new Map<Role, string>();
+
+  beforeAll(async () => {
+    app = await createTestApp(undefined, { auth: AUTH });
+    url = await app.listen();
+    for (const role of ['viewer', 'planner', 'editor', 'admin'] as const) {
+      tokens.set(role, await mintToken(AUTH, { sub: `${app.prefix}${role}`, roles: [role], ttl: '10m' }));
+    }
+    await app.write(
+      `CREATE (:Region {id: $p + 'county', code: $code, name: $county, level: 'DISTRICT', synthetic: true})`,
+      { code: regionCode, county },
+    );
+  });
+  afterAll(async () => {
+    await deleteImported(app.driver, app.prefix);
+    await app.close();
+  });
+
+  function form(file: Buffer | string, name: string, fields: Record<string, string>): FormData {
+    const body = new FormData();
+    for (const [key, value] of Object.entries(fields)) body.set(key, value);
+    body.set('file', new Blob([typeof file === 'string' ? file : new Uint8Array(file)]), name);
+    return body;
+  }
+  const post = (path: string, role: Role, body?: FormData) =>
+    fetch(`${url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${tokens.get(role)}` }, body });
+  const register = (code: string, name: string, revenue = '10') =>
+    csv([
+      ['统一社会信用代码', '企业名称', '所在县区', '是否规上', '年份', '营业收入（万元）'],
+      [code, name, county, '是', 2024, revenue],
+    ]);
+
+  it('lets an editor import and answers the report; a planner is refused with 403', async () => {
+    const code = newCreditCode();
+    const file = register(code, `网${tok}传输科技有限公司`);
+    const refused = await post('/import', 'planner', form(file, `${app.prefix}web.csv`, { kind: 'enterprises' }));
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toEqual({
+      errors: [
+        { message: 'Forbidden: importing needs the editor role.', extensions: { code: 'FORBIDDEN', needs: 'editor' } },
+      ],
+    });
+    const dry = await post(
+      '/import',
+      'editor',
+      form(file, `${app.prefix}web.csv`, { kind: 'enterprises', dryRun: 'true' }),
+    );
+    expect(dry.status).toBe(200);
+    expect(await dry.json()).toMatchObject({ dryRun: true, applied: true, batchId: null, created: 1 });
+    const response = await post('/import', 'editor', form(file, `${app.prefix}web.csv`, { kind: 'enterprises' }));
+    expect(response.status).toBe(200);
+    const report = (await response.json()) as { batchId: string; created: number; file: string };
+    expect(report).toMatchObject({ applied: true, created: 1, file: `${app.prefix}web.csv` });
+    const [event] = (
+      await runAutoCommit(app.driver, DATABASE, 'MATCH (b:ImportBatch {id: $id}) RETURN b.actor AS actor', {
+        id: report.batchId,
+      })
+    ).records;
+    expect(event?.get('actor')).toBe(`${app.prefix}editor`);
+  });
+
+  it('answers 422 with the report when a row keeps the file out, 400 for a file it cannot read, 413 over the limit', async () => {
+    const bad = csv([
+      ['统一社会信用代码', '企业名称', '所在县区', '是否规上', '年份'],
+      ['123', `错${tok}有限公司`, county, '是', 2024],
+    ]);
+    const invalid = await post('/import', 'editor', form(bad, `${app.prefix}bad.csv`, { kind: 'enterprises' }));
+    expect(invalid.status).toBe(422);
+    expect(await invalid.json()).toMatchObject({
+      applied: false,
+      batchId: null,
+      invalid: [{ row: 2, column: '统一社会信用代码', value: '123', reason: expect.stringMatching(/^not a valid/) }],
+    });
+    const xls = await post('/import', 'editor', form('x', 'old.xls', { kind: 'enterprises' }));
+    expect(xls.status).toBe(400);
+    expect(await xls.json()).toEqual({
+      errors: [
+        {
+          message: '.xls (Excel 97–2003) is not read: open the file in Excel or WPS and save it as .xlsx',
+          extensions: { code: 'BAD_USER_INPUT' },
+        },
+      ],
+    });
+    const kind = await post('/import', 'editor', form(bad, 'a.csv', { kind: 'platforms' }));
+    expect(kind.status).toBe(400);
+    expect(((await kind.json()) as { errors: { message: string }[] }).errors[0]?.message).toBe(
+      '--kind platforms is described in docs/import-formats.md but not imported yet; kinds: enterprises, qualifications',
+    );
+    // The test app accepts 2 MB.
+    const big = await post(
+      '/import',
+      'editor',
+      form(Buffer.alloc(3 * 1_048_576, 65), 'big.csv', { kind: 'enterprises' }),
+    );
+    expect(big.status).toBe(413);
+    expect(await big.json()).toMatchObject({ errors: [{ extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    const noFile = await fetch(`${url}/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.get('editor')}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(noFile.status).toBe(400);
+  });
+
+  it('serves a template that imports once filled in', async () => {
+    const response = await fetch(`${url}/import/template/enterprises`, {
+      headers: { authorization: `Bearer ${tokens.get('viewer')}` },
+    });
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['enterprises', '示例']);
+    const sheet = workbook.worksheets[0] as ExcelJS.Worksheet;
+    expect(sheet.rowCount).toBe(1);
+    expect(sheet.getRow(1).getCell(1).value).toBe('统一社会信用代码*');
+    expect(sheet.getCell('F2').dataValidation).toMatchObject({ type: 'list', formulae: ['"是,否"'] });
+    // Fill it in as a planner would: one row under the headers.
+    const code = newCreditCode();
+    sheet.getRow(2).values = [code, `模板${tok}智能装备有限公司`, county, null, null, '是', 2024, 88.8];
+    const filled = Buffer.from(await workbook.xlsx.writeBuffer());
+    const imported = await post('/import', 'editor', form(filled, `${app.prefix}filled.xlsx`, { kind: 'enterprises' }));
+    expect(await imported.json()).toMatchObject({ applied: true, created: 1, rows: 1, invalid: [] });
+  });
+
+  it('lets only an admin undo, over HTTP and as a mutation, each with its own audit event', async () => {
+    const code = newCreditCode();
+    const file = register(code, `撤${tok}精密制造有限公司`);
+    const imported = (await (
+      await post('/import', 'editor', form(file, `${app.prefix}undo.csv`, { kind: 'enterprises' }))
+    ).json()) as { batchId: string };
+    expect((await post(`/import/${imported.batchId}/undo`, 'editor')).status).toBe(403);
+    const undone = await post(`/import/${imported.batchId}/undo`, 'admin');
+    expect(undone.status).toBe(200);
+    expect(await undone.json()).toMatchObject({ undone: true, nodesRemoved: 2, conflicts: [] });
+    const again = await post(`/import/${imported.batchId}/undo`, 'admin');
+    expect(again.status).toBe(409);
+    expect((await post('/import/batch-none/undo', 'admin')).status).toBe(404);
+
+    // The mutation: an editor is refused before anything runs; an admin undoes, and one AuditEvent says so.
+    const second = (await (
+      await post('/import', 'editor', form(file, `${app.prefix}undo2.csv`, { kind: 'enterprises' }))
+    ).json()) as { batchId: string };
+    const UNDO = 'mutation ($id: ID!) { undoImport(batchId: $id) { undone nodesRemoved conflicts { id reason } } }';
+    const forbidden = await app.execute(UNDO, { id: second.batchId }, as(`${app.prefix}ed`, 'editor'));
+    expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const admin = `${app.prefix}root`;
+    const result = await app.execute(UNDO, { id: second.batchId }, as(admin, 'admin'));
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({ undoImport: { undone: true, nodesRemoved: 2, conflicts: [] } });
+    const events = await runAutoCommit(
+      app.driver,
+      DATABASE,
+      'MATCH (a:AuditEvent {actor: $admin}) RETURN a.operation AS op',
+      {
+        admin,
+      },
+    );
+    expect(events.records.map((r) => r.get('op'))).toEqual(['undo import']);
+    const listed = await app.execute<{ importBatches: { id: string; undoneBy: string | null }[] }>(
+      '{ importBatches(limit: 500) { id undoneBy } }',
+    );
+    expect(listed.data?.importBatches.find((b) => b.id === second.batchId)).toEqual({
+      id: second.batchId,
+      undoneBy: admin,
+    });
+  });
+});
