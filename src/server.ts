@@ -29,7 +29,9 @@ import { requestDeadline } from './graphql/requestDeadline';
 import { moneyNotNegative } from './graphql/money';
 import { Preflight } from './graphql/preflight';
 import { clientKeyOf, rateLimit } from './http/fairness';
+import { exportRoutes } from './http/exportRoutes';
 import { importRoutes } from './http/importRoutes';
+import type { RunOperation } from './export';
 import { createMetrics } from './http/metrics';
 import { type ListLimit, operationLimits } from './graphql/operationLimits';
 import { onlyIntrospection } from './graphql/operations';
@@ -231,6 +233,28 @@ export function createServer(deps: ServerDeps): AppServer {
       database: config.database,
       timeoutMs: config.imports.timeoutMs,
       maxBytes: config.imports.maxBytes,
+      before: [authenticated, rateLimit(config.fairness.ratePerMinute, logger)],
+    }),
+  );
+
+  // Exports of gap lists and the review (planner), run as GraphQL operations of the caller through this server.
+  const runAs =
+    (principal: Principal, requestId: string): RunOperation =>
+    async (query, variables) => {
+      const response = await apollo.executeOperation(
+        { query, variables },
+        { contextValue: contextFor(requestId, principal) },
+      );
+      if (response.body.kind !== 'single') throw new Error('export: an operation answered incrementally');
+      return response.body.singleResult;
+    };
+  app.use(
+    exportRoutes({
+      driver,
+      database: config.database,
+      schema,
+      gapFields: [...guardedFields.keys()],
+      runAs,
       before: [authenticated, rateLimit(config.fairness.ratePerMinute, logger)],
     }),
   );

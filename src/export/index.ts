@@ -1,0 +1,10 @@
+export {
+  ExportError,
+  type ExportFilters,
+  exportableGaps,
+  exportGap,
+  exportReview,
+  type RunOperation,
+} from './exportTables';
+export { type ColumnKind, type Table, type TableColumn, toCsv, toXlsx } from './table';
+export { latestReportYear } from './latestReportYear';
