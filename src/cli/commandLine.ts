@@ -21,3 +21,16 @@ export function argumentsOrExit<T extends { help: boolean }>(
   }
   return args;
 }
+
+/**
+ * Runs a command's `main` and exits with the code it returns; an error it throws (a database that cannot be
+ * reached, a file that cannot be read) is printed as one line, `<name> failed: <message>`, and exits `failureCode`.
+ */
+export function runCommand(main: () => Promise<number>, name: string, failureCode = 2): void {
+  main()
+    .then((code) => process.exit(code))
+    .catch((error: unknown) => {
+      console.error(`${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(failureCode);
+    });
+}

@@ -10,7 +10,7 @@ import type { RunOperation } from '../export';
 import { buildSchema } from '../graphql';
 import { createLogger } from '../logger';
 import { createServer } from '../server';
-import { argumentsOrExit } from './commandLine';
+import { argumentsOrExit, runCommand } from './commandLine';
 
 const USAGE = `usage: npm run export -- (--gap NAME | --review) [--year YYYY] [--region CODE] [--chain ID]
          --format xlsx|csv --out FILE
@@ -125,11 +125,5 @@ async function main(): Promise<number> {
   }
 }
 
-if (require.main === module) {
-  main()
-    .then((code) => process.exit(code))
-    .catch((error: unknown) => {
-      console.error(`export failed: ${error instanceof Error ? error.message : String(error)}`);
-      process.exit(2);
-    });
-}
+// A file or batch that cannot be used, or a database that cannot be reached: the message says which (exit 2).
+if (require.main === module) runCommand(main, 'export');

@@ -14,7 +14,7 @@ import {
   writeTemplate,
 } from '../import';
 import { createLogger } from '../logger';
-import { argumentsOrExit } from './commandLine';
+import { argumentsOrExit, runCommand } from './commandLine';
 
 const USAGE = `usage: npm run import -- FILE --kind KIND [--qualification CODE] [--year YEAR] [--sheet NAME] [--dry-run]
          [--skip-invalid] [--mapping FILE.csv] [--report FILE.json] [--actor NAME]
@@ -191,13 +191,5 @@ async function main(): Promise<number> {
   }
 }
 
-if (require.main === module) {
-  main()
-    .then((code) => process.exit(code))
-    .catch((error: unknown) => {
-      // A file or batch that cannot be used (FileError, UndoError, a missing file) or a database that cannot be reached:
-      // the message says which; nothing was written.
-      console.error(`import failed: ${error instanceof Error ? error.message : String(error)}`);
-      process.exit(2);
-    });
-}
+// A file or batch that cannot be used, or a database that cannot be reached: the message says which (exit 2).
+if (require.main === module) runCommand(main, 'import');
