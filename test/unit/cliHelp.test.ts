@@ -25,6 +25,8 @@ describe('every CLI: --help prints its usage and exits 0; a bad option is a usag
     ['review.ts', /^usage: npm run review/],
     ['token.ts', /^usage: npm run token/],
     ['db.ts', /^usage: npm run db:<command>/],
+    ['import.ts', /^usage: npm run import -- FILE --kind KIND/],
+    ['export.ts', /^usage: npm run export -- \(--gap NAME \| --review\)/],
   ])(
     '%s --help',
     async (file, usage) => {
@@ -42,6 +44,13 @@ describe('every CLI: --help prints its usage and exits 0; a bad option is a usag
     ['review.ts', ['--format', 'xml', '--year', '2024'], /--format must be one of json, csv, md/],
     ['token.ts', ['--role', 'boss'], /--role boss is not a role/],
     ['db.ts', ['explode'], /unknown command 'explode'/],
+    ['import.ts', ['firms.xlsx'], /--kind is required: one of enterprises, qualifications/],
+    ['import.ts', ['firms.xlsx', '--kind', 'enterprises', '--year', '24'], /--year must be a 4-digit year/],
+    ['import.ts', ['--template', 'platforms', '--out', 'x.xlsx'], /--kind platforms is described in docs/],
+    ['import.ts', ['a.csv', '--undo', 'batch-1'], /give a FILE to import, or --undo BATCH_ID, or --template KIND/],
+    ['export.ts', ['--out', 'x.xlsx'], /give --gap NAME or --review/],
+    ['export.ts', ['--review', '--out', 'x.xlsx'], /--review needs --year/],
+    ['export.ts', ['--gap', 'x', '--format', 'pdf', '--out', 'x'], /--format must be xlsx or csv/],
   ])(
     '%s %j',
     async (file, args, message) => {
