@@ -43,6 +43,8 @@ export function createDriver({
 export interface TxOptions {
   database: string;
   timeoutMs?: number;
+  /** Shown by `SHOW TRANSACTIONS` (metaData): what the transaction is, for an operator (an import names its file). */
+  metadata?: Record<string, string>;
 }
 
 /** What read work runs its statements on: `run(cypher, params)`, as on a transaction. */
@@ -167,6 +169,9 @@ export async function runAutoCommit<R extends RecordShape = RecordShape>(
   }
 }
 
-function txConfig(options: TxOptions): { timeout?: number } {
-  return options.timeoutMs === undefined ? {} : { timeout: options.timeoutMs };
+function txConfig(options: TxOptions): { timeout?: number; metadata?: Record<string, string> } {
+  return {
+    ...(options.timeoutMs === undefined ? {} : { timeout: options.timeoutMs }),
+    ...(options.metadata === undefined ? {} : { metadata: options.metadata }),
+  };
 }

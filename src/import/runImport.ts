@@ -187,5 +187,9 @@ export async function runImport(driver: Driver, tx: TxOptions, request: ImportRe
     const auditEventId = await recordAudit(raw, request.subject, counts());
     return { ...report, batchId, auditEventId };
   };
-  return dryRun ? readTx(driver, tx, (t) => work(t, false)) : writeTx(driver, tx, (t) => work(t, true));
+  // SHOW TRANSACTIONS names an import by its file and actor (operators see what is running, tests wait for it).
+  const metadata = { app: 'innovation-graph', importFile: fileName, actor: request.subject.actor };
+  return dryRun
+    ? readTx(driver, { ...tx, metadata }, (t) => work(t, false))
+    : writeTx(driver, { ...tx, metadata }, (t) => work(t, true));
 }

@@ -55,7 +55,18 @@ export async function fingerprint(driver: Driver, ids: readonly string[], codes:
      ORDER BY id`,
     { ids, codes },
   );
-  return JSON.stringify(toPlain(result.records.map((r) => r.toObject())));
+  // Keys sorted: the order of a node's properties in Neo4j's answer is not part of what it says.
+  const sorted = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(sorted)
+      : value !== null && typeof value === 'object'
+        ? Object.fromEntries(
+            Object.entries(value)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([k, v]) => [k, sorted(v)]),
+          )
+        : value;
+  return JSON.stringify(sorted(toPlain(result.records.map((r) => r.toObject()))));
 }
 
 /** Deletes what the import batches of files starting with `prefix` created, and the batches. */
