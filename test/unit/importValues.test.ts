@@ -1,6 +1,6 @@
 import { columnOf, findHeaderRow, normalizeHeader } from '../../src/import/read/headers';
 import { KINDS } from '../../src/import/kinds';
-import { normalizeName, REVIEW_THRESHOLD, similarity } from '../../src/import/match/names';
+import { normalizeName, REVIEW_THRESHOLD, SimilarNames, similarity } from '../../src/import/match/names';
 import { decodeCsv } from '../../src/import/read/table';
 import {
   parseBoolean,
@@ -173,6 +173,30 @@ describe('import: headers and names (no database)', () => {
     expect(similarity('鑫达机械有限公司', '华威机械有限公司')).toBe(0.5);
     expect(similarity('鑫达机械有限公司', '鑫达机械制造有限公司')).toBeGreaterThanOrEqual(REVIEW_THRESHOLD);
     expect(similarity('鑫达机械有限公司', '华威机械有限公司')).toBeLessThan(REVIEW_THRESHOLD);
+  });
+});
+
+describe('import: the index of similar names (no database)', () => {
+  it('finds exactly the names a comparison with every name finds, with the same scores', () => {
+    const words = ['鑫达', '华威', '宏达', '天成', '嘉诚', '金源', '聚力', '新锐'];
+    const firms = Array.from({ length: 400 }, (_, i) => ({
+      normalized: normalizeName(`${words[i % 8]}${words[(i >> 3) % 8]}${i % 7}机械有限公司`),
+    }));
+    const index = new SimilarNames(firms);
+    const names = [
+      ...firms.slice(0, 40).map((f) => f.normalized.replace('机', '器')),
+      ...words.map((w) => `${w}新材料有限公司`),
+      '全然不同的名字有限公司',
+      '鑫达华威0机械制造有限公司',
+    ];
+    for (const name of names) {
+      const expected = firms
+        .map((item) => ({ item, score: similarity(name, item.normalized) }))
+        .filter((c) => c.score >= REVIEW_THRESHOLD);
+      const found = index.similarTo(name);
+      expect(new Set(found.map((c) => c.item))).toEqual(new Set(expected.map((c) => c.item)));
+      for (const c of found) expect(c.score).toBe(similarity(name, c.item.normalized));
+    }
   });
 });
 

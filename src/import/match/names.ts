@@ -39,3 +39,61 @@ export function similarity(a: string, b: string): number {
   const longest = Math.max(x.length, y.length);
   return longest === 0 ? 0 : 1 - distance(x, y) / longest;
 }
+
+/**
+ * Names indexed by their characters, to find those similar to a name without a Levenshtein distance to every one
+ * (11,000 firms × 2,000 new rows took 3.5 s that way). The pruning is exact, never a guess: the distance of two
+ * cores is at least the longer length minus the characters they share (counted with multiplicity), so a name that
+ * shares too few characters cannot reach the threshold; only the others get a distance.
+ */
+export class SimilarNames<T extends { normalized: string }> {
+  private readonly cores: string[];
+  /** Per character: the items whose core has it, and how many times. */
+  private readonly postings = new Map<string, { item: number; count: number }[]>();
+  /** Characters shared with the name being looked up, per item (reset after each lookup). */
+  private readonly shared: Int32Array;
+
+  constructor(private readonly items: readonly T[]) {
+    this.cores = items.map((item) => core(item.normalized));
+    this.shared = new Int32Array(items.length);
+    this.cores.forEach((text, item) => {
+      for (const [ch, count] of characterCounts(text)) {
+        let list = this.postings.get(ch);
+        if (!list) this.postings.set(ch, (list = []));
+        list.push({ item, count });
+      }
+    });
+  }
+
+  /** The items whose similarity to `normalized` is at least `threshold`, with their scores (0–1). */
+  similarTo(normalized: string, threshold: number = REVIEW_THRESHOLD): { item: T; score: number }[] {
+    const x = core(normalized);
+    const touched: number[] = [];
+    for (const [ch, count] of characterCounts(x)) {
+      for (const posting of this.postings.get(ch) ?? []) {
+        if (this.shared[posting.item] === 0) touched.push(posting.item);
+        this.shared[posting.item] = (this.shared[posting.item] ?? 0) + Math.min(count, posting.count);
+      }
+    }
+    const found: { item: T; score: number }[] = [];
+    for (const i of touched) {
+      const y = this.cores[i] as string;
+      const longest = Math.max(x.length, y.length);
+      const bound = (this.shared[i] as number) / longest;
+      this.shared[i] = 0;
+      if (bound < threshold) continue;
+      const score = 1 - distance(x, y) / longest;
+      if (score >= threshold) found.push({ item: this.items[i] as T, score });
+    }
+    return found;
+  }
+}
+
+function characterCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text.charAt(i);
+    counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  }
+  return counts;
+}

@@ -5,7 +5,7 @@ import type { KindSpec, NodeWrite, RelWrite } from '../kinds';
 import type { HeaderMatch } from '../read/headers';
 import type { TableRow } from '../read/table';
 import { type Cell, cellText, isBlank, parseValue, type ValueContext } from '../read/values';
-import { normalizeName, REVIEW_THRESHOLD, similarity } from './names';
+import { normalizeName, REVIEW_THRESHOLD, SimilarNames } from './names';
 
 /** A row problem, as the report lists it: the row as the spreadsheet numbers it, the column's header, the value. */
 export interface Problem {
@@ -76,6 +76,8 @@ export interface GraphIndex {
   byName: Map<string, EnterpriseRef[]>;
   byId: Map<string, EnterpriseRef>;
   qualificationIds: Map<string, string>;
+  /** The firms indexed for similar names, built on first use (a file matched by credit codes never needs it). */
+  similar: () => SimilarNames<EnterpriseRef>;
 }
 
 export async function readGraphIndex(tx: Pick<ManagedTransaction, 'run'>): Promise<GraphIndex> {
@@ -96,6 +98,7 @@ export async function readGraphIndex(tx: Pick<ManagedTransaction, 'run'>): Promi
   const byName = new Map<string, EnterpriseRef[]>();
   for (const e of enterprises) byName.set(e.normalized, [...(byName.get(e.normalized) ?? []), e]);
   const quals = await tx.run<{ id: string; code: string }>(importCypher('qualifications'));
+  let similar: SimilarNames<EnterpriseRef> | undefined;
   return {
     context,
     regionIds,
@@ -103,6 +106,7 @@ export async function readGraphIndex(tx: Pick<ManagedTransaction, 'run'>): Promi
     byCode: new Map(enterprises.filter((e) => e.creditCode).map((e) => [e.creditCode as string, e])),
     byName,
     byId: new Map(enterprises.map((e) => [e.id, e])),
+    similar: () => (similar ??= new SimilarNames(enterprises)),
     qualificationIds: new Map(quals.records.map((r) => [r.get('code'), r.get('id')])),
   };
 }
@@ -236,10 +240,11 @@ function readRows(
  * other firms, however alike the names.
  */
 function candidatesFor(normalized: string, index: GraphIndex, creditCode: string | null): Candidate[] {
-  return index.enterprises
-    .filter((e) => !creditCode || !e.creditCode || e.creditCode === creditCode)
-    .map((e) => ({ id: e.id, name: e.name, score: Math.round(similarity(normalized, e.normalized) * 100) / 100 }))
-    .filter((c) => c.score >= REVIEW_THRESHOLD)
+  return index
+    .similar()
+    .similarTo(normalized, REVIEW_THRESHOLD)
+    .filter(({ item: e }) => !creditCode || !e.creditCode || e.creditCode === creditCode)
+    .map(({ item: e, score }) => ({ id: e.id, name: e.name, score: Math.round(score * 100) / 100 }))
     .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
     .slice(0, 5);
 }

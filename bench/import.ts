@@ -1,0 +1,149 @@
+/**
+ * Import benchmark (DESIGN.md: an import's rows per second ≥ 0.5 × the seed loader's): in one run, on one throw-away
+ * Neo4j, loads the demo city at scale 1 with the seed loader (timed), then imports a 10,000-row `enterprises`
+ * workbook as a bureau would send it (title rows; 8,000 firms of the city by credit code with their 2025 figures and
+ * 2,000 new ones), then the same file again (every row unchanged). Each import runs in its own process
+ * (bench/importWorker.ts), so its peak memory is its own.
+ *
+ *   npx tsx bench/import.ts [--rows 10000]
+ *
+ * Reports rows/s and items/s (nodes + relationships written) of each, the ratios to the seed loader, and peak RSS.
+ * Writes bench/results/import-<timestamp>.json; compare with bench/baseline/import.json.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
+import neo4j from 'neo4j-driver';
+import { loadSeed } from '../seed/loadSeed';
+import { createDriver, freePort, migrate, runAutoCommit, startLocalNeo4j } from '../src/db';
+import { creditCodeCheckChar } from '../src/graphql/scalars';
+import { fromRoot } from '../src/paths';
+import { arg, cleanUp, run, writeResults } from './harness';
+
+const exec = promisify(execFile);
+
+async function workbook(file: string, existing: { code: string; name: string; county: string }[], fresh: number) {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('名录');
+  sheet.addRow(['2025年平顶山市规模以上工业企业名录（基准测试）']);
+  sheet.mergeCells('A1:J1');
+  sheet.addRow([
+    '统一社会信用代码',
+    '企业名称',
+    '所在县区',
+    '国民经济行业代码',
+    '是否规上',
+    '年份',
+    '营业收入（万元）',
+    '研发费用（万元）',
+    '研发人员（人）',
+    '有研发机构',
+  ]);
+  existing.forEach((firm, i) => {
+    sheet.addRow([
+      firm.code,
+      firm.name,
+      firm.county,
+      'C3412',
+      '是',
+      2025,
+      1000 + i + 0.25,
+      50.5,
+      10 + (i % 40),
+      i % 3 === 0 ? '是' : '否',
+    ]);
+  });
+  for (let i = 0; i < fresh; i += 1) {
+    const base = `91410400MB${String(i).padStart(7, '0')}`;
+    sheet.addRow([
+      `${base}${creditCodeCheckChar(base)}`,
+      `基准新建${i}号科技有限公司（示例）`,
+      '新华区',
+      'C3989',
+      '否',
+      2025,
+      200 + i,
+      5,
+      3,
+      '否',
+    ]);
+  }
+  await wb.xlsx.writeFile(file);
+}
+
+run(async () => {
+  const rows = Number(arg('rows', '10000'));
+  const home = mkdtempSync(path.join(os.tmpdir(), 'ig-bench-import-'));
+  let driver: ReturnType<typeof createDriver> | undefined;
+  try {
+    const info = await startLocalNeo4j({ home, port: await freePort(), heapMb: 2048, pageCacheMb: 1024 });
+    driver = createDriver({ uri: info.uri });
+    await migrate(driver, 'neo4j');
+    const seed = await loadSeed(driver, 'neo4j', { scale: 1 });
+    console.error(`seed: ${seed.nodes} nodes, ${seed.relationships} relationships in ${seed.ms} ms`);
+    const firms = await runAutoCommit(
+      driver,
+      'neo4j',
+      `MATCH (e:Enterprise)-[:LOCATED_IN]->(r:Region) WHERE e.creditCode IS NOT NULL
+       RETURN e.creditCode AS code, e.name AS name, r.name AS county ORDER BY e.id LIMIT $n`,
+      { n: neo4j.int(Math.round(rows * 0.8)) },
+    );
+    const existing = firms.records.map((r) => ({ code: r.get('code'), name: r.get('name'), county: r.get('county') }));
+    const file = path.join(home, 'register-2025.xlsx');
+    await workbook(file, existing, rows - existing.length);
+    const importOnce = async () => {
+      const { stdout } = await exec(
+        process.execPath,
+        [fromRoot('node_modules', 'tsx', 'dist', 'cli.mjs'), fromRoot('bench', 'importWorker.ts'), info.uri, file],
+        {
+          cwd: fromRoot(),
+          maxBuffer: 10_000_000,
+        },
+      );
+      const result = JSON.parse(stdout.trim().split('\n').pop() as string) as { ms: number; rows: number } & Record<
+        string,
+        number
+      >;
+      const events = await runAutoCommit(
+        driver!,
+        'neo4j',
+        `MATCH (a:AuditEvent {actor: 'bench'}) WITH a ORDER BY a.at DESC LIMIT 1
+         RETURN a.nodesCreated + a.relationshipsCreated AS items`,
+      );
+      const items = Number(events.records[0]?.get('items') ?? 0);
+      return {
+        ...result,
+        itemsWritten: items,
+        rowsPerSecond: Math.round((result.rows as number) / ((result.ms as number) / 1000)),
+      };
+    };
+    const first = await importOnce();
+    const again = await importOnce();
+    const seedNodesPerSecond = Math.round(seed.nodes / (seed.ms / 1000));
+    const results = {
+      rows,
+      seed: {
+        nodes: seed.nodes,
+        relationships: seed.relationships,
+        ms: seed.ms,
+        itemsPerSecond: seed.rate,
+        nodesPerSecond: seedNodesPerSecond,
+      },
+      firstImport: { ...first, itemsPerSecond: Math.round(first.itemsWritten / (first.ms / 1000)) },
+      reimport: again,
+      ratios: {
+        // A spreadsheet row is one source record, as a seed node is: rows/s of the import over nodes/s of the seed.
+        rowsPerSecondOverSeedNodesPerSecond: Math.round((first.rowsPerSecond / seedNodesPerSecond) * 100) / 100,
+        itemsPerSecondOverSeed: Math.round((first.itemsWritten / (first.ms / 1000) / seed.rate) * 100) / 100,
+      },
+    };
+    console.log(JSON.stringify(results, null, 2));
+    writeResults('import', results);
+  } finally {
+    await driver?.close();
+    await cleanUp(undefined, home);
+  }
+});
