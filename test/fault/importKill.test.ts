@@ -9,7 +9,7 @@ import { fromRoot } from '../../src/paths';
 import { csv, deleteImported, fingerprint, newCreditCode } from '../support/importFixtures';
 import { createTestApp, DATABASE, type TestApp, testNeo4jUri } from '../support/testApp';
 
-const ROWS = 3000;
+const ROWS = 2000;
 const TRIALS = 10;
 
 /**

@@ -129,7 +129,8 @@ describe('spreadsheet import on a real Neo4j (enterprises and qualifications)', 
         [],
         ['注：排名不分先后'],
       ],
-      ['A1:O1'],
+      // The title and the footnote merged across the columns, as bureaus' files have them.
+      ['A1:O1', 'A7:O7'],
     );
     const before = await ours();
     const report = await load(file, 'register.xlsx');
@@ -281,6 +282,26 @@ describe('spreadsheet import on a real Neo4j (enterprises and qualifications)', 
     expect(await rows('MATCH (e:Enterprise {creditCode: $good}) RETURN e.name AS name', { good })).toEqual([
       { name: `好${tok}科技有限公司` },
     ]);
+  });
+
+  it("reads a county merged down over the rows of its firms as each firm's county", async () => {
+    const [first, second] = [newCreditCode(), newCreditCode()];
+    createdCodes.push(first, second);
+    const file = await xlsx(
+      [
+        ['统一社会信用代码', '企业名称', '所在县区', '是否规上', '年份'],
+        [first, `合并${tok}第一精工有限公司`, countyB, '是', 2024],
+        [second, `合并${tok}第二化纤有限公司`, null, '是', 2024],
+      ],
+      ['C2:C3'],
+    );
+    expect(await load(file, 'merged.xlsx')).toMatchObject({ applied: true, created: 2, invalid: [] });
+    expect(
+      await rows(
+        'MATCH (e:Enterprise)-[:LOCATED_IN]->(g:Region) WHERE e.creditCode IN $codes RETURN g.code AS county, count(e) AS n',
+        { codes: [first, second] },
+      ),
+    ).toEqual([{ county: codeB, n: 2 }]);
   });
 
   it('reads CSV saved by Excel on Chinese Windows (GBK) and UTF-8 with a BOM', async () => {

@@ -156,10 +156,11 @@ export async function readState(tx: Pick<ManagedTransaction, 'run'>, ids: string
 /** Words that open a footnote below the data (`注：排名不分先后`, `数据来源：统计局`). */
 const NOTE = /^(注|说明|备注|附注|填表|填报|制表|审核|数据来源|来源)/;
 
-/** A footnote row: a single text cell that opens like one. */
+/** A footnote row: one text (in one cell, or merged across the row) that opens like one. */
 function isNote(cells: readonly Cell[]): boolean {
-  const filled = cells.filter((c) => !isBlank(c));
-  return filled.length === 1 && typeof filled[0] === 'string' && NOTE.test(filled[0].trim());
+  const texts = new Set(cells.filter((c) => !isBlank(c)).map((c) => cellText(c)));
+  const [text] = texts;
+  return texts.size === 1 && text !== undefined && NOTE.test(text);
 }
 
 interface RowValues {

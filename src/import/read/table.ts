@@ -105,8 +105,9 @@ async function readXlsx(bytes: Buffer, sheetName: string | null): Promise<Table>
   worksheet.eachRow({ includeEmpty: false }, (row) => {
     const cells: Cell[] = [];
     row.eachCell({ includeEmpty: true }, (cell, column) => {
-      // A merged cell's slaves repeat their master's value in exceljs; only the master (top left) says it.
-      cells[column - 1] = cell.isMerged && cell.master.address !== cell.address ? null : cellValue(cell.value);
+      // A merged cell reads as its value in every cell it covers (exceljs gives the covered cells the master's
+      // value): a county merged down over the rows of its firms belongs to each of them.
+      cells[column - 1] = cellValue(cell.isMerged ? cell.master.value : cell.value);
     });
     for (let i = 0; i < cells.length; i += 1) cells[i] ??= null;
     rows.push({ row: row.number, cells });
