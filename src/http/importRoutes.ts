@@ -4,7 +4,16 @@ import { type Driver, Neo4jError } from 'neo4j-driver';
 import { subjectOf } from '../audit/record';
 import { hasRole, principalOfResponse, type Role } from '../auth';
 import { classifyNeo4jError, ErrorCode, httpStatusOf } from '../errors';
-import { FileError, importKind, parseMapping, runImport, UndoError, undoImport, writeTemplate } from '../import';
+import {
+  FileError,
+  IMPORT_KINDS,
+  importKind,
+  parseMapping,
+  runImport,
+  UndoError,
+  undoImport,
+  writeTemplate,
+} from '../import';
 
 /** Everything the import routes need of the server. */
 export interface ImportRouteDeps {
@@ -135,7 +144,7 @@ export function importRoutes(deps: ImportRouteDeps): express.Router {
       const upload = await readUpload(req, deps.maxBytes);
       if (!upload.file) throw new FileError('no spreadsheet: send it in a multipart part named "file"');
       const { fields } = upload;
-      if (!fields.kind) throw new FileError('kind is required (enterprises, qualifications)');
+      if (!fields.kind) throw new FileError(`kind is required: one of ${IMPORT_KINDS.join(', ')}`);
       if (fields.year !== undefined && !/^\d{4}$/.test(fields.year)) {
         throw new FileError(`year must be a 4-digit year; got ${JSON.stringify(fields.year)}`);
       }

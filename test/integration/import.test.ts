@@ -35,6 +35,8 @@ describe('spreadsheet import on a real Neo4j (enterprises and qualifications)', 
   const firmCode = newCreditCode();
   const firmName = `鑫达${tok}机械有限公司`;
   const cableName = `${city}华${tok}电缆有限责任公司（示例）`;
+  const uniName = `鹰城${tok}理工学院（示例）`;
+  const instName = `${city}${tok}材料研究所（示例）`;
   const p = (key: string) => `${app.prefix}${key}`;
   const subject = { actor: `importer-${tok}`, roles: ['editor'], operation: 'import enterprises', requestId: null };
   const createdCodes: string[] = [];
@@ -73,8 +75,22 @@ describe('spreadsheet import on a real Neo4j (enterprises and qualifications)', 
        CREATE (f)-[:HAS_REPORT]->(:AnnualReport {id: $p + 'firm-2023', year: 2023, revenue: 5000000, aboveScale: true,
          hasRdInstitution: false, hasRdStaff: false, hasRdSpending: false, hasIurCooperation: false, synthetic: true})
        CREATE (:Enterprise {id: $p + 'cable', name: $cableName, aboveScale: false, backbone: false, synthetic: true})
-         -[:LOCATED_IN]->(b)`,
-      { codeCity: `47${codeA.slice(2, 4)}00`, codeA, codeB, city, countyA, countyB, firmCode, firmName, cableName },
+         -[:LOCATED_IN]->(b)
+       CREATE (:University {id: $p + 'uni', name: $uniName, synthetic: true})
+       CREATE (:ResearchInstitute {id: $p + 'inst', name: $instName, synthetic: true})`,
+      {
+        codeCity: `47${codeA.slice(2, 4)}00`,
+        codeA,
+        codeB,
+        city,
+        countyA,
+        countyB,
+        firmCode,
+        firmName,
+        cableName,
+        uniName,
+        instName,
+      },
     );
   });
   afterAll(async () => {
@@ -423,6 +439,40 @@ describe('spreadsheet import on a real Neo4j (enterprises and qualifications)', 
         { code },
       ),
     ).toEqual([{ q: 'TECH_SME', granted: 2024, until: 2024, county: codeA }]);
+  });
+
+  it('links firms to the universities and institutes of cooperation agreements, never inventing a partner', async () => {
+    const header = ['企业名称', '合作单位', '合作类型', '起始年份'];
+    const file = Buffer.from(
+      csv([
+        header,
+        [firmName, `鹰城${tok}理工学院`, '共建研发中心', '2023'],
+        [`华${tok}电缆有限公司`, `${tok}材料研究所`, '技术转让', '2024年'],
+        [firmName, `鹰城${tok}理工大学`, '', '2024'],
+      ]),
+    );
+    const refused = await load(file, 'coop.csv', { kind: 'cooperations' });
+    expect(refused.applied).toBe(false);
+    expect(refused.invalid).toEqual([
+      {
+        row: 4,
+        column: '合作单位',
+        value: `鹰城${tok}理工大学`,
+        reason: `no university or research institute of this name is in the graph; similar: ${uniName} (${p('uni')})`,
+      },
+    ]);
+    const applied = await load(file, 'coop.csv', { kind: 'cooperations', skipInvalid: true });
+    expect(applied).toMatchObject({ applied: true, created: 0, updated: 2 });
+    expect(
+      await rows(
+        `MATCH (e:Enterprise)-[c:COOPERATES_WITH]->(o) WHERE e.id IN $ids
+         RETURN e.id AS firm, o.id AS partner, c.kind AS kind, c.sinceYear AS since ORDER BY firm`,
+        { ids: [p('firm'), p('cable')] },
+      ),
+    ).toEqual([
+      { firm: p('cable'), partner: p('inst'), kind: '技术转让', since: 2024 },
+      { firm: p('firm'), partner: p('uni'), kind: '共建研发中心', since: 2023 },
+    ]);
   });
 
   it('writes nothing in a dry run, and reports what the import would do', async () => {

@@ -99,7 +99,7 @@ describe('POST /import, its templates and undo over HTTP and GraphQL (roles, sta
     const kind = await post('/import', 'editor', form(bad, 'a.csv', { kind: 'platforms' }));
     expect(kind.status).toBe(400);
     expect(((await kind.json()) as { errors: { message: string }[] }).errors[0]?.message).toBe(
-      '--kind platforms is described in docs/import-formats.md but not imported yet; kinds: enterprises, qualifications',
+      '--kind platforms is described in docs/import-formats.md but not imported yet; kinds: enterprises, qualifications, cooperations',
     );
     // The test app accepts 2 MB.
     const big = await post(

@@ -44,7 +44,7 @@ describe('every CLI: --help prints its usage and exits 0; a bad option is a usag
     ['review.ts', ['--format', 'xml', '--year', '2024'], /--format must be one of json, csv, md/],
     ['token.ts', ['--role', 'boss'], /--role boss is not a role/],
     ['db.ts', ['explode'], /unknown command 'explode'/],
-    ['import.ts', ['firms.xlsx'], /--kind is required: one of enterprises, qualifications/],
+    ['import.ts', ['firms.xlsx'], /--kind is required: one of enterprises, qualifications, cooperations/],
     ['import.ts', ['firms.xlsx', '--kind', 'enterprises', '--year', '24'], /--year must be a 4-digit year/],
     ['import.ts', ['--template', 'platforms', '--out', 'x.xlsx'], /--kind platforms is described in docs/],
     ['import.ts', ['a.csv', '--undo', 'batch-1'], /give a FILE to import, or --undo BATCH_ID, or --template KIND/],

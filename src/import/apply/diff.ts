@@ -117,8 +117,8 @@ export function diffRows(rows: readonly PlannedRow[], state: GraphState): Diff {
   return { touches, created, updated, unchanged };
 }
 
-const TO_LABELS = new Set(['Region', 'AnnualReport', 'Qualification']);
-const REL_TYPES = new Set(['LOCATED_IN', 'HAS_REPORT', 'HOLDS']);
+const TO_LABELS = new Set(['Region', 'AnnualReport', 'Qualification', 'University', 'ResearchInstitute']);
+const REL_TYPES = new Set(['LOCATED_IN', 'HAS_REPORT', 'HOLDS', 'COOPERATES_WITH']);
 
 /** The batch's writes, in one transaction with its ImportBatch node (the caller's). */
 export async function writeDiff(tx: Pick<ManagedTransaction, 'run'>, batchId: string, diff: Diff): Promise<void> {

@@ -1,8 +1,8 @@
 import { loadCypher } from '../../queries/loadCypher';
 
 /** The names a templated import statement may be given: the labels and relationship types the importer writes. */
-const LABELS = new Set(['Enterprise', 'AnnualReport', 'Region', 'Qualification']);
-const TYPES = new Set(['LOCATED_IN', 'HAS_REPORT', 'HOLDS']);
+const LABELS = new Set(['Enterprise', 'AnnualReport', 'Region', 'Qualification', 'University', 'ResearchInstitute']);
+const TYPES = new Set(['LOCATED_IN', 'HAS_REPORT', 'HOLDS', 'COOPERATES_WITH']);
 
 function checked(name: string, allowed: ReadonlySet<string>): string {
   // A batch record read back for undo is data: a name outside the importer's own is a corrupted record, not Cypher.

@@ -48,12 +48,18 @@ export interface NodeWrite {
 
 /** A relationship an import writes from an enterprise; `exclusive` removes the others of its type from the firm. */
 export interface RelWrite {
-  type: 'LOCATED_IN' | 'HAS_REPORT' | 'HOLDS';
+  type: 'LOCATED_IN' | 'HAS_REPORT' | 'HOLDS' | 'COOPERATES_WITH';
   from: string;
-  toLabel: 'Region' | 'AnnualReport' | 'Qualification';
+  toLabel: 'Region' | 'AnnualReport' | 'Qualification' | 'University' | 'ResearchInstitute';
   to: string;
   props: Record<string, unknown>;
   exclusive: boolean;
+}
+
+/** What a kind may look up in the graph besides enterprises. */
+export interface References {
+  /** A university or research institute by name (normalized, exactly one), or why the name names none. */
+  academic(name: string): { id: string; label: 'University' | 'ResearchInstitute' } | { problem: string };
 }
 
 /** What a kind's writer gets: a row's values and what it needs of the graph. */
@@ -63,6 +69,7 @@ export interface WriteInput {
   /** The firm's report years and their report ids; a writer adding a report adds it here (later rows see it). */
   reports: Map<number, string>;
   qualificationIds: ReadonlyMap<string, string>;
+  references: References;
 }
 
 /** What a kind adds to a row's writes: properties of the firm, and nodes and relationships of its own. */
@@ -88,8 +95,8 @@ export interface KindSpec {
   writes: (input: WriteInput) => KindWrites;
   /** The wording of duplicates: "firm and year", "firm and qualification". */
   subjectName: string;
-  /** A check across a row's columns (after each was read), naming the column it is about. */
-  check?: (values: Record<string, unknown>) => { column: string; reason: string } | null;
+  /** A check across a row's columns (after each was read) and its references, naming the column it is about. */
+  check?: (values: Record<string, unknown>, references: References) => { column: string; reason: string } | null;
 }
 
 /** A whole number as the driver writes it (a Neo4j integer; a JS number would be stored as a float). */

@@ -1,7 +1,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { importCypher } from '../apply/statements';
 import { same } from '../apply/stored';
-import type { KindSpec, NodeWrite, RelWrite } from '../kinds';
+import type { KindSpec, NodeWrite, References, RelWrite } from '../kinds';
 import type { HeaderMatch } from '../read/headers';
 import type { TableRow } from '../read/table';
 import { type Cell, cellText, isBlank, parseValue, type ValueContext } from '../read/values';
@@ -78,6 +78,7 @@ export interface GraphIndex {
   qualificationIds: Map<string, string>;
   /** The firms indexed for similar names, built on first use (a file matched by credit codes never needs it). */
   similar: () => SimilarNames<EnterpriseRef>;
+  references: References;
 }
 
 export async function readGraphIndex(tx: Pick<ManagedTransaction, 'run'>): Promise<GraphIndex> {
@@ -99,6 +100,18 @@ export async function readGraphIndex(tx: Pick<ManagedTransaction, 'run'>): Promi
   for (const e of enterprises) byName.set(e.normalized, [...(byName.get(e.normalized) ?? []), e]);
   const quals = await tx.run<{ id: string; code: string }>(importCypher('qualifications'));
   let similar: SimilarNames<EnterpriseRef> | undefined;
+  const academic = await tx.run<{ id: string; name: string; label: 'University' | 'ResearchInstitute' }>(
+    importCypher('academic'),
+  );
+  const references = academicReferences(
+    academic.records.map((r) => ({
+      id: r.get('id'),
+      name: r.get('name'),
+      label: r.get('label'),
+      normalized: normalizeName(r.get('name'), context.cityPrefixes),
+    })),
+    context.cityPrefixes,
+  );
   return {
     context,
     regionIds,
@@ -107,7 +120,43 @@ export async function readGraphIndex(tx: Pick<ManagedTransaction, 'run'>): Promi
     byName,
     byId: new Map(enterprises.map((e) => [e.id, e])),
     similar: () => (similar ??= new SimilarNames(enterprises)),
+    references,
     qualificationIds: new Map(quals.records.map((r) => [r.get('code'), r.get('id')])),
+  };
+}
+
+interface AcademicRef {
+  id: string;
+  name: string;
+  label: 'University' | 'ResearchInstitute';
+  normalized: string;
+}
+
+/**
+ * Universities and research institutes by normalized name: a name matches when exactly one has it; otherwise the
+ * problem names the similar ones (a cooperation's partner is never created by an import, and never guessed).
+ */
+function academicReferences(all: AcademicRef[], cityPrefixes: readonly string[]): References {
+  const byName = new Map<string, AcademicRef[]>();
+  for (const o of all) byName.set(o.normalized, [...(byName.get(o.normalized) ?? []), o]);
+  let similar: SimilarNames<AcademicRef> | undefined;
+  return {
+    academic(name) {
+      const normalized = normalizeName(name, cityPrefixes);
+      const same = byName.get(normalized) ?? [];
+      if (same.length === 1) return { id: same[0]!.id, label: same[0]!.label };
+      if (same.length > 1)
+        return { problem: `more than one university or institute is named so: ${same.map((o) => o.id).join(', ')}` };
+      similar ??= new SimilarNames(all);
+      const near = similar
+        .similarTo(normalized)
+        .sort((a, b) => b.score - a.score)
+        .slice(0, 3)
+        .map(({ item }) => `${item.name} (${item.id})`);
+      return {
+        problem: `no university or research institute of this name is in the graph${near.length ? `; similar: ${near.join('、')}` : ''}`,
+      };
+    },
   };
 }
 
@@ -148,6 +197,9 @@ export async function readState(tx: Pick<ManagedTransaction, 'run'>, ids: string
     state.reports.set(id, years);
     for (const [to, props] of record.get('holds') as [string, Record<string, unknown>][]) {
       state.rels.set(`HOLDS|${id}|${to}`, props);
+    }
+    for (const [to, props] of record.get('cooperations') as [string, Record<string, unknown>][]) {
+      state.rels.set(`COOPERATES_WITH|${id}|${to}`, props);
     }
   }
   return state;
@@ -223,7 +275,7 @@ function readRows(
       }
     }
     if (problems.length === 0) {
-      const problem = spec.check?.(values);
+      const problem = spec.check?.(values, index.references);
       if (problem) {
         const shownHeader = header.headers.get(problem.column) ?? problem.column;
         problems.push({ row, column: shownHeader, value: texts[problem.column] ?? '', reason: problem.reason });
@@ -318,7 +370,13 @@ function writesOf(
   }
   const reports = state.reports.get(firmId) ?? new Map<number, string>();
   state.reports.set(firmId, reports);
-  const own = spec.writes({ values, firmId, reports, qualificationIds: index.qualificationIds });
+  const own = spec.writes({
+    values,
+    firmId,
+    reports,
+    qualificationIds: index.qualificationIds,
+    references: index.references,
+  });
   const nodes: NodeWrite[] = [{ label: 'Enterprise', id: firmId, props: { ...firm, ...own.firm } }, ...own.nodes];
   const all = { nodes, rels: [...rels, ...own.rels] };
   for (const write of [...all.nodes, ...all.rels]) write.props.source = source;
