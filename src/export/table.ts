@@ -29,7 +29,18 @@ const FORMATS: Record<ColumnKind, string | undefined> = {
 /** Byte-order mark: without it Excel reads UTF-8 CSV as the local code page and garbles the Chinese. */
 const BOM = '\uFEFF';
 
-function csvCell(value: string | number | null): string {
+/**
+ * A text cell that a spreadsheet program would run as a formula (`=…`, `+…`, `-…`, `@…`, or a tab or carriage return
+ * first), written with a leading apostrophe so that it stays text: names come from imported files, and an imported
+ * `=HYPERLINK(…)` must not become a live formula in a planner's Excel (OWASP "CSV injection"). Numbers are untouched;
+ * the .xlsx export stores strings as strings, so it needs nothing of the kind.
+ */
+function inert(value: string | number | null): string | number | null {
+  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+function csvCell(raw: string | number | null): string {
+  const value = inert(raw);
   if (value === null) return '';
   const text = String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

@@ -115,14 +115,27 @@ async function readXlsx(bytes: Buffer, sheetName: string | null): Promise<Table>
   return { sheet: worksheet.name, encoding: null, rows };
 }
 
+/**
+ * The most rows one file may have: an import is one transaction, and a bureau's largest list (the register of a
+ * province) is well under this. A larger file is split by the user, not half-imported.
+ */
+export const MAX_ROWS = 200_000;
+
+function bounded(table: Table): Table {
+  if (table.rows.length > MAX_ROWS) {
+    throw new FileError(`the file has ${table.rows.length} rows, more than ${MAX_ROWS}: split it into several files`);
+  }
+  return table;
+}
+
 /** Reads a spreadsheet file: `.xlsx` (its first sheet, or `sheet`) or `.csv`; anything else is a FileError. */
 export async function readTable(bytes: Buffer, fileName: string, sheet: string | null = null): Promise<Table> {
   const extension = path.extname(fileName).toLowerCase();
   if (extension === '.csv') {
     if (sheet !== null) throw new FileError('--sheet applies to .xlsx files only');
-    return readCsv(bytes);
+    return bounded(readCsv(bytes));
   }
-  if (extension === '.xlsx') return readXlsx(bytes, sheet);
+  if (extension === '.xlsx') return bounded(await readXlsx(bytes, sheet));
   if (extension === '.xls') {
     throw new FileError('.xls (Excel 97–2003) is not read: open the file in Excel or WPS and save it as .xlsx');
   }
