@@ -1,7 +1,7 @@
 import { columnOf, findHeaderRow, normalizeHeader } from '../../src/import/read/headers';
 import { KINDS } from '../../src/import/kinds';
 import { normalizeName, REVIEW_THRESHOLD, SimilarNames, similarity } from '../../src/import/match/names';
-import { decodeCsv } from '../../src/import/read/table';
+import { decodeCsv, FileError, readTable } from '../../src/import/read/table';
 import {
   parseBoolean,
   parseCounty,
@@ -211,4 +211,19 @@ describe('import: CSV encodings (no database)', () => {
     });
     expect(decodeCsv(iconv.encode(text, 'gbk'))).toEqual({ text, encoding: 'gb18030' });
   });
+});
+
+describe('import: files that would take the process down (no database)', () => {
+  it('refuses an .xlsx that inflates past the bound before exceljs reads it', async () => {
+    // A zip whose one part is 300 MB of zeros: about 300 kB compressed.
+    const JSZip = (await import('jszip')).default;
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<Types/>');
+    zip.file('xl/worksheets/sheet1.xml', Buffer.alloc(300 * 1_048_576));
+    const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    expect(bomb.length).toBeLessThan(2_000_000);
+    const read = readTable(bomb, 'bomb.xlsx');
+    await expect(read).rejects.toBeInstanceOf(FileError);
+    await expect(read).rejects.toThrow('the .xlsx file cannot be read safely: it inflates to more than 256 MB');
+  }, 60_000);
 });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
+import yauzl from 'yauzl';
 import type { Cell } from './values';
 
 /** One row of a sheet, numbered as the spreadsheet program shows it (1 = the first line of the file). */
@@ -85,7 +86,50 @@ function cellValue(value: ExcelJS.CellValue): Cell {
   return null;
 }
 
+/** The most an .xlsx may inflate to (its XML): a 200,000-row sheet is about 100 MB. */
+export const MAX_INFLATED_BYTES = 256 * 1_048_576;
+
+/**
+ * Inflates every part of an .xlsx once, counting, before exceljs reads it: exceljs (JSZip) would inflate a zip bomb —
+ * a few MB that declare small sizes and expand to gigabytes — into memory and take the process down. yauzl checks
+ * each part's bytes against its declared size as it streams, so a part that lies fails here, and the total is
+ * bounded by MAX_INFLATED_BYTES.
+ */
+async function checkInflatedSize(bytes: Buffer): Promise<void> {
+  const refuse = (why: string) => new FileError(`the .xlsx file cannot be read safely: ${why}`);
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true }, (error, file) =>
+      error || !file ? reject(refuse(error?.message ?? 'not a zip archive')) : resolve(file),
+    ),
+  );
+  let total = 0;
+  await new Promise<void>((resolve, reject) => {
+    zip.on('error', (error: Error) => reject(refuse(error.message)));
+    zip.on('end', () => resolve());
+    zip.on('entry', (entry: yauzl.Entry) => {
+      if (total + entry.uncompressedSize > MAX_INFLATED_BYTES) {
+        reject(refuse(`it inflates to more than ${MAX_INFLATED_BYTES / 1_048_576} MB`));
+        zip.close();
+        return;
+      }
+      zip.openReadStream(entry, (error, stream) => {
+        if (error || !stream) {
+          reject(refuse(error?.message ?? 'a part cannot be read'));
+          return;
+        }
+        stream.on('data', (chunk: Buffer) => {
+          total += chunk.length;
+        });
+        stream.on('error', (streamError: Error) => reject(refuse(streamError.message)));
+        stream.on('end', () => zip.readEntry());
+      });
+    });
+    zip.readEntry();
+  });
+}
+
 async function readXlsx(bytes: Buffer, sheetName: string | null): Promise<Table> {
+  await checkInflatedSize(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
