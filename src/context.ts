@@ -7,6 +7,8 @@ export interface RequestContext {
   executionContext: Driver;
   sessionConfig: { database: string };
   transaction: { timeout: number };
+  /** The transaction timeout of an import or undo (IMPORT_TIMEOUT_MS): a whole batch, not a query. */
+  importTimeoutMs: number;
   requestId: string;
   logger: Logger;
   /** Who sends the request (src/auth/authenticate.ts established it before the operation was parsed). */

@@ -139,6 +139,7 @@ export function createServer(deps: ServerDeps): AppServer {
     ),
     sessionConfig: { database: config.database },
     transaction: { timeout: config.queryTimeoutMs },
+    importTimeoutMs: config.imports.timeoutMs,
     requestId,
     logger: logger.child({ reqId: requestId }),
     principal,
@@ -234,6 +235,7 @@ export function createServer(deps: ServerDeps): AppServer {
       timeoutMs: config.imports.timeoutMs,
       maxBytes: config.imports.maxBytes,
       before: [authenticated, rateLimit(config.fairness.ratePerMinute, logger)],
+      corsOrigins: config.corsOrigins,
     }),
   );
 
@@ -253,7 +255,7 @@ export function createServer(deps: ServerDeps): AppServer {
       driver,
       database: config.database,
       schema,
-      gapFields: [...guardedFields.keys()],
+      gapFields: guardedFields,
       runAs,
       before: [authenticated, rateLimit(config.fairness.ratePerMinute, logger)],
     }),

@@ -89,7 +89,7 @@ async function main(): Promise<number> {
     // its numbers are the API's. The command's user has the database itself, so it runs as an admin.
     const built = await buildSchema(driver);
     if (args.list) {
-      console.log(exportableGaps(built.schema, [...built.guardedFields.keys()]).join('\n'));
+      console.log(exportableGaps(built.schema, built.guardedFields).join('\n'));
       return 0;
     }
     const server = createServer({ config, driver, health, logger, ...built });
@@ -105,7 +105,7 @@ async function main(): Promise<number> {
       const filters = { year: args.year, regionCode: args.region, chainId: args.chain };
       const table = args.review
         ? await exportReview(run, filters)
-        : await exportGap(run, built.schema, [...built.guardedFields.keys()], args.gap as string, filters, () =>
+        : await exportGap(run, built.schema, built.guardedFields, args.gap as string, filters, () =>
             latestReportYear(driver, config.database),
           );
       writeFileSync(args.out as string, args.format === 'xlsx' ? await toXlsx(table) : toCsv(table));

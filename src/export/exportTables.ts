@@ -30,6 +30,9 @@ export interface ExportFilters {
 
 const PAGE = 500;
 
+/** The gap fields (src/graphql/argumentGuards.ts, read from the SDL) and whether their year is a report year. */
+export type GapFields = ReadonlyMap<string, { reportYear: boolean }>;
+
 const FOUR_HAVES: Record<string, string> = {
   RD_INSTITUTION: '研发机构',
   RD_STAFF: '研发人员',
@@ -120,9 +123,9 @@ function check<T>(result: Awaited<ReturnType<RunOperation>>): T {
  * found by rule) that list enterprises, chains or segments, and `fourHavesCoverage` (the firms that lack one of the
  * four, with what each lacks, and the coverage figures as notes).
  */
-export function exportableGaps(schema: GraphQLSchema, gapFields: readonly string[]): string[] {
+export function exportableGaps(schema: GraphQLSchema, gapFields: GapFields): string[] {
   const fields = schema.getQueryType()?.getFields() ?? {};
-  const names = [...gapFields].filter((name) => {
+  const names = [...gapFields.keys()].filter((name) => {
     const field = fields[name];
     return field !== undefined && getNamedType(field.type).name in SHAPES;
   });
@@ -137,7 +140,7 @@ export function exportableGaps(schema: GraphQLSchema, gapFields: readonly string
 export async function exportGap(
   run: RunOperation,
   schema: GraphQLSchema,
-  gapFields: readonly string[],
+  gapFields: GapFields,
   name: string,
   filters: ExportFilters,
   latestReportYear: () => Promise<number | null>,
@@ -163,8 +166,14 @@ export async function exportGap(
     given[argument] = value;
   }
   if (takes.has('year') && given.year === undefined) {
-    const latest = await latestReportYear();
-    if (takes.get('year')?.endsWith('!') || latest !== null) given.year = latest;
+    // As the field itself: a report year left out is the latest with reports; any other year the field needs is
+    // the caller's to give (expiringQualifications looks ahead; a platform year has no default).
+    if (gapFields.get(fieldName)?.reportYear) {
+      const latest = await latestReportYear();
+      if (latest !== null) given.year = latest;
+    } else if (takes.get('year')?.endsWith('!')) {
+      throw new ExportError(`${name} needs a year`, 'BAD_USER_INPUT');
+    }
   }
   const year = typeof given.year === 'number' ? given.year : null;
   const shape = SHAPES[getNamedType(field.type).name]?.(year, fieldName === 'enterprisesMissingFourHaves');

@@ -1,6 +1,7 @@
 export {
   ExportError,
   type ExportFilters,
+  type GapFields,
   exportableGaps,
   exportGap,
   exportReview,

@@ -15,7 +15,8 @@ function timeoutError(timeoutMs: number): AppError {
  * the same number): JavaScript cannot interrupt a running resolver, so each field resolution is the checkpoint. Once
  * the deadline has passed, every field still to resolve fails at once without running its resolver, which cuts the
  * building of a large result short; and the answer is then a single QUERY_TIMEOUT (504), never a partial result
- * full of the same error. A request that finished before its deadline is answered as is.
+ * full of the same error. A request that finished before its deadline is answered as is. Mutations are left to their
+ * transactions' timeout.
  *
  * Apollo calls `willResolveField` for every field when a plugin defines it (the wrapping costs one clock read per
  * field; bench/ measures the maps and gap lists with it).
@@ -26,7 +27,10 @@ export function requestDeadline<TContext extends BaseContext>(timeoutMs: number)
       const deadline = performance.now() + timeoutMs;
       let expired = false;
       return {
-        async executionDidStart() {
+        async executionDidStart({ operation }) {
+          // Queries only: a mutation past the deadline may have committed, and answering it with QUERY_TIMEOUT would
+          // make a client retry a write that happened (its transactions have their own timeout).
+          if (operation?.operation !== 'query') return;
           return {
             willResolveField() {
               if (!expired && performance.now() <= deadline) return;

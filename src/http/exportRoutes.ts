@@ -5,6 +5,7 @@ import { hasRole, principalOfResponse, type Principal } from '../auth';
 import { ErrorCode, httpStatusOf } from '../errors';
 import {
   ExportError,
+  type GapFields,
   type ExportFilters,
   exportGap,
   exportReview,
@@ -19,7 +20,7 @@ export interface ExportRouteDeps {
   driver: Driver;
   database: string;
   schema: GraphQLSchema;
-  gapFields: readonly string[];
+  gapFields: GapFields;
   /** Runs a GraphQL operation as `principal`, through the server's whole pipeline (checks, limits, access). */
   runAs: (principal: Principal, requestId: string) => RunOperation;
   /** Authentication and the per-client rate limit, as on /graphql. */

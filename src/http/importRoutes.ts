@@ -25,6 +25,8 @@ export interface ImportRouteDeps {
   maxBytes: number;
   /** Authentication and the per-client rate limit, as on /graphql. */
   before: RequestHandler[];
+  /** Origins other than the API's own whose pages may post here (CORS_ORIGINS). */
+  corsOrigins: readonly string[];
 }
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -115,6 +117,25 @@ function flag(value: string | undefined, name: string): boolean {
 }
 
 /**
+ * Whether a POST comes from another site's page. A multipart form post is a "simple" request a foreign page can send
+ * without a CORS preflight, and local mode authenticates by address alone: so the browser's own word (Sec-Fetch-Site,
+ * or the Origin it sends with every cross-origin POST) decides, and only the API's origin or CORS_ORIGINS may post.
+ */
+function crossSite(req: Request, allowed: readonly string[]): boolean {
+  const origin = req.headers.origin;
+  if (typeof origin === 'string') {
+    if (allowed.includes(origin)) return false;
+    try {
+      return new URL(origin).host !== req.headers.host;
+    } catch {
+      return true;
+    }
+  }
+  const site = req.headers['sec-fetch-site'];
+  return typeof site === 'string' && site !== 'same-origin' && site !== 'none';
+}
+
+/**
  * The import over HTTP, the same code path as `npm run import` (src/import/runImport.ts):
  * - `POST /import` (editor): multipart with `file` and the CLI's options as fields (`kind`, `qualification`, `year`,
  *   `sheet`, `dryRun`, `skipInvalid`, `mapping`); answers the report: 200 when the rows were written (or would be,
@@ -126,6 +147,32 @@ function flag(value: string | undefined, name: string): boolean {
 export function importRoutes(deps: ImportRouteDeps): express.Router {
   const router = express.Router();
   const tx = { database: deps.database, timeoutMs: deps.timeoutMs };
+  // One import or undo at a time per API process: each holds a connection for up to IMPORT_TIMEOUT_MS, and the
+  // database runs them one after another anyway (cypher/import/lock.cypher).
+  let busy = false;
+  const exclusive =
+    (handler: (req: Request, res: Response) => Promise<void>) =>
+    async (req: Request, res: Response): Promise<void> => {
+      if (crossSite(req, deps.corsOrigins)) {
+        refuse(res, ErrorCode.FORBIDDEN, "Forbidden: imports and undos are not accepted from another site's page.");
+        return;
+      }
+      if (busy) {
+        res.setHeader('retry-after', '5');
+        refuse(
+          res,
+          ErrorCode.RATE_LIMITED,
+          'Another import or undo is running on this server; try again when it ends.',
+        );
+        return;
+      }
+      busy = true;
+      try {
+        await handler(req, res);
+      } finally {
+        busy = false;
+      }
+    };
 
   router.get('/import/template/:kind', ...deps.before, async (req, res) => {
     try {
@@ -138,46 +185,54 @@ export function importRoutes(deps: ImportRouteDeps): express.Router {
     }
   });
 
-  router.post('/import', ...deps.before, async (req, res) => {
-    if (!allowed(res, 'editor', 'importing')) return;
-    try {
-      const upload = await readUpload(req, deps.maxBytes);
-      if (!upload.file) throw new FileError('no spreadsheet: send it in a multipart part named "file"');
-      const { fields } = upload;
-      if (!fields.kind) throw new FileError(`kind is required: one of ${IMPORT_KINDS.join(', ')}`);
-      if (fields.year !== undefined && !/^\d{4}$/.test(fields.year)) {
-        throw new FileError(`year must be a 4-digit year; got ${JSON.stringify(fields.year)}`);
+  router.post(
+    '/import',
+    ...deps.before,
+    (_req, res, next) => (allowed(res, 'editor', 'importing') ? next() : undefined),
+    exclusive(async (req, res) => {
+      try {
+        const upload = await readUpload(req, deps.maxBytes);
+        if (!upload.file) throw new FileError('no spreadsheet: send it in a multipart part named "file"');
+        const { fields } = upload;
+        if (!fields.kind) throw new FileError(`kind is required: one of ${IMPORT_KINDS.join(', ')}`);
+        if (fields.year !== undefined && !/^\d{4}$/.test(fields.year)) {
+          throw new FileError(`year must be a 4-digit year; got ${JSON.stringify(fields.year)}`);
+        }
+        const principal = principalOfResponse(res);
+        const report = await runImport(deps.driver, tx, {
+          bytes: upload.file.bytes,
+          fileName: upload.file.name,
+          kind: fields.kind,
+          qualification: fields.qualification || null,
+          year: fields.year ? Number(fields.year) : null,
+          sheet: fields.sheet || null,
+          dryRun: flag(fields.dryRun, 'dryRun'),
+          skipInvalid: flag(fields.skipInvalid, 'skipInvalid'),
+          mapping: upload.mapping === null ? undefined : parseMapping(upload.mapping),
+          subject: subjectOf(principal, `import ${fields.kind}`, String(res.locals.requestId)),
+        });
+        res.status(report.applied ? 200 : 422).json(report);
+      } catch (error) {
+        answerError(res, error);
       }
-      const principal = principalOfResponse(res);
-      const report = await runImport(deps.driver, tx, {
-        bytes: upload.file.bytes,
-        fileName: upload.file.name,
-        kind: fields.kind,
-        qualification: fields.qualification || null,
-        year: fields.year ? Number(fields.year) : null,
-        sheet: fields.sheet || null,
-        dryRun: flag(fields.dryRun, 'dryRun'),
-        skipInvalid: flag(fields.skipInvalid, 'skipInvalid'),
-        mapping: upload.mapping === null ? undefined : parseMapping(upload.mapping),
-        subject: subjectOf(principal, `import ${fields.kind}`, String(res.locals.requestId)),
-      });
-      res.status(report.applied ? 200 : 422).json(report);
-    } catch (error) {
-      answerError(res, error);
-    }
-  });
+    }),
+  );
 
-  router.post('/import/:batchId/undo', ...deps.before, async (req, res) => {
-    if (!allowed(res, 'admin', 'undoing an import')) return;
-    const principal = principalOfResponse(res);
-    try {
-      const subject = subjectOf(principal, 'undo import', String(res.locals.requestId));
-      const report = await undoImport(deps.driver, tx, String(req.params.batchId), subject);
-      res.status(report.undone ? 200 : 409).json(report);
-    } catch (error) {
-      answerError(res, error);
-    }
-  });
+  router.post(
+    '/import/:batchId/undo',
+    ...deps.before,
+    (_req, res, next) => (allowed(res, 'admin', 'undoing an import') ? next() : undefined),
+    exclusive(async (req, res) => {
+      const principal = principalOfResponse(res);
+      try {
+        const subject = subjectOf(principal, 'undo import', String(res.locals.requestId));
+        const report = await undoImport(deps.driver, tx, String(req.params.batchId), subject);
+        res.status(report.undone ? 200 : 409).json(report);
+      } catch (error) {
+        answerError(res, error);
+      }
+    }),
+  );
 
   return router;
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { type AuditSubject, countingRunner, recordAudit } from '../audit/record';
 import { readTx, type TxOptions, writeTx } from '../db';
+import { validateYear } from '../graphql/scalars';
 import { diffRows, writeDiff } from './apply/diff';
 import { importCypher } from './apply/statements';
 import { IMPORT_KINDS, type ImportKind, KINDS, PLANNED_KINDS, QUALIFICATIONS } from './kinds';
@@ -91,10 +92,14 @@ export function importKind(kind: string): ImportKind {
  */
 export async function runImport(driver: Driver, tx: TxOptions, request: ImportRequest): Promise<ImportReport> {
   const kind = importKind(request.kind);
-  if (request.qualification && !(request.qualification in QUALIFICATIONS)) {
+  if (request.qualification && !Object.hasOwn(QUALIFICATIONS, request.qualification)) {
     throw new FileError(
       `--qualification must be one of ${Object.keys(QUALIFICATIONS).join(', ')}; got ${request.qualification}`,
     );
+  }
+  if (request.year !== undefined && request.year !== null) {
+    const problem = validateYear(request.year);
+    if (problem !== null) throw new FileError(`--year: ${problem}; got ${request.year}`);
   }
   const fileName = path.basename(request.fileName);
   const table = await readTable(request.bytes, fileName, request.sheet ?? null);
@@ -135,6 +140,9 @@ export async function runImport(driver: Driver, tx: TxOptions, request: ImportRe
     );
   };
   const work = async (raw: Pick<ManagedTransaction, 'run'>, write: boolean): Promise<ImportReport> => {
+    // Imports and undos one at a time: each reads what it replaces in its own transaction, and two at once over the
+    // same firm would both keep the same "before" (the later would erase the earlier's write, and its undo too).
+    if (write) await raw.run(importCypher('lock'));
     const { run, counts } = countingRunner(raw);
     const plan = await planImport(run, header, dataRows, options, progress);
     const diff = diffRows(plan.rows, plan.state);

@@ -36,7 +36,7 @@ export const undoImport = selfAudited(
     try {
       return await undoBatch(
         context.executionContext,
-        { database: context.sessionConfig.database, timeoutMs: context.transaction.timeout },
+        { database: context.sessionConfig.database, timeoutMs: context.importTimeoutMs },
         args.batchId,
         subject,
       );

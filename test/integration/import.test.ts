@@ -320,6 +320,112 @@ describe('spreadsheet import on a real Neo4j (enterprises and qualifications)', 
     ).toEqual([{ county: codeB, n: 2 }]);
   });
 
+  it("keeps one firm per credit code, a new firm's later rows from resetting it, and CSV row numbers as Excel shows them", async () => {
+    const [code, cableCode] = [newCreditCode(), newCreditCode()];
+    createdCodes.push(code);
+    const header = ['"统一社会信用代码\n（18位）"', '企业名称', '所在县区', '是否规上', '年份', '有研发机构'].join(',');
+    const line = (cells: unknown[]) => cells.join(',');
+    // Row 1 is the header (one row in Excel, two lines of text). Rows 2–3: one new firm's two years (规上 in its
+    // latest, 2024, not in 2023; 有研发机构 blank = no). Row 4: the cable firm (no code yet) by its name, given a code;
+    // row 5: that code again for another name — one code, two firms. Row 6: the fixture firm's name with another
+    // code than its own.
+    const firmRows = [
+      line([code, `一码${tok}精密机械有限公司`, countyA, '是', 2024, '']),
+      line([code, `一码${tok}精密机械有限公司`, countyA, '否', 2023, '']),
+    ];
+    const conflicting = [
+      line([cableCode, `华${tok}电缆有限公司`, countyB, '否', 2024, '']),
+      line([cableCode, `另名${tok}塑胶制品有限公司`, countyA, '是', 2024, '']),
+      line([newCreditCode(), firmName, countyA, '是', 2024, '']),
+    ];
+    const refused = await load(Buffer.from([header, ...firmRows, ...conflicting, ''].join('\r\n')), 'codes.csv');
+    const codeHeader = '统一社会信用代码 （18位）';
+    expect(refused.invalid).toEqual([
+      {
+        row: 5,
+        column: codeHeader,
+        value: cableCode,
+        reason: `row 4 gives this credit code to ${p('cable')}, this row to ent-${cableCode}: one code, one firm`,
+      },
+      {
+        row: 6,
+        column: codeHeader,
+        value: expect.any(String),
+        reason: `the name is that of ${p('firm')}, whose credit code is ${firmCode}: correct the code, or the name if this is another firm`,
+      },
+    ]);
+    const applied = await load(Buffer.from([header, ...firmRows, ''].join('\r\n')), 'codes.csv');
+    // Both rows are about a firm new to the graph: both count as created.
+    expect(applied).toMatchObject({ applied: true, created: 2, updated: 0 });
+    expect(
+      await rows(
+        `MATCH (e:Enterprise {creditCode: $code})-[:HAS_REPORT]->(r)
+         RETURN e.aboveScale AS firm, r.year AS year, r.aboveScale AS report, r.hasRdInstitution AS institution ORDER BY year`,
+        { code },
+      ),
+    ).toEqual([
+      { firm: true, year: 2023, report: false, institution: false },
+      { firm: true, year: 2024, report: true, institution: false },
+    ]);
+  });
+
+  it('refuses options and mappings that would write what nobody asked for', async () => {
+    const header = ['企业名称', '统一社会信用代码', '认定年份'];
+    await expect(
+      load(Buffer.from(csv([header])), 'y.csv', { kind: 'qualifications', qualification: 'HIGH_TECH', year: 2204 }),
+    ).rejects.toThrow('--year: a year must be between 1949 and 2100; got 2204');
+    await expect(
+      load(Buffer.from(csv([header])), 'q.csv', { kind: 'qualifications', qualification: 'constructor' }),
+    ).rejects.toThrow(/^--qualification must be one of HIGH_TECH, /);
+    // A mapping decides only a row under review; `new` without a credit code is refused for a list.
+    const file = Buffer.from(csv([header, [`鑫达${tok}机械制造有限公司`, '', '2024'], [cableName, '', '2024']]));
+    const mapped = await load(file, 'map.csv', {
+      kind: 'qualifications',
+      qualification: 'GAZELLE',
+      mapping: new Map([
+        [2, 'new'],
+        [3, p('firm')],
+      ]),
+    });
+    expect(mapped.invalid).toEqual([
+      {
+        row: 2,
+        column: null,
+        value: 'new',
+        reason: 'the mapping says new, but a firm is created only with its 统一社会信用代码',
+      },
+    ]);
+    // Row 3 matched the cable firm by its name: the mapping to another firm did not apply.
+    const gazelle = await load(file, 'map.csv', {
+      kind: 'qualifications',
+      qualification: 'GAZELLE',
+      skipInvalid: true,
+      mapping: new Map([[3, p('firm')]]),
+    });
+    expect(gazelle).toMatchObject({ applied: true, updated: 1 });
+    expect(
+      await rows(
+        "MATCH (e:Enterprise)-[:HOLDS]->(:Qualification {code: 'GAZELLE'}) WHERE e.id IN $ids RETURN e.id AS id",
+        {
+          ids: [p('firm'), p('cable')],
+        },
+      ),
+    ).toEqual([{ id: p('cable') }]);
+    // An older list does not replace a newer grant.
+    const older = await load(Buffer.from(csv([header, [cableName, '', '2021']])), 'old.csv', {
+      kind: 'qualifications',
+      qualification: 'GAZELLE',
+    });
+    expect(older.invalid).toEqual([
+      {
+        row: 2,
+        column: '认定年份',
+        value: null,
+        reason: 'the graph has a later grant of this qualification (2024–2026); an older list does not replace it',
+      },
+    ]);
+  });
+
   it('reads CSV saved by Excel on Chinese Windows (GBK) and UTF-8 with a BOM', async () => {
     const gbkCode = newCreditCode();
     const bomCode = newCreditCode();

@@ -86,6 +86,21 @@ describe('POST /import, its templates and undo over HTTP and GraphQL (roles, sta
       batchId: null,
       invalid: [{ row: 2, column: '统一社会信用代码', value: '123', reason: expect.stringMatching(/^not a valid/) }],
     });
+    // A page of another site cannot post a file here (a form post needs no CORS preflight).
+    const foreign = await fetch(`${url}/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.get('editor')}`, origin: 'http://evil.example' },
+      body: form(bad, 'a.csv', { kind: 'enterprises' }),
+    });
+    expect(foreign.status).toBe(403);
+    expect(await foreign.json()).toEqual({
+      errors: [
+        {
+          message: "Forbidden: imports and undos are not accepted from another site's page.",
+          extensions: { code: 'FORBIDDEN' },
+        },
+      ],
+    });
     const xls = await post('/import', 'editor', form('x', 'old.xls', { kind: 'enterprises' }));
     expect(xls.status).toBe(400);
     expect(await xls.json()).toEqual({

@@ -224,6 +224,6 @@ describe('import: files that would take the process down (no database)', () => {
     expect(bomb.length).toBeLessThan(2_000_000);
     const read = readTable(bomb, 'bomb.xlsx');
     await expect(read).rejects.toBeInstanceOf(FileError);
-    await expect(read).rejects.toThrow('the .xlsx file cannot be read safely: it inflates to more than 256 MB');
+    await expect(read).rejects.toThrow('the .xlsx file cannot be read safely: it inflates to more than 128 MB');
   }, 60_000);
 });

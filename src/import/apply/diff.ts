@@ -54,6 +54,8 @@ export function diffRows(rows: readonly PlannedRow[], state: GraphState): Diff {
   let created = 0;
   let updated = 0;
   let unchanged = 0;
+  /** Firms this batch creates: every row about one of them counts as created (the firm is new to the graph). */
+  const createdHere = new Set<string>();
   for (const planned of rows) {
     let rowCreated = false;
     let rowChanged = false;
@@ -70,8 +72,10 @@ export function diffRows(rows: readonly PlannedRow[], state: GraphState): Diff {
       state.nodes.set(write.id, { ...current, ...write.props });
       // Counted by firm, as a planner reads the report: a row creates when its firm is new; a new year's report of a
       // known firm is an update of that firm.
-      if (current === undefined && write.label === 'Enterprise') rowCreated = true;
-      else rowChanged = true;
+      if (current === undefined && write.label === 'Enterprise') {
+        rowCreated = true;
+        createdHere.add(write.id);
+      } else rowChanged = true;
     }
     for (const write of planned.rels) {
       const key = `${write.type}|${write.from}|${write.to}`;
@@ -110,7 +114,7 @@ export function diffRows(rows: readonly PlannedRow[], state: GraphState): Diff {
       if (write.exclusive) state.exclusive.set(write.from, [`${write.type}|${write.to}`]);
       rowChanged = true;
     }
-    if (rowCreated) created += 1;
+    if (rowCreated || createdHere.has(planned.enterpriseId)) created += 1;
     else if (rowChanged) updated += 1;
     else unchanged += 1;
   }

@@ -89,6 +89,8 @@ export async function undoImport(
   subject: AuditSubject,
 ): Promise<UndoReport> {
   return writeTx(driver, options, async (tx) => {
+    // One import or undo at a time (cypher/import/lock.cypher): an undo must not read while an import writes.
+    await tx.run(importCypher('lock'));
     const batch = await tx.run(importCypher('batch'), { batchId });
     if (batch.records.length === 0)
       throw new UndoError(`no import batch has the id ${JSON.stringify(batchId)}`, 'NOT_FOUND');

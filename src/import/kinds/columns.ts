@@ -95,6 +95,17 @@ export interface KindSpec {
   writes: (input: WriteInput) => KindWrites;
   /** The wording of duplicates: "firm and year", "firm and qualification". */
   subjectName: string;
+  /**
+   * A check of a matched row against what the graph holds of its firm (`relationship(type, to)`: that relationship's
+   * properties now), e.g. an older list that would replace a newer grant; names the column it is about.
+   */
+  conflict?: (
+    values: Record<string, unknown>,
+    graph: {
+      relationship(type: RelWrite['type'], to: string): Record<string, unknown> | undefined;
+      qualificationIds: ReadonlyMap<string, string>;
+    },
+  ) => { column: string; reason: string } | null;
   /** A check across a row's columns (after each was read) and its references, naming the column it is about. */
   check?: (values: Record<string, unknown>, references: References) => { column: string; reason: string } | null;
 }

@@ -38,6 +38,25 @@ export const QUALIFICATION_LIST: KindSpec = {
       ? { column: 'validUntilYear', reason: `before the year granted (${granted})` }
       : null;
   },
+  conflict: (values, graph) => {
+    const code = values.qualification as string;
+    const to = graph.qualificationIds.get(code);
+    if (to === undefined)
+      return {
+        column: 'qualification',
+        reason: `the graph has no Qualification ${code}: load the reference data first`,
+      };
+    const held = graph.relationship('HOLDS', to);
+    const granted = Number(held?.grantedYear ?? Number.NEGATIVE_INFINITY);
+    if (granted > (values.grantedYear as number)) {
+      const until = String(held?.validUntilYear ?? '?');
+      return {
+        column: 'grantedYear',
+        reason: `the graph has a later grant of this qualification (${granted}–${until}); an older list does not replace it`,
+      };
+    }
+    return null;
+  },
   writes: ({ values, firmId, qualificationIds }: WriteInput) => {
     const code = values.qualification as string;
     const granted = values.grantedYear as number;

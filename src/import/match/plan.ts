@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { importCypher } from '../apply/statements';
 import { same } from '../apply/stored';
@@ -85,7 +86,10 @@ export async function readGraphIndex(tx: Pick<ManagedTransaction, 'run'>): Promi
   const regions = await tx.run<{ id: string; code: string; name: string; level: string }>(importCypher('regions'));
   const city = regions.records.filter((r) => r.get('level') === 'CITY').map((r) => r.get('name'));
   const context: ValueContext = {
-    counties: regions.records.map((r) => ({ code: r.get('code'), name: r.get('name') })),
+    // A firm is in a county, district or zone: the city itself is not one (its name is a prefix, not a county).
+    counties: regions.records
+      .filter((r) => r.get('level') !== 'CITY')
+      .map((r) => ({ code: r.get('code'), name: r.get('name') })),
     cityPrefixes: [...city, ...city.map((n) => n.replace(/市$/, ''))],
   };
   const regionIds = new Map(regions.records.map((r) => [r.get('code'), r.get('id')]));
@@ -263,7 +267,9 @@ function readRows(
       const cell = cellOf(column.key);
       const shownHeader = header.headers.get(column.key) ?? column.header;
       texts[column.key] = cellText(cell);
-      const parsed = parseValue(column.type, cell, index.context);
+      const parsed = header.columns.has(column.key)
+        ? parseValue(column.type, cell, index.context)
+        : ({ ok: true, value: null } as const);
       if (!parsed.ok) {
         problems.push({ row, column: shownHeader, value: cellText(cell), reason: parsed.reason });
         continue;
@@ -308,39 +314,51 @@ type Match =
   | { kind: 'review'; candidates: Candidate[] }
   | { kind: 'invalid'; problem: Problem };
 
-/** Matching, in the order the reference gives: credit code, normalized name, review, new (where allowed). */
+/**
+ * Matching, in the order the reference gives: credit code, normalized name, review, new (where allowed). A mapping
+ * (`--mapping`) decides only a row that would otherwise be under review, and only for what it may decide: an id of
+ * a firm whose credit code does not contradict the row's, or `new` where the kind may create the firm.
+ */
 function match(values: RowValues, index: GraphIndex, options: PlanOptions, header: HeaderMatch): Match {
   const { row } = values;
   const creditCode = values.values.creditCode as string | null;
   const name = values.values.name as string | null;
-  const mapped = options.mapping.get(row);
+  const codeColumn = header.headers.get('creditCode') ?? '统一社会信用代码';
   if (creditCode) {
     const found = index.byCode.get(creditCode);
     if (found) return { kind: 'existing', id: found.id, by: 'creditCode' };
   }
-  if (mapped !== undefined) {
-    if (mapped === 'new') return { kind: 'new' };
-    if (index.byId.has(mapped)) return { kind: 'existing', id: mapped, by: 'mapping' };
-    const problem = { row, column: null, value: mapped, reason: `the mapping names ${mapped}, which is no enterprise` };
-    return { kind: 'invalid', problem };
-  }
   const normalized = normalizeName(name ?? '', index.context.cityPrefixes);
-  const same = index.byName.get(normalized) ?? [];
-  if (same.length === 1) {
-    const [found] = same as [EnterpriseRef];
-    if (creditCode && found.creditCode && found.creditCode !== creditCode) {
-      const column = header.headers.get('creditCode') ?? '统一社会信用代码';
-      const reason = `the name is that of ${found.id}, whose credit code is ${found.creditCode}: correct the code, or the name if this is another firm`;
-      return { kind: 'invalid', problem: { row, column, value: creditCode, reason } };
-    }
-    return { kind: 'existing', id: found.id, by: 'name' };
+  // Firms with another credit code than the row's are other legal persons, whatever their names.
+  const compatible = (e: EnterpriseRef) => !creditCode || !e.creditCode || e.creditCode === creditCode;
+  const sameName = index.byName.get(normalized) ?? [];
+  const same = sameName.filter(compatible);
+  if (same.length === 1) return { kind: 'existing', id: (same[0] as EnterpriseRef).id, by: 'name' };
+  if (sameName.length === 1 && same.length === 0) {
+    const found = sameName[0] as EnterpriseRef;
+    const reason = `the name is that of ${found.id}, whose credit code is ${found.creditCode}: correct the code, or the name if this is another firm`;
+    return { kind: 'invalid', problem: { row, column: codeColumn, value: creditCode, reason } };
   }
-  if (same.length > 1) {
-    return { kind: 'review', candidates: same.map((e) => ({ id: e.id, name: e.name, score: 1 })) };
+  const candidates =
+    same.length > 1
+      ? same.map((e) => ({ id: e.id, name: e.name, score: 1 }))
+      : candidatesFor(normalized, index, creditCode);
+  const mayCreate = options.kind.createsWithoutCreditCode || Boolean(creditCode);
+  const mapped = options.mapping.get(row);
+  if (candidates.length > 0 && mapped !== undefined) {
+    const decided = index.byId.get(mapped);
+    if (mapped === 'new' && mayCreate) return { kind: 'new' };
+    if (decided && compatible(decided)) return { kind: 'existing', id: decided.id, by: 'mapping' };
+    const reason =
+      mapped === 'new'
+        ? 'the mapping says new, but a firm is created only with its 统一社会信用代码'
+        : decided
+          ? `the mapping names ${mapped}, whose credit code ${decided.creditCode} is not the row's`
+          : `the mapping names ${mapped}, which is no enterprise`;
+    return { kind: 'invalid', problem: { row, column: null, value: mapped, reason } };
   }
-  const candidates = candidatesFor(normalized, index, creditCode);
   if (candidates.length > 0) return { kind: 'review', candidates };
-  if (options.kind.createsWithoutCreditCode || creditCode) return { kind: 'new' };
+  if (mayCreate) return { kind: 'new' };
   const column = header.headers.get('name') ?? '企业名称';
   const reason = 'no enterprise of this name is in the graph; give its 统一社会信用代码 to create it';
   return { kind: 'invalid', problem: { row, column, value: name ?? '', reason } };
@@ -386,7 +404,7 @@ function writesOf(
 /** The id of a firm a row creates: from its credit code when it has one, else from its normalized name. */
 function newFirmId(values: Record<string, unknown>, normalized: string): string {
   if (values.creditCode) return `ent-${String(values.creditCode)}`;
-  return `ent-name-${Buffer.from(normalized).toString('base64url').slice(0, 40)}`;
+  return `ent-name-${createHash('sha256').update(normalized).digest('hex').slice(0, 32)}`;
 }
 
 /**
@@ -405,23 +423,55 @@ export async function planImport(
   const review: ReviewItem[] = [];
   const duplicates: { row: number; sameAs: number }[] = [];
   const matched: { values: RowValues; match: Extract<Match, { kind: 'existing' | 'new' }> }[] = [];
-  read.forEach((values, i) => {
+  for (const [i, values] of read.entries()) {
     const m = match(values, index, options, header);
     if (m.kind === 'invalid') invalid.push(m.problem);
-    else if (m.kind === 'review')
+    else if (m.kind === 'review') {
       review.push({ row: values.row, name: String(values.values.name), candidates: m.candidates });
-    else matched.push({ values, match: m });
-    if (progress && (i + 1) % 1000 === 0) progress(i + 1, read.length);
-  });
+    } else matched.push({ values, match: m });
+    if ((i + 1) % 500 === 0) {
+      progress?.(i + 1, read.length);
+      // Matching is CPU work: let the server answer others (health checks included) between slices of a large file.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
   const state = await readState(
     tx,
     matched.flatMap(({ match: m }) => (m.kind === 'existing' ? [m.id] : [])),
   );
   const firstOf = new Map<string, RowValues>();
   const rows: PlannedRow[] = [];
+  /** Firms this file creates: their later rows must not write the defaults of a new firm again. */
+  const createdHere = new Set<string>();
+  /** Which firm each credit code went to, and each firm's code, with the row that said so. */
+  const firmOfCode = new Map<string, { firm: string; row: number }>();
+  const codeOfFirm = new Map<string, { code: string; row: number }>();
   for (const { values, match: m } of matched) {
     const normalized = normalizeName(String(values.values.name), index.context.cityPrefixes);
     const firmId = m.kind === 'existing' ? m.id : newFirmId(values.values, normalized);
+    const code = values.values.creditCode as string | null;
+    if (code) {
+      const codeColumn = header.headers.get('creditCode') ?? '统一社会信用代码';
+      const other = firmOfCode.get(code);
+      const known =
+        codeOfFirm.get(firmId) ??
+        (index.byId.get(firmId)?.creditCode
+          ? { code: index.byId.get(firmId)?.creditCode as string, row: 0 }
+          : undefined);
+      if (other && other.firm !== firmId) {
+        const reason = `row ${other.row} gives this credit code to ${other.firm}, this row to ${firmId}: one code, one firm`;
+        invalid.push({ row: values.row, column: codeColumn, value: code, reason });
+        continue;
+      }
+      if (known && known.code !== code) {
+        const where = known.row ? `row ${known.row} gives it` : 'it has';
+        const reason = `this row names ${firmId}, but ${where} the credit code ${known.code}: one firm, one code`;
+        invalid.push({ row: values.row, column: codeColumn, value: code, reason });
+        continue;
+      }
+      firmOfCode.set(code, { firm: firmId, row: values.row });
+      codeOfFirm.set(firmId, { code, row: values.row });
+    }
     const key = `${firmId}|${options.kind.subject(values.values)}`;
     const first = firstOf.get(key);
     if (first) {
@@ -434,8 +484,22 @@ export async function planImport(
       }
       continue;
     }
+    const problem = options.kind.conflict?.(values.values, {
+      relationship: (type, to) => state.rels.get(`${type}|${firmId}|${to}`),
+      qualificationIds: index.qualificationIds,
+    });
+    if (problem) {
+      invalid.push({
+        row: values.row,
+        column: header.headers.get(problem.column) ?? problem.column,
+        value: null,
+        reason: problem.reason,
+      });
+      continue;
+    }
     firstOf.set(key, values);
-    const isNew = m.kind === 'new' && !state.nodes.has(firmId);
+    const isNew = m.kind === 'new' && !state.nodes.has(firmId) && !createdHere.has(firmId);
+    if (isNew) createdHere.add(firmId);
     const source = `${options.fileName}, row ${values.row}`;
     const writes = writesOf(options.kind, values.values, firmId, isNew, index, state, source);
     rows.push({ row: values.row, enterpriseId: firmId, matchedBy: m.kind === 'new' ? 'new' : m.by, ...writes });

@@ -18,6 +18,12 @@ export interface Table {
   rows: TableRow[];
 }
 
+/**
+ * The most rows one file may have: an import is one transaction, and a bureau's largest list (the register of a
+ * province) is well under this. A larger file is split by the user, not half-imported.
+ */
+export const MAX_ROWS = 200_000;
+
 /** A file the importer cannot read at all: a usage or file error (exit 2, HTTP 400), never a row problem. */
 export class FileError extends Error {
   constructor(message: string) {
@@ -59,6 +65,9 @@ function readCsv(bytes: Buffer): Table {
       info: true,
       skip_empty_lines: false,
       bom: false,
+      // One record past the bound is enough to refuse the file (readTable): a file of millions of empty lines is
+      // never held in memory whole.
+      to: MAX_ROWS + 1,
     }) as unknown as typeof records;
   } catch (error) {
     throw new FileError(`the CSV file cannot be read: ${(error as Error).message}`);
@@ -66,7 +75,9 @@ function readCsv(bytes: Buffer): Table {
   return {
     sheet: null,
     encoding,
-    rows: records.map(({ record, info }) => ({ row: info.lines, cells: record.map((c) => c) })),
+    // The row as Excel shows it is the record's position (blank lines are records too): csv-parse's line count would
+    // drift after a cell with a line break in it, such as the header `"统一社会信用代码\n（18位）"`.
+    rows: records.map(({ record }, i) => ({ row: i + 1, cells: record })),
   };
 }
 
@@ -81,13 +92,23 @@ function cellValue(value: ExcelJS.CellValue): Cell {
     if (result === undefined || (typeof result === 'object' && result !== null && 'error' in result)) return null;
     return result as Cell;
   }
-  if ('text' in value && typeof value.text === 'string') return value.text;
+  if ('text' in value) {
+    // A hyperlink: its text, plain or rich.
+    const text = value.text as unknown;
+    if (typeof text === 'string') return text;
+    if (text && typeof text === 'object' && 'richText' in text) {
+      return (text as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('');
+    }
+  }
   if ('error' in value) return null;
   return null;
 }
 
 /** The most an .xlsx may inflate to (its XML): a 200,000-row sheet is about 100 MB. */
-export const MAX_INFLATED_BYTES = 256 * 1_048_576;
+export const MAX_INFLATED_BYTES = 128 * 1_048_576;
+
+/** Columns read from a sheet: a stray cell far to the right (column XFD) must not make every row 16,384 cells. */
+export const MAX_COLUMNS = 200;
 
 /**
  * Inflates every part of an .xlsx once, counting, before exceljs reads it: exceljs (JSZip) would inflate a zip bomb —
@@ -148,7 +169,8 @@ async function readXlsx(bytes: Buffer, sheetName: string | null): Promise<Table>
   const rows: TableRow[] = [];
   worksheet.eachRow({ includeEmpty: false }, (row) => {
     const cells: Cell[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, column) => {
+    row.eachCell({ includeEmpty: false }, (cell, column) => {
+      if (column > MAX_COLUMNS) return;
       // A merged cell reads as its value in every cell it covers (exceljs gives the covered cells the master's
       // value): a county merged down over the rows of its firms belongs to each of them.
       cells[column - 1] = cellValue(cell.isMerged ? cell.master.value : cell.value);
@@ -158,12 +180,6 @@ async function readXlsx(bytes: Buffer, sheetName: string | null): Promise<Table>
   });
   return { sheet: worksheet.name, encoding: null, rows };
 }
-
-/**
- * The most rows one file may have: an import is one transaction, and a bureau's largest list (the register of a
- * province) is well under this. A larger file is split by the user, not half-imported.
- */
-export const MAX_ROWS = 200_000;
 
 function bounded(table: Table): Table {
   if (table.rows.length > MAX_ROWS) {

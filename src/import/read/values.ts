@@ -102,7 +102,8 @@ export function parseBoolean(cell: Cell): Parsed {
 function numberText(cell: Cell): string {
   // A number Excel stores (a double): its shortest round-trip decimal, as Excel shows it (12345.67, not the binary
   // expansion 12345.670000000000072…); an exponent (below 1e-6 or from 1e21) fails the digit patterns of the callers.
-  if (typeof cell === 'number') return String(cell);
+  // 15 significant digits, as Excel shows them: a formula's 110.00000000000001 is the 110 the sheet displays.
+  if (typeof cell === 'number') return String(Number(cell.toPrecision(15)));
   return cellText(cell).normalize('NFKC').replace(/[,\s]/g, '');
 }
 
@@ -167,13 +168,22 @@ export function parseQualification(cell: Cell): Parsed {
   );
 }
 
-/** Reads a cell as its column's type. A blank cell is null (the caller knows whether the column is required). */
+/**
+ * Reads a cell as its column's type. A blank cell is null (the caller knows whether the column is required), except
+ * in a yes/no column, where blank is "no" (√ or blank); a column the file does not have is never read.
+ */
 export function parseValue(type: ValueType, cell: Cell, context: ValueContext): Parsed {
   if (isBlank(cell) && type !== 'boolean') return ok(null);
   switch (type) {
     case 'text':
       return ok(cellText(cell).replace(/\s+/g, ' '));
     case 'creditCode': {
+      // Excel keeps 15 digits of a number: an 18-character code typed into a number cell has lost its last ones.
+      if (typeof cell === 'number') {
+        return fail(
+          'the code is stored as a number, which loses its last digits: format the column as text and type it again',
+        );
+      }
       const code = cellText(cell).normalize('NFKC').replace(/\s/g, '').toUpperCase();
       const reason = validateCreditCode(code);
       return reason === null ? ok(code) : fail(`not a valid unified social credit code: ${reason}`);
@@ -186,7 +196,7 @@ export function parseValue(type: ValueType, cell: Cell, context: ValueContext): 
     case 'county':
       return parseCounty(cell, context);
     case 'boolean':
-      return isBlank(cell) ? ok(null) : parseBoolean(cell);
+      return parseBoolean(cell);
     case 'year':
       return parseYear(cell);
     case 'date':
