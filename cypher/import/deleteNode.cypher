@@ -1,6 +1,7 @@
-// Undo: removes a node the batch created (its relationships are all the batch's: batchLinks.cypher checked).
+// Undo: removes the nodes the batch created (their relationships are all the batch's: batchLinks.cypher checked).
 // Template: __LABEL__ as in upsertNodes.cypher.
-// Parameters: $id: string
+// Parameters: $ids: list<string>
 // Columns: none
-MATCH (n:__LABEL__ {id: $id})
+UNWIND $ids AS id
+MATCH (n:__LABEL__ {id: id})
 DETACH DELETE n

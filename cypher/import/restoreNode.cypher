@@ -1,6 +1,7 @@
-// Undo: gives a node back the values the batch replaced (a null removes a property the batch added).
+// Undo: gives nodes back the values the batch replaced (a null removes a property the batch added).
 // Template: __LABEL__ as in upsertNodes.cypher.
-// Parameters: $id: string, $before: map
+// Parameters: $rows: list of {id, before: map}
 // Columns: none
-MATCH (n:__LABEL__ {id: $id})
-SET n += $before
+UNWIND $rows AS row
+MATCH (n:__LABEL__ {id: row.id})
+SET n += row.before

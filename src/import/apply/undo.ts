@@ -67,13 +67,38 @@ async function readLinks(tx: Pick<ManagedTransaction, 'run'>, batchId: string): 
   }));
 }
 
-async function relProps(
+/** Groups items by a key, keeping each group's order. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
+
+interface RelOfLink extends StoredRel {
+  from: string;
+}
+
+/** The properties now of every relationship the batch recorded, one statement per type and label. */
+async function relationshipsNow(
   tx: Pick<ManagedTransaction, 'run'>,
-  from: string,
-  rel: StoredRel,
-): Promise<Record<string, unknown> | null> {
-  const result = await tx.run(templated('relationship', { type: rel.type, to: rel.toLabel }), { from, to: rel.to });
-  return (result.records[0]?.get('props') as Record<string, unknown> | undefined) ?? null;
+  rels: readonly RelOfLink[],
+): Promise<Map<string, Record<string, unknown> | null>> {
+  const now = new Map<string, Record<string, unknown> | null>();
+  for (const group of groupBy(rels, (r) => `${r.type}|${r.toLabel}`).values()) {
+    const [{ type, toLabel }] = group as [RelOfLink];
+    const result = await tx.run(templated('relationships', { type, to: toLabel }), {
+      rows: group.map((r) => ({ from: r.from, to: r.to })),
+    });
+    for (const record of result.records) {
+      const props = (record.get('props') as Record<string, unknown> | null) ?? null;
+      now.set(`${type}|${record.get('from') as string}|${record.get('to') as string}`, props);
+    }
+  }
+  return now;
 }
 
 /**
@@ -118,18 +143,21 @@ export async function undoImport(
           reason: `created by the import, it has gained ${link.otherRels} relationship(s) since`,
         });
       }
-      const rels = JSON.parse(link.rels) as StoredRel[];
-      relsOf.set(link.id, rels);
-      for (const rel of rels) {
-        const now = await relProps(tx, link.id, rel);
-        const expected = rel.after === null ? null : restoreProps(rel.after);
-        const unchanged =
-          expected === null
-            ? now === null
-            : now !== null && Object.entries(expected).every(([k, v]) => same(now[k], v));
-        if (!unchanged)
-          conflicts.push({ id: link.id, reason: `its ${rel.type} to ${rel.to} was changed after the import` });
-      }
+      relsOf.set(link.id, JSON.parse(link.rels) as StoredRel[]);
+    }
+    const rels: RelOfLink[] = links.flatMap((link) =>
+      (relsOf.get(link.id) ?? []).map((r) => ({ ...r, from: link.id })),
+    );
+    const now = await relationshipsNow(tx, rels);
+    for (const rel of rels) {
+      const current = now.get(`${rel.type}|${rel.from}|${rel.to}`) ?? null;
+      const expected = rel.after === null ? null : restoreProps(rel.after);
+      const unchanged =
+        expected === null
+          ? current === null
+          : current !== null && Object.entries(expected).every(([k, v]) => same(current[k], v));
+      if (!unchanged)
+        conflicts.push({ id: rel.from, reason: `its ${rel.type} to ${rel.to} was changed after the import` });
     }
     const report: UndoReport = {
       batchId,
@@ -146,28 +174,32 @@ export async function undoImport(
     const run = async (query: string, params: Record<string, unknown>) => {
       await counter.run.run(query, params);
     };
-    // Relationships first (their ends still exist), then the nodes.
-    for (const link of links) {
-      for (const rel of relsOf.get(link.id) ?? []) {
-        const row = { from: link.id, to: rel.to, props: rel.before === null ? {} : restoreProps(rel.before) };
-        const names = { type: rel.type, to: rel.toLabel };
-        if (rel.before === null) {
-          await run(templated('deleteRelationships', names), { rows: [row] });
-          report.relationshipsRemoved += 1;
-        } else {
-          // Changed or removed by the batch: back as it was (`=` replaces every property by the kept ones).
-          await run(templated('upsertRelationships', { ...names, set: '=' }), { rows: [row] });
-          report.relationshipsRestored += 1;
-        }
+    // Relationships first (their ends still exist), then the nodes; one statement per type, label and action.
+    for (const group of groupBy(rels, (r) => `${r.type}|${r.toLabel}|${r.before === null}`).values()) {
+      const [{ type, toLabel, before }] = group as [RelOfLink];
+      const rows = group.map((r) => ({
+        from: r.from,
+        to: r.to,
+        props: r.before === null ? {} : restoreProps(r.before),
+      }));
+      if (before === null) {
+        await run(templated('deleteRelationships', { type, to: toLabel }), { rows });
+        report.relationshipsRemoved += rows.length;
+      } else {
+        // Changed or removed by the batch: back as it was (`=` replaces every property by the kept ones).
+        await run(templated('upsertRelationships', { type, to: toLabel, set: '=' }), { rows });
+        report.relationshipsRestored += rows.length;
       }
     }
-    for (const link of links) {
-      if (link.created) {
-        await run(templated('deleteNode', { label: link.label }), { id: link.id });
-        report.nodesRemoved += 1;
+    for (const group of groupBy(links, (l) => `${l.label}|${l.created}`).values()) {
+      const [{ label, created }] = group as [Link];
+      if (created) {
+        await run(templated('deleteNode', { label }), { ids: group.map((l) => l.id) });
+        report.nodesRemoved += group.length;
       } else {
-        await run(templated('restoreNode', { label: link.label }), { id: link.id, before: restoreProps(link.before) });
-        report.nodesRestored += 1;
+        const rows = group.map((l) => ({ id: l.id, before: restoreProps(l.before) }));
+        await run(templated('restoreNode', { label }), { rows });
+        report.nodesRestored += group.length;
       }
     }
     await run(importCypher('markUndone'), { batchId, actor: subject.actor });
