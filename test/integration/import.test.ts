@@ -66,6 +66,16 @@ describe('spreadsheet import on a real Neo4j (enterprises and qualifications)', 
 
   beforeAll(async () => {
     app = await createTestApp();
+    // The qualifications are reference data (the demo seed loads them); this file must not depend on a seed having
+    // run in the shared database first.
+    await runAutoCommit(
+      app.driver,
+      DATABASE,
+      `UNWIND $codes AS code
+       MERGE (q:Qualification {code: code})
+       ON CREATE SET q.id = 'qual-' + code, q.name = code, q.synthetic = false`,
+      { codes: ['HIGH_TECH', 'TECH_SME', 'GAZELLE'] },
+    );
     await app.write(
       `CREATE (c:Region {id: $p + 'city', code: $codeCity, name: $city, level: 'CITY', synthetic: true})
        CREATE (a:Region {id: $p + 'a', code: $codeA, name: $countyA, level: 'DISTRICT', synthetic: true})-[:PART_OF]->(c)
