@@ -23,7 +23,7 @@ import {
 import type { Config } from './config';
 import { dataVersion, type DbHealth, withAutoCommitReads } from './db';
 import { KeyedSemaphores, ownPermit, Semaphore, withSessionLimits } from './db/sessionLimits';
-import { AppError, ErrorCode, errorStatus, formatError, httpErrors } from './errors';
+import { AppError, ErrorCode, errorStatus, formatError, httpErrors, sendError } from './errors';
 import { argumentGuards, type GuardedField } from './graphql/argumentGuards';
 import { requestDeadline } from './graphql/requestDeadline';
 import { moneyNotNegative } from './graphql/money';
@@ -82,6 +82,11 @@ export interface AppServer {
    * `clientKey` names whose database sessions it counts against (default: the principal's).
    */
   contextFor(requestId: string, principal: Principal, clientKey?: string): RequestContext;
+  /**
+   * Runs GraphQL operations as `principal` through the whole pipeline (access, limits, guards, cache): how exports
+   * read their tables, over HTTP and from `npm run export`, so that their numbers are the API's.
+   */
+  runAs(principal: Principal, requestId: string): RunOperation;
 }
 
 /**
@@ -217,10 +222,7 @@ export function createServer(deps: ServerDeps): AppServer {
   app.get('/metrics', authenticated, async (_req, res) => {
     const principal = principalOfResponse(res);
     if (principal.via !== 'local' && !hasRole(principal, 'admin')) {
-      res.locals.errorCode = ErrorCode.FORBIDDEN;
-      res.status(403).json({
-        errors: [{ message: 'Forbidden: /metrics needs the admin role.', extensions: { code: ErrorCode.FORBIDDEN } }],
-      });
+      sendError(res, ErrorCode.FORBIDDEN, 'Forbidden: /metrics needs the admin role.');
       return;
     }
     res.setHeader('content-type', metrics.registry.contentType);
@@ -285,6 +287,7 @@ export function createServer(deps: ServerDeps): AppServer {
     httpServer,
     apollo,
     contextFor,
+    runAs,
     async start() {
       if (started) return;
       started = true;

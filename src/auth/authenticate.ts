@@ -1,6 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { AuthConfig } from '../config';
-import { ErrorCode, httpStatusOf } from '../errors';
+import { ErrorCode, sendError } from '../errors';
 import type { Logger } from '../logger';
 import { isLoopbackAddress, isLoopbackHost } from './loopback';
 import { principalOf, type Principal } from './principal';
@@ -22,10 +22,7 @@ function refuse(res: Response, failure: AuthFailure): void {
     const error = failure.reason === 'TOKEN_REQUIRED' ? '' : ', error="invalid_token"';
     res.setHeader('WWW-Authenticate', `Bearer realm="innovation-graph"${error}`);
   }
-  res.locals.errorCode = code;
-  res.status(httpStatusOf[code]).json({
-    errors: [{ message: MESSAGES[failure.reason], extensions: { code, reason: failure.reason } }],
-  });
+  sendError(res, code, MESSAGES[failure.reason], { reason: failure.reason });
 }
 
 /** The host name of a Host header (`localhost:4000` → `localhost`, `[::1]:4000` → `::1`), or null without one. */
@@ -68,15 +65,11 @@ export function authenticate(auth: AuthConfig, logger: Logger): RequestHandler {
             : null;
       if (problem) {
         logger.warn({ reqId: res.locals.requestId, host: req.headers.host, address }, problem.log);
-        res.locals.errorCode = ErrorCode.FORBIDDEN;
-        res.status(httpStatusOf.FORBIDDEN).json({
-          errors: [
-            {
-              message: `Without authentication configured this API answers requests ${problem.to} only.`,
-              extensions: { code: ErrorCode.FORBIDDEN },
-            },
-          ],
-        });
+        sendError(
+          res,
+          ErrorCode.FORBIDDEN,
+          `Without authentication configured this API answers requests ${problem.to} only.`,
+        );
         return;
       }
       res.locals.principal = local;

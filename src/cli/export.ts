@@ -6,7 +6,6 @@ import { principalOf } from '../auth';
 import { loadConfig } from '../config';
 import { createDriver, DbHealth, migrate, resolveTarget } from '../db';
 import { ExportError, exportableGaps, exportGap, exportReview, latestReportYear, toCsv, toXlsx } from '../export';
-import type { RunOperation } from '../export';
 import { buildSchema } from '../graphql';
 import { createLogger } from '../logger';
 import { createServer } from '../server';
@@ -96,12 +95,7 @@ async function main(): Promise<number> {
     await server.start();
     try {
       const principal = principalOf(`cli:${userInfo().username}`, ['admin'], 'local');
-      const run: RunOperation = async (query, variables) => {
-        const context = server.contextFor(randomUUID(), principal);
-        const response = await server.apollo.executeOperation({ query, variables }, { contextValue: context });
-        if (response.body.kind !== 'single') throw new Error('export: an operation answered incrementally');
-        return response.body.singleResult;
-      };
+      const run = server.runAs(principal, randomUUID());
       const filters = { year: args.year, regionCode: args.region, chainId: args.chain };
       const table = args.review
         ? await exportReview(run, filters)

@@ -1,6 +1,20 @@
-import type { ErrorRequestHandler } from 'express';
+import type { ErrorRequestHandler, Response } from 'express';
 import type { Logger } from '../logger';
 import { ErrorCode, httpStatusOf } from './ErrorCode';
+
+/**
+ * Answers an HTTP request outside GraphQL with an error as GraphQL would show it: the code's status and
+ * `{ errors: [{ message, extensions: { code, ...extensions } }] }`; `res.locals.errorCode` tells the metrics why.
+ */
+export function sendError(
+  res: Response,
+  code: ErrorCode,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): void {
+  res.locals.errorCode = code;
+  res.status(httpStatusOf[code]).json({ errors: [{ message, extensions: { code, ...extensions } }] });
+}
 
 /** What body-parser (express.json) says about a body it refuses, by its error `type`, as the client is told it. */
 const BODY_ERRORS: Record<string, { code: ErrorCode; message: string }> = {

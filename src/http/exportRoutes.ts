@@ -2,7 +2,7 @@ import express, { type Request, type RequestHandler, type Response } from 'expre
 import type { GraphQLSchema } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import { hasRole, principalOfResponse, type Principal } from '../auth';
-import { ErrorCode, httpStatusOf } from '../errors';
+import { ErrorCode, sendError } from '../errors';
 import {
   ExportError,
   type GapFields,
@@ -32,10 +32,9 @@ const TYPES = {
   csv: 'text/csv; charset=utf-8',
 } as const;
 
-function refuse(res: Response, code: string, message: string): void {
-  const known = (Object.values(ErrorCode) as string[]).includes(code) ? (code as ErrorCode) : ErrorCode.BAD_USER_INPUT;
-  res.locals.errorCode = known;
-  res.status(httpStatusOf[known]).json({ errors: [{ message, extensions: { code: known } }] });
+/** An ExportError's code as one of ours (a GraphQL error may carry a code of graphql-js's own). */
+function codeOf(code: string): ErrorCode {
+  return (Object.values(ErrorCode) as string[]).includes(code) ? (code as ErrorCode) : ErrorCode.BAD_USER_INPUT;
 }
 
 /** The query string's filters and format; anything malformed is an ExportError naming it. */
@@ -82,7 +81,7 @@ export function exportRoutes(deps: ExportRouteDeps): express.Router {
     async (req: Request, res: Response) => {
       const principal = principalOfResponse(res);
       if (!hasRole(principal, 'planner')) {
-        refuse(res, ErrorCode.FORBIDDEN, 'Forbidden: exports need the planner role.');
+        sendError(res, ErrorCode.FORBIDDEN, 'Forbidden: exports need the planner role.');
         return;
       }
       try {
@@ -90,7 +89,7 @@ export function exportRoutes(deps: ExportRouteDeps): express.Router {
         const table = await build(deps.runAs(principal, String(res.locals.requestId)), req, filters);
         await send(res, table, format, fileName(req));
       } catch (error) {
-        if (error instanceof ExportError) refuse(res, error.code, error.message);
+        if (error instanceof ExportError) sendError(res, codeOf(error.code), error.message);
         else throw error;
       }
     };

@@ -1,7 +1,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Principal } from '../auth';
-import { ErrorCode, httpStatusOf } from '../errors';
+import { ErrorCode, sendError } from '../errors';
 import type { Logger } from '../logger';
 
 /** Who a request counts against: its token's subject, else (local mode, anonymous) the address it came from. */
@@ -11,11 +11,8 @@ export function clientKeyOf(principal: Principal, req: Pick<Request, 'socket'>):
 
 /** A 429 RATE_LIMITED answer with the seconds to wait, in the header and the body. */
 export function rateLimited(res: Response, retryAfterSeconds: number, message: string): void {
-  res.locals.errorCode = ErrorCode.RATE_LIMITED;
   res.setHeader('Retry-After', String(retryAfterSeconds));
-  res.status(httpStatusOf.RATE_LIMITED).json({
-    errors: [{ message, extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds } }],
-  });
+  sendError(res, ErrorCode.RATE_LIMITED, message, { retryAfterSeconds });
 }
 
 /**

@@ -3,7 +3,8 @@ import express, { type Request, type RequestHandler, type Response } from 'expre
 import { type Driver, Neo4jError } from 'neo4j-driver';
 import { subjectOf } from '../audit/record';
 import { hasRole, principalOfResponse, type Role } from '../auth';
-import { classifyNeo4jError, ErrorCode, httpStatusOf } from '../errors';
+import { classifyNeo4jError, ErrorCode, sendError } from '../errors';
+import { rateLimited } from './fairness';
 import {
   FileError,
   IMPORT_KINDS,
@@ -31,30 +32,25 @@ export interface ImportRouteDeps {
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-function refuse(res: Response, code: ErrorCode, message: string, extra: Record<string, unknown> = {}): void {
-  res.locals.errorCode = code;
-  res.status(httpStatusOf[code]).json({ errors: [{ message, extensions: { code, ...extra } }] });
-}
-
 /**
  * The answer to what an import or undo threw: a file it cannot read (400) or too large (413), a batch it cannot undo
  * (404, 409), the database's own errors by their code (503, 504); anything else goes to the last handler (500).
  */
 function answerError(res: Response, error: unknown): void {
-  if ((error as { tooLarge?: boolean }).tooLarge) refuse(res, ErrorCode.PAYLOAD_TOO_LARGE, (error as Error).message);
-  else if (error instanceof FileError) refuse(res, ErrorCode.BAD_USER_INPUT, error.message);
+  if ((error as { tooLarge?: boolean }).tooLarge) sendError(res, ErrorCode.PAYLOAD_TOO_LARGE, (error as Error).message);
+  else if (error instanceof FileError) sendError(res, ErrorCode.BAD_USER_INPUT, error.message);
   else if (error instanceof UndoError) {
-    refuse(res, error.code === 'NOT_FOUND' ? ErrorCode.NOT_FOUND : ErrorCode.CONFLICT, error.message);
+    sendError(res, error.code === 'NOT_FOUND' ? ErrorCode.NOT_FOUND : ErrorCode.CONFLICT, error.message);
   } else if (error instanceof Neo4jError) {
     const { code, message } = classifyNeo4jError(error);
-    refuse(res, code, message);
+    sendError(res, code, message);
   } else throw error;
 }
 
 /** True when the request's principal has `role`; otherwise answers 403 naming the role and returns false. */
 function allowed(res: Response, role: Role, what: string): boolean {
   if (hasRole(principalOfResponse(res), role)) return true;
-  refuse(res, ErrorCode.FORBIDDEN, `Forbidden: ${what} needs the ${role} role.`, { needs: role });
+  sendError(res, ErrorCode.FORBIDDEN, `Forbidden: ${what} needs the ${role} role.`, { needs: role });
   return false;
 }
 
@@ -154,16 +150,11 @@ export function importRoutes(deps: ImportRouteDeps): express.Router {
     (handler: (req: Request, res: Response) => Promise<void>) =>
     async (req: Request, res: Response): Promise<void> => {
       if (crossSite(req, deps.corsOrigins)) {
-        refuse(res, ErrorCode.FORBIDDEN, "Forbidden: imports and undos are not accepted from another site's page.");
+        sendError(res, ErrorCode.FORBIDDEN, "Forbidden: imports and undos are not accepted from another site's page.");
         return;
       }
       if (busy) {
-        res.setHeader('retry-after', '5');
-        refuse(
-          res,
-          ErrorCode.RATE_LIMITED,
-          'Another import or undo is running on this server; try again when it ends.',
-        );
+        rateLimited(res, 5, 'Another import or undo is running on this server; try again when it ends.');
         return;
       }
       busy = true;
