@@ -194,10 +194,10 @@ export async function exportGap(
     ...Object.entries(given).map(([k, v]): [string, string | number] => [k, v as string | number]),
   ];
   if (coverage) {
-    const args = Object.keys(given).filter((a) => a !== 'limit' && a !== 'offset');
+    // The same filters as the list: fourHavesCoverage takes what enterprisesMissingFourHaves takes but paging.
     const figures = check<{ c: { covered: number; total: number; missing: number; ratio: number } }>(
       await run(
-        `query (${args.map((a) => `$${a}: ${takes.get(a)}`).join(', ')}) { c: fourHavesCoverage(${args.map((a) => `${a}: $${a}`).join(', ')}) { covered total missing ratio } }`,
+        `query (${declared.join(', ')}) { c: fourHavesCoverage(${passed.join(', ')}) { covered total missing ratio } }`,
         given,
       ),
     );

@@ -8,7 +8,7 @@ import { diffRows, writeDiff } from './apply/diff';
 import { importCypher } from './apply/statements';
 import { IMPORT_KINDS, type ImportKind, KINDS, PLANNED_KINDS, QUALIFICATIONS } from './kinds';
 import { planImport, type Problem, type ReviewItem, suppliedByOptions } from './match/plan';
-import { findHeaderRow, missingHeaders } from './read/headers';
+import { findHeaderRow, HEADER_SEARCH_ROWS, missingHeaders } from './read/headers';
 import { FileError, readTable } from './read/table';
 
 /** What an import is asked to do: the file and the options of `npm run import` / `POST /import`. */
@@ -103,7 +103,8 @@ export async function runImport(driver: Driver, tx: TxOptions, request: ImportRe
   }
   const fileName = path.basename(request.fileName);
   const table = await readTable(request.bytes, fileName, request.sheet ?? null);
-  const grid = table.rows.map((r) => r.cells.map((c) => (c === null ? '' : String(c))));
+  // Only the rows the header may be in, as text: not the whole file.
+  const grid = table.rows.slice(0, HEADER_SEARCH_ROWS).map((r) => r.cells.map((c) => (c === null ? '' : String(c))));
   const spec = KINDS[kind];
   const supplied = suppliedByOptions(spec, {
     year: request.year ?? null,
@@ -117,7 +118,7 @@ export async function runImport(driver: Driver, tx: TxOptions, request: ImportRe
       return byOption.has(key) ? `${h} (or --${byOption.get(key)})` : h;
     });
     throw new FileError(
-      `${fileName}: no header row with the columns of ${kind} in its first 30 rows; missing ${missing.join(', ')}`,
+      `${fileName}: no header row with the columns of ${kind} in its first ${HEADER_SEARCH_ROWS} rows; missing ${missing.join(', ')}`,
     );
   }
   const dataRows = table.rows.slice(header.rowIndex + 1);

@@ -1,6 +1,7 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { NodeWrite, RelWrite } from '../kinds';
 import type { GraphState, PlannedRow } from '../match/plan';
+import { groupBy } from './groupBy';
 import { templated } from './statements';
 import { same, storeProps } from './stored';
 
@@ -121,49 +122,39 @@ export function diffRows(rows: readonly PlannedRow[], state: GraphState): Diff {
   return { touches, created, updated, unchanged };
 }
 
-const TO_LABELS = new Set(['Region', 'AnnualReport', 'Qualification', 'University', 'ResearchInstitute']);
-const REL_TYPES = new Set(['LOCATED_IN', 'HAS_REPORT', 'HOLDS', 'COOPERATES_WITH']);
-
 /** The batch's writes, in one transaction with its ImportBatch node (the caller's). */
 export async function writeDiff(tx: Pick<ManagedTransaction, 'run'>, batchId: string, diff: Diff): Promise<void> {
   const touches = [...diff.touches.values()];
-  for (const label of ['Enterprise', 'AnnualReport'] as const) {
-    const rows = touches
-      .filter((t) => t.label === label)
-      .map((t) => ({
-        id: t.id,
-        props: t.after,
-        link: {
-          row: neo4j.int(t.row),
-          created: t.created,
-          before: storeProps(t.before),
-          after: storeProps(t.after),
-          rels: JSON.stringify(
-            [...t.rels.values()].map((r) => ({
-              ...r,
-              before: r.before === null ? null : storeProps(r.before),
-              after: r.after === null ? null : storeProps({ ...r.after, importBatch: batchId }),
-            })),
-          ),
-        },
-      }));
-    if (rows.length === 0) continue;
-    await tx.run(templated('upsertNodes', { label }), { batchId, rows });
+  for (const group of groupBy(touches, (t) => t.label).values()) {
+    const rows = group.map((t) => ({
+      id: t.id,
+      props: t.after,
+      link: {
+        row: neo4j.int(t.row),
+        created: t.created,
+        before: storeProps(t.before),
+        after: storeProps(t.after),
+        rels: JSON.stringify(
+          [...t.rels.values()].map((r) => ({
+            ...r,
+            before: r.before === null ? null : storeProps(r.before),
+            after: r.after === null ? null : storeProps({ ...r.after, importBatch: batchId }),
+          })),
+        ),
+      },
+    }));
+    await tx.run(templated('upsertNodes', { label: (group[0] as Touch).label }), { batchId, rows });
   }
+  // One statement per type, label and action: the relationships the batch removed, then those it wrote.
   const rels = touches.flatMap((t) => [...t.rels.values()].map((r) => ({ ...r, from: t.id })));
-  for (const type of REL_TYPES) {
-    for (const toLabel of TO_LABELS) {
-      const of = rels.filter((r) => r.type === type && r.toLabel === toLabel);
-      const removed = of.filter((r) => r.after === null).map((r) => ({ from: r.from, to: r.to }));
-      const written = of
-        .filter((r) => r.after !== null)
-        .map((r) => ({ from: r.from, to: r.to, props: { ...r.after, importBatch: batchId } }));
-      if (removed.length > 0) {
-        await tx.run(templated('deleteRelationships', { type, to: toLabel }), { rows: removed });
-      }
-      if (written.length > 0) {
-        await tx.run(templated('upsertRelationships', { type, to: toLabel, set: '+=' }), { rows: written });
-      }
+  for (const group of groupBy(rels, (r) => `${r.type}|${r.toLabel}|${r.after === null}`).values()) {
+    const [{ type, toLabel, after }] = group as [RelTouch & { from: string }];
+    if (after === null) {
+      const rows = group.map((r) => ({ from: r.from, to: r.to }));
+      await tx.run(templated('deleteRelationships', { type, to: toLabel }), { rows });
+    } else {
+      const rows = group.map((r) => ({ from: r.from, to: r.to, props: { ...r.after, importBatch: batchId } }));
+      await tx.run(templated('upsertRelationships', { type, to: toLabel, set: '+=' }), { rows });
     }
   }
 }

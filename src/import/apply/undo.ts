@@ -1,5 +1,6 @@
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { type AuditSubject, countingRunner, recordAudit } from '../../audit/record';
+import { groupBy } from './groupBy';
 import { importCypher, templated } from './statements';
 import { type TxOptions, writeTx } from '../../db';
 import { restoreProps, same } from './stored';
@@ -67,17 +68,6 @@ async function readLinks(tx: Pick<ManagedTransaction, 'run'>, batchId: string): 
   }));
 }
 
-/** Groups items by a key, keeping each group's order. */
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(key(item));
-    if (group) group.push(item);
-    else groups.set(key(item), [item]);
-  }
-  return groups;
-}
-
 interface RelOfLink extends StoredRel {
   from: string;
 }
@@ -124,7 +114,6 @@ export async function undoImport(
     }
     const links = await readLinks(tx, batchId);
     const conflicts: UndoConflict[] = [];
-    const relsOf = new Map<string, StoredRel[]>();
     for (const link of links) {
       for (const later of link.laterBatches)
         conflicts.push({ id: link.id, reason: `changed again by import batch ${later}` });
@@ -143,10 +132,9 @@ export async function undoImport(
           reason: `created by the import, it has gained ${link.otherRels} relationship(s) since`,
         });
       }
-      relsOf.set(link.id, JSON.parse(link.rels) as StoredRel[]);
     }
     const rels: RelOfLink[] = links.flatMap((link) =>
-      (relsOf.get(link.id) ?? []).map((r) => ({ ...r, from: link.id })),
+      (JSON.parse(link.rels) as StoredRel[]).map((r) => ({ ...r, from: link.id })),
     );
     const now = await relationshipsNow(tx, rels);
     for (const rel of rels) {

@@ -453,11 +453,8 @@ export async function planImport(
     if (code) {
       const codeColumn = header.headers.get('creditCode') ?? '统一社会信用代码';
       const other = firmOfCode.get(code);
-      const known =
-        codeOfFirm.get(firmId) ??
-        (index.byId.get(firmId)?.creditCode
-          ? { code: index.byId.get(firmId)?.creditCode as string, row: 0 }
-          : undefined);
+      const graphCode = index.byId.get(firmId)?.creditCode;
+      const known = codeOfFirm.get(firmId) ?? (graphCode ? { code: graphCode, row: 0 } : undefined);
       if (other && other.firm !== firmId) {
         const reason = `row ${other.row} gives this credit code to ${other.firm}, this row to ${firmId}: one code, one firm`;
         invalid.push({ row: values.row, column: codeColumn, value: code, reason });

@@ -17,6 +17,9 @@ function withoutBracketed(text: string): string {
   return normalizeHeader(text.normalize('NFKC').replace(/[(（[【].*?[)）\]】]/g, ''));
 }
 
+/** How far below the top of a sheet the header row is looked for (title rows, notes). */
+export const HEADER_SEARCH_ROWS = 30;
+
 export interface HeaderMatch {
   /** 0-based index of the header row among the table's rows. */
   rowIndex: number;
@@ -59,7 +62,7 @@ export function findHeaderRow(
   supplied: ReadonlySet<string> = new Set(),
 ): HeaderMatch | null {
   const required = kind.columns.filter((c) => c.required && !supplied.has(c.key)).map((c) => c.key);
-  for (let rowIndex = 0; rowIndex < Math.min(rows.length, 30); rowIndex += 1) {
+  for (let rowIndex = 0; rowIndex < Math.min(rows.length, HEADER_SEARCH_ROWS); rowIndex += 1) {
     const columns = new Map<string, number>();
     const headers = new Map<string, string>();
     const ignored: string[] = [];
@@ -84,7 +87,7 @@ export function missingHeaders(
 ): string[] {
   const needed = kind.columns.filter((c) => c.required && !supplied.has(c.key));
   let best: string[] = needed.map((c) => c.header);
-  for (const row of rows.slice(0, 30)) {
+  for (const row of rows.slice(0, HEADER_SEARCH_ROWS)) {
     const found = new Set(row.map((cell) => columnOf(kind, cell)?.key));
     const missing = needed.filter((c) => !found.has(c.key)).map((c) => c.header);
     if (missing.length < best.length) best = missing;
