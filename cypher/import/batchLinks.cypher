@@ -2,11 +2,12 @@
 // before and after, relationships), later batches not undone over the same node, and for a node the batch created,
 // the relationships it has that the batch did not make.
 // Parameters: $batchId: string
-// Columns: label (Enterprise or AnnualReport), id, props (the node's properties now), created, before, after, rels
+// Columns: label (Enterprise, AnnualReport, Platform, Project, Person, or a University or ResearchInstitute whose
+//   relationships the batch wrote), id, props (the node's properties now), created, before, after, rels
 //   (the link's JSON), laterBatches: list<string>, otherRels: integer
 MATCH (b:ImportBatch {id: $batchId})<-[l:IMPORTED_IN]-(n)
 RETURN
-  [x IN labels(n) WHERE x IN ['Enterprise', 'AnnualReport']][0] AS label,
+  [x IN labels(n) WHERE x IN ['Enterprise', 'AnnualReport', 'Platform', 'Project', 'Person', 'University', 'ResearchInstitute']][0] AS label,
   n.id AS id,
   properties(n) AS props,
   l.created AS created,

@@ -1,15 +1,13 @@
-// What an import compares its rows with, for the enterprises its rows matched: their properties, their region links,
-// their annual reports (with the HAS_REPORT link) and their qualifications (HOLDS), each with its properties.
-// Parameters: $ids: list<string> (enterprise ids)
-// Columns: id, props (map), regions: list of [region id, link properties], reports: list of [report id, year,
-//   report properties, link properties], holds: list of [qualification id, link properties], cooperations: list of
-//   [partner id, link properties]
+// What an import compares its rows with, for the enterprises its rows are about: their properties, their
+// relationships of the importer's types, their counties (for the one-county rule) and their annual reports by year.
+// Parameters: $ids: list<string> (enterprise ids), $types: list<string> (the relationship types the importer writes)
+// Columns: id, props (map), out: list of [type, end node id, relationship properties], regions: list of region ids,
+//   reports: list of [report id, year, report properties]
 UNWIND $ids AS id
 MATCH (e:Enterprise {id: id})
 RETURN
   e.id AS id,
   properties(e) AS props,
-  [(e)-[l:LOCATED_IN]->(r:Region) | [r.id, properties(l)]] AS regions,
-  [(e)-[h:HAS_REPORT]->(a:AnnualReport) | [a.id, a.year, properties(a), properties(h)]] AS reports,
-  [(e)-[h:HOLDS]->(q:Qualification) | [q.id, properties(h)]] AS holds,
-  [(e)-[c:COOPERATES_WITH]->(o) | [o.id, properties(c)]] AS cooperations
+  [(e)-[r]->(o) WHERE type(r) IN $types | [type(r), o.id, properties(r)]] AS out,
+  [(e)-[:LOCATED_IN]->(r:Region) | r.id] AS regions,
+  [(e)-[:HAS_REPORT]->(a:AnnualReport) | [a.id, a.year, properties(a)]] AS reports

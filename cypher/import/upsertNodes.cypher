@@ -1,6 +1,6 @@
 // Writes one label's nodes of an import batch and links each to the batch with what it replaced (IMPORTED_IN:
 // row, created, before, after, rels), so that the batch can be undone.
-// Template: __LABEL__ is Enterprise or AnnualReport (src/import/apply/diff.ts checks it; never user input).
+// Template: __LABEL__ is a label the importer writes (src/import/apply/statements.ts checks it; never user input).
 // Parameters: $batchId: string, $rows: list of {id, props: map, link: map}
 // Columns: none
 MATCH (b:ImportBatch {id: $batchId})

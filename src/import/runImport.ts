@@ -6,7 +6,7 @@ import { readTx, type TxOptions, writeTx } from '../db';
 import { validateYear } from '../graphql/scalars';
 import { diffRows, writeDiff } from './apply/diff';
 import { importCypher } from './apply/statements';
-import { IMPORT_KINDS, type ImportKind, KINDS, PLANNED_KINDS, QUALIFICATIONS } from './kinds';
+import { IMPORT_KINDS, type ImportKind, KINDS, QUALIFICATIONS } from './kinds';
 import { planImport, type Problem, type ReviewItem, suppliedByOptions } from './match/plan';
 import { findHeaderRow, HEADER_SEARCH_ROWS, missingHeaders } from './read/headers';
 import { FileError, readTable } from './read/table';
@@ -64,7 +64,7 @@ export function parseMapping(text: string): Map<number, string> {
       if (!row || (i === 0 && !/^\d+$/.test(row))) return;
       if (!/^\d+$/.test(row) || !id) {
         throw new FileError(
-          `mapping line ${i + 1}: write "row,id" (a row number and an enterprise id or new), got "${line}"`,
+          `mapping line ${i + 1}: write "row,id" (a row number and an id of the graph, or new), got "${line}"`,
         );
       }
       mapping.set(Number(row), id);
@@ -75,11 +75,6 @@ export function parseMapping(text: string): Map<number, string> {
 /** The kind asked for, or a FileError naming the kinds there are. */
 export function importKind(kind: string): ImportKind {
   if ((IMPORT_KINDS as readonly string[]).includes(kind)) return kind as ImportKind;
-  if ((PLANNED_KINDS as readonly string[]).includes(kind)) {
-    throw new FileError(
-      `--kind ${kind} is described in docs/import-formats.md but not imported yet; kinds: ${IMPORT_KINDS.join(', ')}`,
-    );
-  }
   throw new FileError(`--kind must be one of ${IMPORT_KINDS.join(', ')}; got ${JSON.stringify(kind)}`);
 }
 

@@ -111,10 +111,10 @@ describe('POST /import, its templates and undo over HTTP and GraphQL (roles, sta
         },
       ],
     });
-    const kind = await post('/import', 'editor', form(bad, 'a.csv', { kind: 'platforms' }));
+    const kind = await post('/import', 'editor', form(bad, 'a.csv', { kind: 'patents' }));
     expect(kind.status).toBe(400);
     expect(((await kind.json()) as { errors: { message: string }[] }).errors[0]?.message).toBe(
-      '--kind platforms is described in docs/import-formats.md but not imported yet; kinds: enterprises, qualifications, cooperations',
+      '--kind must be one of enterprises, qualifications, platforms, deputies, projects, cooperations; got "patents"',
     );
     // The test app accepts 2 MB.
     const big = await post(

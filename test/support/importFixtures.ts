@@ -39,6 +39,24 @@ export function csv(rows: unknown[][]): string {
 }
 
 /**
+ * A value as JSON with every object's keys sorted: the order of a node's properties in Neo4j's answer is not part of
+ * what it says, so two answers that say the same compare equal.
+ */
+export function sortedJson(value: unknown): string {
+  const sorted = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(sorted)
+      : v !== null && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.entries(v)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([k, x]) => [k, sorted(x)]),
+          )
+        : v;
+  return JSON.stringify(sorted(value));
+}
+
+/**
  * Everything the graph says about some enterprises (by id or credit code), as one comparable string: their
  * properties, and every relationship from them with its properties and the other end's. Import batches' own links
  * (IMPORTED_IN) are left out: a batch is history, not the graph's facts.
@@ -55,18 +73,7 @@ export async function fingerprint(driver: Driver, ids: readonly string[], codes:
      ORDER BY id`,
     { ids, codes },
   );
-  // Keys sorted: the order of a node's properties in Neo4j's answer is not part of what it says.
-  const sorted = (value: unknown): unknown =>
-    Array.isArray(value)
-      ? value.map(sorted)
-      : value !== null && typeof value === 'object'
-        ? Object.fromEntries(
-            Object.entries(value)
-              .sort(([a], [b]) => a.localeCompare(b))
-              .map(([k, v]) => [k, sorted(v)]),
-          )
-        : value;
-  return JSON.stringify(sorted(toPlain(result.records.map((r) => r.toObject()))));
+  return sortedJson(toPlain(result.records.map((r) => r.toObject())));
 }
 
 /** Deletes what the import batches of files starting with `prefix` created, and the batches. */

@@ -1,5 +1,5 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
-import type { NodeWrite, RelWrite } from '../kinds';
+import type { RelWrite } from '../kinds';
 import type { GraphState, PlannedRow } from '../match/plan';
 import { groupBy } from './groupBy';
 import { templated } from './statements';
@@ -7,7 +7,7 @@ import { same, storeProps } from './stored';
 
 /** What a batch did to one node: kept on its IMPORTED_IN link to the batch, so that the batch can be undone. */
 export interface Touch {
-  label: NodeWrite['label'];
+  label: RelWrite['fromLabel'];
   id: string;
   row: number;
   created: boolean;
@@ -36,7 +36,7 @@ export interface Diff {
   unchanged: number;
 }
 
-function touchOf(touches: Map<string, Touch>, label: NodeWrite['label'], id: string, row: number, created: boolean) {
+function touchOf(touches: Map<string, Touch>, label: Touch['label'], id: string, row: number, created: boolean) {
   let touch = touches.get(id);
   if (!touch) {
     touch = { label, id, row, created, before: {}, after: {}, rels: new Map() };
@@ -47,15 +47,15 @@ function touchOf(touches: Map<string, Touch>, label: NodeWrite['label'], id: str
 
 /**
  * Compares what each row writes with the graph's state (updated row after row) and keeps, per node, the values
- * replaced and written. A row is created when its enterprise is new, updated when it changes anything of a known
- * enterprise (a new report or qualification included), else unchanged.
+ * replaced and written. A row is created when its subject (firm, platform, project) is new, updated when it changes
+ * anything of a known one (a new report, qualification or secondment included), else unchanged.
  */
 export function diffRows(rows: readonly PlannedRow[], state: GraphState): Diff {
   const touches = new Map<string, Touch>();
   let created = 0;
   let updated = 0;
   let unchanged = 0;
-  /** Firms this batch creates: every row about one of them counts as created (the firm is new to the graph). */
+  /** Subjects this batch creates: every row about one of them counts as created (it is new to the graph). */
   const createdHere = new Set<string>();
   for (const planned of rows) {
     let rowCreated = false;
@@ -71,9 +71,9 @@ export function diffRows(rows: readonly PlannedRow[], state: GraphState): Diff {
         touch.after[key] = write.props[key];
       }
       state.nodes.set(write.id, { ...current, ...write.props });
-      // Counted by firm, as a planner reads the report: a row creates when its firm is new; a new year's report of a
-      // known firm is an update of that firm.
-      if (current === undefined && write.label === 'Enterprise') {
+      // Counted by subject, as a planner reads the report: a row creates when its firm (platform, project) is new; a
+      // new year's report of a known firm, or a new 科技副总 seconded to it, is an update of that firm.
+      if (current === undefined && write.id === planned.subjectId) {
         rowCreated = true;
         createdHere.add(write.id);
       } else rowChanged = true;
@@ -88,7 +88,7 @@ export function diffRows(rows: readonly PlannedRow[], state: GraphState): Diff {
           )
         : [];
       if (current !== undefined && changed.length === 0 && others.length === 0) continue;
-      const touch = touchOf(touches, 'Enterprise', write.from, planned.row, false);
+      const touch = touchOf(touches, write.fromLabel, write.from, planned.row, false);
       const props = { ...write.props, importBatch: null as string | null };
       const recorded = touch.rels.get(key);
       touch.rels.set(key, {
@@ -115,7 +115,7 @@ export function diffRows(rows: readonly PlannedRow[], state: GraphState): Diff {
       if (write.exclusive) state.exclusive.set(write.from, [`${write.type}|${write.to}`]);
       rowChanged = true;
     }
-    if (rowCreated || createdHere.has(planned.enterpriseId)) created += 1;
+    if (rowCreated || createdHere.has(planned.subjectId)) created += 1;
     else if (rowChanged) updated += 1;
     else unchanged += 1;
   }
@@ -145,16 +145,17 @@ export async function writeDiff(tx: Pick<ManagedTransaction, 'run'>, batchId: st
     }));
     await tx.run(templated('upsertNodes', { label: (group[0] as Touch).label }), { batchId, rows });
   }
-  // One statement per type, label and action: the relationships the batch removed, then those it wrote.
-  const rels = touches.flatMap((t) => [...t.rels.values()].map((r) => ({ ...r, from: t.id })));
-  for (const group of groupBy(rels, (r) => `${r.type}|${r.toLabel}|${r.after === null}`).values()) {
-    const [{ type, toLabel, after }] = group as [RelTouch & { from: string }];
+  // One statement per labels, type and action: the relationships the batch removed, then those it wrote.
+  const rels = touches.flatMap((t) => [...t.rels.values()].map((r) => ({ ...r, from: t.id, fromLabel: t.label })));
+  for (const group of groupBy(rels, (r) => `${r.fromLabel}|${r.type}|${r.toLabel}|${r.after === null}`).values()) {
+    const [{ fromLabel, type, toLabel, after }] = group as [RelTouch & { from: string; fromLabel: string }];
+    const names = { from: fromLabel, type, to: toLabel };
     if (after === null) {
       const rows = group.map((r) => ({ from: r.from, to: r.to }));
-      await tx.run(templated('deleteRelationships', { type, to: toLabel }), { rows });
+      await tx.run(templated('deleteRelationships', names), { rows });
     } else {
       const rows = group.map((r) => ({ from: r.from, to: r.to, props: { ...r.after, importBatch: batchId } }));
-      await tx.run(templated('upsertRelationships', { type, to: toLabel, set: '+=' }), { rows });
+      await tx.run(templated('upsertRelationships', { ...names, set: '+=' }), { rows });
     }
   }
 }

@@ -70,17 +70,19 @@ async function readLinks(tx: Pick<ManagedTransaction, 'run'>, batchId: string): 
 
 interface RelOfLink extends StoredRel {
   from: string;
+  /** The label of the start node: the node whose link kept the relationship. */
+  fromLabel: string;
 }
 
-/** The properties now of every relationship the batch recorded, one statement per type and label. */
+/** The properties now of every relationship the batch recorded, one statement per labels and type. */
 async function relationshipsNow(
   tx: Pick<ManagedTransaction, 'run'>,
   rels: readonly RelOfLink[],
 ): Promise<Map<string, Record<string, unknown> | null>> {
   const now = new Map<string, Record<string, unknown> | null>();
-  for (const group of groupBy(rels, (r) => `${r.type}|${r.toLabel}`).values()) {
-    const [{ type, toLabel }] = group as [RelOfLink];
-    const result = await tx.run(templated('relationships', { type, to: toLabel }), {
+  for (const group of groupBy(rels, (r) => `${r.fromLabel}|${r.type}|${r.toLabel}`).values()) {
+    const [{ fromLabel, type, toLabel }] = group as [RelOfLink];
+    const result = await tx.run(templated('relationships', { from: fromLabel, type, to: toLabel }), {
       rows: group.map((r) => ({ from: r.from, to: r.to })),
     });
     for (const record of result.records) {
@@ -134,7 +136,7 @@ export async function undoImport(
       }
     }
     const rels: RelOfLink[] = links.flatMap((link) =>
-      (JSON.parse(link.rels) as StoredRel[]).map((r) => ({ ...r, from: link.id })),
+      (JSON.parse(link.rels) as StoredRel[]).map((r) => ({ ...r, from: link.id, fromLabel: link.label })),
     );
     const now = await relationshipsNow(tx, rels);
     for (const rel of rels) {
@@ -163,19 +165,20 @@ export async function undoImport(
       await counter.run.run(query, params);
     };
     // Relationships first (their ends still exist), then the nodes; one statement per type, label and action.
-    for (const group of groupBy(rels, (r) => `${r.type}|${r.toLabel}|${r.before === null}`).values()) {
-      const [{ type, toLabel, before }] = group as [RelOfLink];
+    for (const group of groupBy(rels, (r) => `${r.fromLabel}|${r.type}|${r.toLabel}|${r.before === null}`).values()) {
+      const [{ fromLabel, type, toLabel, before }] = group as [RelOfLink];
+      const names = { from: fromLabel, type, to: toLabel };
       const rows = group.map((r) => ({
         from: r.from,
         to: r.to,
         props: r.before === null ? {} : restoreProps(r.before),
       }));
       if (before === null) {
-        await run(templated('deleteRelationships', { type, to: toLabel }), { rows });
+        await run(templated('deleteRelationships', names), { rows });
         report.relationshipsRemoved += rows.length;
       } else {
         // Changed or removed by the batch: back as it was (`=` replaces every property by the kept ones).
-        await run(templated('upsertRelationships', { type, to: toLabel, set: '=' }), { rows });
+        await run(templated('upsertRelationships', { ...names, set: '=' }), { rows });
         report.relationshipsRestored += rows.length;
       }
     }

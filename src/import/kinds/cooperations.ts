@@ -1,5 +1,5 @@
 import { normalizeName } from '../match/names';
-import { column, given, int, type KindSpec, type WriteInput } from './columns';
+import { column, ENTERPRISE_SUBJECT, given, int, type KindSpec, type WriteInput } from './columns';
 
 /**
  * `cooperations`: industry-university-research cooperation agreements (产学研合作). A row writes the firm's
@@ -17,6 +17,7 @@ export const COOPERATIONS: KindSpec = {
     column('sinceYear', '起始年份', 'year', true, '2024', ['签约年份', '合作年份', 'since']),
     column('county', '所在县区', 'county', false, '新华区', ['县区', 'county', 'region']),
   ],
+  entity: ENTERPRISE_SUBJECT,
   createsWithoutCreditCode: false,
   optionColumns: { year: 'sinceYear' },
   subject: (values) => `partner ${normalizeName(String(values.partner))}`,
@@ -25,16 +26,17 @@ export const COOPERATIONS: KindSpec = {
     const partner = references.academic(String(values.partner));
     return 'problem' in partner ? { column: 'partner', reason: partner.problem } : null;
   },
-  writes: ({ values, firmId, references }: WriteInput) => {
+  writes: ({ values, subjectId, references }: WriteInput) => {
     const partner = references.academic(String(values.partner));
     if ('problem' in partner) throw new Error(`cooperations: row checked, yet ${partner.problem}`);
     return {
-      firm: {},
+      props: {},
       nodes: [],
       rels: [
         {
           type: 'COOPERATES_WITH',
-          from: firmId,
+          fromLabel: 'Enterprise',
+          from: subjectId,
           toLabel: partner.label,
           to: partner.id,
           props: given({ kind: values.kind, sinceYear: int(values.sinceYear) }),

@@ -1,4 +1,4 @@
-import { column, date, given, int, type KindSpec, type WriteInput } from './columns';
+import { column, ENTERPRISE_SUBJECT, date, given, int, type KindSpec, type WriteInput } from './columns';
 
 /**
  * `enterprises`: the statistics bureau's register with one year's figures. A row writes the firm's industry and
@@ -24,13 +24,14 @@ export const ENTERPRISES: KindSpec = {
     column('hasRdSpending', '有研发投入', 'boolean', false, '是', ['has rd spending']),
     column('hasIurCooperation', '有产学研合作', 'boolean', false, '否', ['has iur cooperation']),
   ],
+  entity: ENTERPRISE_SUBJECT,
   createsWithoutCreditCode: true,
   optionColumns: { year: 'year' },
   subject: (values) => `year ${String(values.year)}`,
   subjectName: 'firm and year',
-  writes: ({ values, firmId, reports }: WriteInput) => {
+  writes: ({ values, subjectId, reports }: WriteInput) => {
     const year = values.year as number;
-    const reportId = reports.get(year) ?? `rep-${firmId.replace(/^ent-/, '')}-${year}`;
+    const reportId = reports.get(year) ?? `rep-${subjectId.replace(/^ent-/, '')}-${year}`;
     const latest = Math.max(year, ...reports.keys());
     const firm = given({ industryCode: values.industryCode, foundedOn: date(values.foundedOn) });
     if (year === latest) Object.assign(firm, given({ aboveScale: values.aboveScale, revenue: int(values.revenue) }));
@@ -56,9 +57,19 @@ export const ENTERPRISES: KindSpec = {
       reports.set(year, reportId);
     }
     return {
-      firm,
+      props: firm,
       nodes: [{ label: 'AnnualReport', id: reportId, props: report }],
-      rels: [{ type: 'HAS_REPORT', from: firmId, toLabel: 'AnnualReport', to: reportId, props: {}, exclusive: false }],
+      rels: [
+        {
+          type: 'HAS_REPORT',
+          fromLabel: 'Enterprise',
+          from: subjectId,
+          toLabel: 'AnnualReport',
+          to: reportId,
+          props: {},
+          exclusive: false,
+        },
+      ],
     };
   },
 };

@@ -1,4 +1,4 @@
-import { column, given, int, type KindSpec, type WriteInput } from './columns';
+import { column, ENTERPRISE_SUBJECT, given, int, type KindSpec, type WriteInput } from './columns';
 
 /** The qualifications (QualificationCode) with their Chinese names, and their validity when 有效期至 is empty. */
 export const QUALIFICATIONS: Readonly<Record<string, { name: string; aliases: readonly string[]; years: number }>> = {
@@ -27,6 +27,7 @@ export const QUALIFICATION_LIST: KindSpec = {
     column('validUntilYear', '有效期至', 'year', false, '2026', ['valid until']),
     column('county', '所在县区', 'county', false, '新华区', ['县区', 'county', 'region']),
   ],
+  entity: ENTERPRISE_SUBJECT,
   createsWithoutCreditCode: false,
   optionColumns: { year: 'grantedYear', qualification: 'qualification' },
   subject: (values) => `qualification ${String(values.qualification)}`,
@@ -57,17 +58,18 @@ export const QUALIFICATION_LIST: KindSpec = {
     }
     return null;
   },
-  writes: ({ values, firmId, qualificationIds }: WriteInput) => {
+  writes: ({ values, subjectId, qualificationIds }: WriteInput) => {
     const code = values.qualification as string;
     const granted = values.grantedYear as number;
     const until = (values.validUntilYear as number | null) ?? granted + (QUALIFICATIONS[code]?.years ?? 1) - 1;
     return {
-      firm: {},
+      props: {},
       nodes: [],
       rels: [
         {
           type: 'HOLDS',
-          from: firmId,
+          fromLabel: 'Enterprise',
+          from: subjectId,
           toLabel: 'Qualification',
           to: qualificationIds.get(code) as string,
           props: given({ grantedYear: int(granted), validUntilYear: int(until), certificateNo: values.certificateNo }),

@@ -36,7 +36,7 @@ export async function writeTemplate(kind: ImportKind): Promise<Buffer> {
   spec.columns.forEach((column, i) => {
     const letter = sheet.getColumn(i + 1).letter;
     const range = `${letter}2:${letter}2001`;
-    const list = lists[column.type];
+    const list = column.choices?.map((c) => c.texts[0] as string) ?? lists[column.type];
     const message = { showErrorMessage: true, errorTitle: column.header };
     if (list) {
       validations.add(range, {

@@ -18,11 +18,14 @@ export function normalizeName(name: string, cityPrefixes: readonly string[] = ['
 }
 
 /** The legal form at the end of a name, left out when names are compared for similarity (all firms share it). */
-const LEGAL_FORM = /(股份有限公司|有限公司|集团有限公司|集团|公司|厂)$/;
+export const LEGAL_FORM = /(股份有限公司|有限公司|集团有限公司|集团|公司|厂)$/;
 
-/** The part of a normalized name that tells firms apart: `鑫达机械有限公司` → `鑫达机械`. */
-function core(normalized: string): string {
-  return normalized.replace(LEGAL_FORM, '') || normalized;
+/**
+ * The part of a normalized name that tells things apart: `鑫达机械有限公司` → `鑫达机械` without the ending `ending`
+ * (a legal form, a kind of platform) that every one of them shares; null keeps the whole name.
+ */
+function core(normalized: string, ending: RegExp | null = LEGAL_FORM): string {
+  return (ending ? normalized.replace(ending, '') : normalized) || normalized;
 }
 
 /**
@@ -33,9 +36,9 @@ function core(normalized: string): string {
 export const REVIEW_THRESHOLD = 0.6;
 
 /** Similarity of two normalized names, 0–1: 1 − the Levenshtein distance of their cores over the longer core. */
-export function similarity(a: string, b: string): number {
-  const x = core(a);
-  const y = core(b);
+export function similarity(a: string, b: string, ending: RegExp | null = LEGAL_FORM): number {
+  const x = core(a, ending);
+  const y = core(b, ending);
   const longest = Math.max(x.length, y.length);
   return longest === 0 ? 0 : 1 - distance(x, y) / longest;
 }
@@ -53,8 +56,11 @@ export class SimilarNames<T extends { normalized: string }> {
   /** Characters shared with the name being looked up, per item (reset after each lookup). */
   private readonly shared: Int32Array;
 
-  constructor(private readonly items: readonly T[]) {
-    this.cores = items.map((item) => core(item.normalized));
+  constructor(
+    private readonly items: readonly T[],
+    private readonly ending: RegExp | null = LEGAL_FORM,
+  ) {
+    this.cores = items.map((item) => core(item.normalized, ending));
     this.shared = new Int32Array(items.length);
     this.cores.forEach((text, item) => {
       for (const [ch, count] of characterCounts(text)) {
@@ -67,7 +73,7 @@ export class SimilarNames<T extends { normalized: string }> {
 
   /** The items whose similarity to `normalized` is at least `threshold`, with their scores (0–1). */
   similarTo(normalized: string, threshold: number = REVIEW_THRESHOLD): { item: T; score: number }[] {
-    const x = core(normalized);
+    const x = core(normalized, this.ending);
     const touched: number[] = [];
     for (const [ch, count] of characterCounts(x)) {
       for (const posting of this.postings.get(ch) ?? []) {

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
-import { importCypher } from '../apply/statements';
+import { IMPORT_TYPES, importCypher, templated } from '../apply/statements';
+import { groupBy } from '../apply/groupBy';
 import { same } from '../apply/stored';
-import type { KindSpec, NodeWrite, References, RelWrite } from '../kinds';
+import type { KindSpec, NodeWrite, OrganisationLabel, References, RelWrite, SubjectSpec } from '../kinds';
 import type { HeaderMatch } from '../read/headers';
 import type { TableRow } from '../read/table';
 import { type Cell, cellText, isBlank, parseValue, type ValueContext } from '../read/values';
@@ -35,24 +36,26 @@ export interface PlanOptions {
   qualification: string | null;
   /** The year of every row whose year cell is empty (年份 of enterprises, 认定年份 of qualifications). */
   year: number | null;
-  /** Decisions on rows under review: spreadsheet row → an enterprise id, or `new`. */
+  /** Decisions on rows under review: spreadsheet row → the id of a firm, platform or project, or `new`. */
   mapping: ReadonlyMap<number, string>;
   /** The file's name, for `source` (file and row). */
   fileName: string;
 }
 
-interface EnterpriseRef {
+/** A firm, platform or project a row may be matched to, with its code (credit code, 项目编号) when known. */
+interface SubjectRef {
   id: string;
   name: string;
   normalized: string;
-  creditCode: string | null;
+  code: string | null;
 }
 
 /** A row ready to write: the row, what it writes, and what it was matched to. */
 export interface PlannedRow {
   row: number;
-  enterpriseId: string;
-  matchedBy: 'creditCode' | 'name' | 'mapping' | 'new';
+  /** The firm, platform or project the row is about. */
+  subjectId: string;
+  matchedBy: 'code' | 'name' | 'mapping' | 'new';
   nodes: NodeWrite[];
   rels: RelWrite[];
 }
@@ -68,21 +71,36 @@ export interface Plan {
   dataRows: number;
 }
 
-/** What the plan reads from the graph before matching: regions, enterprises and their qualifications' ids. */
+/**
+ * What the plan reads from the graph before matching: regions, the kind's subjects (firms, platforms or projects)
+ * by code, name and id, qualifications' ids, and what rows may refer to (organisations, chains, people).
+ */
 export interface GraphIndex {
   context: ValueContext;
   regionIds: Map<string, string>;
-  enterprises: EnterpriseRef[];
-  byCode: Map<string, EnterpriseRef>;
-  byName: Map<string, EnterpriseRef[]>;
-  byId: Map<string, EnterpriseRef>;
+  byCode: Map<string, SubjectRef>;
+  byName: Map<string, SubjectRef[]>;
+  byId: Map<string, SubjectRef>;
   qualificationIds: Map<string, string>;
-  /** The firms indexed for similar names, built on first use (a file matched by credit codes never needs it). */
-  similar: () => SimilarNames<EnterpriseRef>;
+  /** The subjects indexed for similar names, built on first use (a file matched by codes never needs it). */
+  similar: () => SimilarNames<SubjectRef>;
   references: References;
 }
 
-export async function readGraphIndex(tx: Pick<ManagedTransaction, 'run'>): Promise<GraphIndex> {
+type Run = Pick<ManagedTransaction, 'run'>;
+
+/** Rows of `cypher/import/<name>.cypher` (columns id, name, code) as references matched by normalized name. */
+async function namedRefs(tx: Run, name: string, cityPrefixes: readonly string[]): Promise<SubjectRef[]> {
+  const result = await tx.run<{ id: string; name: string; code: string | null }>(importCypher(name));
+  return result.records.map((r) => ({
+    id: r.get('id'),
+    name: r.get('name'),
+    code: r.get('code'),
+    normalized: normalizeName(r.get('name'), cityPrefixes),
+  }));
+}
+
+export async function readGraphIndex(tx: Run, entity: SubjectSpec): Promise<GraphIndex> {
   const regions = await tx.run<{ id: string; code: string; name: string; level: string }>(importCypher('regions'));
   const city = regions.records.filter((r) => r.get('level') === 'CITY').map((r) => r.get('name'));
   const context: ValueContext = {
@@ -93,74 +111,112 @@ export async function readGraphIndex(tx: Pick<ManagedTransaction, 'run'>): Promi
     cityPrefixes: [...city, ...city.map((n) => n.replace(/市$/, ''))],
   };
   const regionIds = new Map(regions.records.map((r) => [r.get('code'), r.get('id')]));
-  const firms = await tx.run<{ id: string; name: string; creditCode: string | null }>(importCypher('enterprises'));
-  const enterprises = firms.records.map((r) => ({
-    id: r.get('id'),
-    name: r.get('name'),
-    creditCode: r.get('creditCode'),
-    normalized: normalizeName(r.get('name'), context.cityPrefixes),
-  }));
-  const byName = new Map<string, EnterpriseRef[]>();
-  for (const e of enterprises) byName.set(e.normalized, [...(byName.get(e.normalized) ?? []), e]);
+  const enterprises = await namedRefs(tx, 'enterprises', context.cityPrefixes);
+  const subjects =
+    entity.label === 'Enterprise'
+      ? enterprises
+      : await namedRefs(tx, entity.label === 'Platform' ? 'platforms' : 'projects', context.cityPrefixes);
+  const byName = new Map<string, SubjectRef[]>();
+  for (const e of subjects) byName.set(e.normalized, [...(byName.get(e.normalized) ?? []), e]);
   const quals = await tx.run<{ id: string; code: string }>(importCypher('qualifications'));
-  let similar: SimilarNames<EnterpriseRef> | undefined;
+  let similar: SimilarNames<SubjectRef> | undefined;
   const academic = await tx.run<{ id: string; name: string; label: 'University' | 'ResearchInstitute' }>(
     importCypher('academic'),
   );
-  const references = academicReferences(
-    academic.records.map((r) => ({
-      id: r.get('id'),
-      name: r.get('name'),
-      label: r.get('label'),
-      normalized: normalizeName(r.get('name'), context.cityPrefixes),
-    })),
+  const academicRefs = academic.records.map((r) => ({
+    id: r.get('id'),
+    name: r.get('name'),
+    label: r.get('label'),
+    normalized: normalizeName(r.get('name'), context.cityPrefixes),
+  }));
+  const chains = await tx.run<{ id: string; name: string }>(importCypher('chains'));
+  const people = await tx.run<{ id: string; name: string; employer: string }>(importCypher('people'));
+  const references = graphReferences(
+    [...enterprises.map((e) => ({ ...e, label: 'Enterprise' as const })), ...academicRefs],
+    chains.records.map((r) => ({ id: r.get('id'), name: r.get('name') })),
+    people.records.map((r) => ({ id: r.get('id'), name: r.get('name'), employer: r.get('employer') })),
     context.cityPrefixes,
   );
   return {
     context,
     regionIds,
-    enterprises,
-    byCode: new Map(enterprises.filter((e) => e.creditCode).map((e) => [e.creditCode as string, e])),
+    byCode: new Map(subjects.filter((e) => e.code).map((e) => [e.code as string, e])),
     byName,
-    byId: new Map(enterprises.map((e) => [e.id, e])),
-    similar: () => (similar ??= new SimilarNames(enterprises)),
+    byId: new Map(subjects.map((e) => [e.id, e])),
+    similar: () => (similar ??= new SimilarNames(subjects, entity.commonEnding)),
     references,
     qualificationIds: new Map(quals.records.map((r) => [r.get('code'), r.get('id')])),
   };
 }
 
-interface AcademicRef {
+interface OrganisationRef {
   id: string;
   name: string;
-  label: 'University' | 'ResearchInstitute';
+  label: OrganisationLabel;
   normalized: string;
 }
 
+/** A chain's name as matched: normalized, without `产业链` / `链` at its end (`尼龙` = `尼龙产业链`). */
+const chainKey = (name: string, cityPrefixes: readonly string[]) =>
+  normalizeName(name, cityPrefixes).replace(/(产业链|链)$/, '');
+
 /**
- * Universities and research institutes by normalized name: a name matches when exactly one has it; otherwise the
- * problem names the similar ones (a cooperation's partner is never created by an import, and never guessed).
+ * What rows refer to besides their subject, each by normalized name and only when exactly one thing has it:
+ * otherwise the problem says so and names the similar ones (an import never creates a partner, host, undertaker,
+ * employer or chain, and never guesses one).
  */
-function academicReferences(all: AcademicRef[], cityPrefixes: readonly string[]): References {
-  const byName = new Map<string, AcademicRef[]>();
-  for (const o of all) byName.set(o.normalized, [...(byName.get(o.normalized) ?? []), o]);
-  let similar: SimilarNames<AcademicRef> | undefined;
+function graphReferences(
+  organisations: OrganisationRef[],
+  chains: { id: string; name: string }[],
+  people: { id: string; name: string; employer: string }[],
+  cityPrefixes: readonly string[],
+): References {
+  const byName = new Map<string, OrganisationRef[]>();
+  for (const o of organisations) byName.set(o.normalized, [...(byName.get(o.normalized) ?? []), o]);
+  const similar = new Map<string, SimilarNames<OrganisationRef>>();
+  const find = <L extends OrganisationLabel>(name: string, labels: readonly L[], what: string) => {
+    const normalized = normalizeName(name, cityPrefixes);
+    const same = (byName.get(normalized) ?? []).filter((o): o is OrganisationRef & { label: L } =>
+      (labels as readonly string[]).includes(o.label),
+    );
+    if (same.length === 1) return { id: same[0]!.id, label: same[0]!.label };
+    if (same.length > 1) return { problem: `more than one ${what} is named so: ${same.map((o) => o.id).join(', ')}` };
+    const key = labels.join();
+    if (!similar.has(key)) {
+      const candidates = organisations.filter((o) => (labels as readonly string[]).includes(o.label));
+      similar.set(key, new SimilarNames(candidates));
+    }
+    const near = similar
+      .get(key)!
+      .similarTo(normalized)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 3)
+      .map(({ item }) => `${item.name} (${item.id})`);
+    return { problem: `no ${what} of this name is in the graph${near.length ? `; similar: ${near.join('、')}` : ''}` };
+  };
+  const chainIds = new Map<string, string[]>();
+  for (const c of chains) {
+    for (const key of new Set([chainKey(c.name, cityPrefixes), c.id]))
+      chainIds.set(key, [...(chainIds.get(key) ?? []), c.id]);
+  }
+  const staff = new Map<string, string[]>();
+  for (const p of people) {
+    const key = `${p.employer}|${normalizeName(p.name, cityPrefixes)}`;
+    staff.set(key, [...(staff.get(key) ?? []), p.id]);
+  }
   return {
-    academic(name) {
-      const normalized = normalizeName(name, cityPrefixes);
-      const same = byName.get(normalized) ?? [];
-      if (same.length === 1) return { id: same[0]!.id, label: same[0]!.label };
-      if (same.length > 1)
-        return { problem: `more than one university or institute is named so: ${same.map((o) => o.id).join(', ')}` };
-      similar ??= new SimilarNames(all);
-      const near = similar
-        .similarTo(normalized)
-        .sort((a, b) => b.score - a.score)
-        .slice(0, 3)
-        .map(({ item }) => `${item.name} (${item.id})`);
-      return {
-        problem: `no university or research institute of this name is in the graph${near.length ? `; similar: ${near.join('、')}` : ''}`,
-      };
+    academic: (name) => find(name, ['University', 'ResearchInstitute'] as const, 'university or research institute'),
+    organisation: (name) =>
+      find(name, ['Enterprise', 'University', 'ResearchInstitute'] as const, 'enterprise, university or institute'),
+    chain(name) {
+      const ids = chainIds.get(chainKey(name, cityPrefixes)) ?? chainIds.get(name.trim()) ?? [];
+      if (ids.length === 1) return { id: ids[0] as string };
+      const known = chains.map((c) => c.name).join('、');
+      return ids.length > 1
+        ? { problem: `more than one chain is named so: ${ids.join(', ')}` }
+        : { problem: `no industry chain of this name (one of ${known})` };
     },
+    persons: (name, employer) => staff.get(`${employer}|${normalizeName(name, cityPrefixes)}`) ?? [],
   };
 }
 
@@ -173,40 +229,43 @@ export interface GraphState {
   exclusive: Map<string, string[]>;
   /** Per enterprise id: its report years and the report id of each. */
   reports: Map<string, Map<number, string>>;
+  /** `${label}|${id}` of every node whose state was read (whether the graph has it or not). */
+  read: Set<string>;
 }
 
-export async function readState(tx: Pick<ManagedTransaction, 'run'>, ids: string[]): Promise<GraphState> {
-  const result = await tx.run(importCypher('state'), { ids });
-  const state: GraphState = { nodes: new Map(), rels: new Map(), exclusive: new Map(), reports: new Map() };
+export function emptyState(): GraphState {
+  return { nodes: new Map(), rels: new Map(), exclusive: new Map(), reports: new Map(), read: new Set() };
+}
+
+/**
+ * Reads into `state` what the graph holds of the nodes `ids` of one label (those not read yet): their properties and
+ * their relationships of the importer's types; of an enterprise, also its county and its reports by year.
+ */
+export async function readState(tx: Run, state: GraphState, label: string, ids: readonly string[]): Promise<void> {
+  const fresh = [...new Set(ids)].filter((id) => !state.read.has(`${label}|${id}`));
+  if (fresh.length === 0) return;
+  for (const id of fresh) state.read.add(`${label}|${id}`);
+  const query = label === 'Enterprise' ? importCypher('state') : templated('nodeState', { label });
+  const result = await tx.run(query, { ids: fresh, types: IMPORT_TYPES });
   for (const record of result.records) {
     const id = record.get('id') as string;
     state.nodes.set(id, record.get('props') as Record<string, unknown>);
-    const regions = record.get('regions') as [string, Record<string, unknown>][];
+    for (const [type, to, props] of record.get('out') as [string, string, Record<string, unknown>][]) {
+      state.rels.set(`${type}|${id}|${to}`, props);
+    }
+    if (label !== 'Enterprise') continue;
     state.exclusive.set(
       id,
-      regions.map(([to]) => `LOCATED_IN|${to}`),
+      (record.get('regions') as string[]).map((to) => `LOCATED_IN|${to}`),
     );
-    for (const [to, props] of regions) state.rels.set(`LOCATED_IN|${id}|${to}`, props);
     const years = new Map<number, string>();
-    for (const [reportId, year, props, rel] of record.get('reports') as [
-      string,
-      unknown,
-      Record<string, unknown>,
-      Record<string, unknown>,
-    ][]) {
+    for (const [reportId, year, props] of record.get('reports') as [string, unknown, Record<string, unknown>][]) {
       years.set(Number(year), reportId);
       state.nodes.set(reportId, props);
-      state.rels.set(`HAS_REPORT|${id}|${reportId}`, rel);
+      state.read.add(`AnnualReport|${reportId}`);
     }
     state.reports.set(id, years);
-    for (const [to, props] of record.get('holds') as [string, Record<string, unknown>][]) {
-      state.rels.set(`HOLDS|${id}|${to}`, props);
-    }
-    for (const [to, props] of record.get('cooperations') as [string, Record<string, unknown>][]) {
-      state.rels.set(`COOPERATES_WITH|${id}|${to}`, props);
-    }
   }
-  return state;
 }
 
 /** Words that open a footnote below the data (`注：排名不分先后`, `数据来源：统计局`). */
@@ -268,7 +327,7 @@ function readRows(
       const shownHeader = header.headers.get(column.key) ?? column.header;
       texts[column.key] = cellText(cell);
       const parsed = header.columns.has(column.key)
-        ? parseValue(column.type, cell, index.context)
+        ? parseValue(column.type, cell, index.context, column.choices)
         : ({ ok: true, value: null } as const);
       if (!parsed.ok) {
         problems.push({ row, column: shownHeader, value: cellText(cell), reason: parsed.reason });
@@ -295,55 +354,59 @@ function readRows(
 
 /**
  * Candidates for a name with no exact match: names scoring at least REVIEW_THRESHOLD, best first, at most 5. A row
- * with a valid credit code is not offered firms that have another code: a code names one legal person, so those are
- * other firms, however alike the names.
+ * with a code (credit code, 项目编号) is not offered subjects that have another code: a credit code names one legal
+ * person, a number one project, so those are others, however alike the names.
  */
-function candidatesFor(normalized: string, index: GraphIndex, creditCode: string | null): Candidate[] {
+function candidatesFor(normalized: string, index: GraphIndex, code: string | null): Candidate[] {
   return index
     .similar()
     .similarTo(normalized, REVIEW_THRESHOLD)
-    .filter(({ item: e }) => !creditCode || !e.creditCode || e.creditCode === creditCode)
+    .filter(({ item: e }) => !code || !e.code || e.code === code)
     .map(({ item: e, score }) => ({ id: e.id, name: e.name, score: Math.round(score * 100) / 100 }))
     .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
     .slice(0, 5);
 }
 
 type Match =
-  | { kind: 'existing'; id: string; by: 'creditCode' | 'name' | 'mapping' }
+  | { kind: 'existing'; id: string; by: 'code' | 'name' | 'mapping' }
   | { kind: 'new' }
   | { kind: 'review'; candidates: Candidate[] }
   | { kind: 'invalid'; problem: Problem };
 
+/** The code a row gives its subject (credit code, 项目编号), if its kind has one and the cell is filled. */
+const codeOf = (entity: SubjectSpec, values: Record<string, unknown>): string | null =>
+  entity.codeColumn ? ((values[entity.codeColumn] as string | null) ?? null) : null;
+
 /**
- * Matching, in the order the reference gives: credit code, normalized name, review, new (where allowed). A mapping
+ * Matching, in the order the reference gives: code, normalized name, review, new (where allowed). A mapping
  * (`--mapping`) decides only a row that would otherwise be under review, and only for what it may decide: an id of
- * a firm whose credit code does not contradict the row's, or `new` where the kind may create the firm.
+ * a subject whose code does not contradict the row's, or `new` where the kind may create it.
  */
 function match(values: RowValues, index: GraphIndex, options: PlanOptions, header: HeaderMatch): Match {
   const { row } = values;
-  const creditCode = values.values.creditCode as string | null;
+  const entity = options.kind.entity;
+  const { noun } = entity;
+  const code = codeOf(entity, values.values);
   const name = values.values.name as string | null;
-  const codeColumn = header.headers.get('creditCode') ?? '统一社会信用代码';
-  if (creditCode) {
-    const found = index.byCode.get(creditCode);
-    if (found) return { kind: 'existing', id: found.id, by: 'creditCode' };
+  const codeColumn = entity.codeColumn ? (header.headers.get(entity.codeColumn) ?? entity.codeHeader) : null;
+  if (code) {
+    const found = index.byCode.get(code);
+    if (found) return { kind: 'existing', id: found.id, by: 'code' };
   }
   const normalized = normalizeName(name ?? '', index.context.cityPrefixes);
-  // Firms with another credit code than the row's are other legal persons, whatever their names.
-  const compatible = (e: EnterpriseRef) => !creditCode || !e.creditCode || e.creditCode === creditCode;
+  // Subjects with another code than the row's are others (another legal person, another project), whatever their names.
+  const compatible = (e: SubjectRef) => !code || !e.code || e.code === code;
   const sameName = index.byName.get(normalized) ?? [];
   const same = sameName.filter(compatible);
-  if (same.length === 1) return { kind: 'existing', id: (same[0] as EnterpriseRef).id, by: 'name' };
+  if (same.length === 1) return { kind: 'existing', id: (same[0] as SubjectRef).id, by: 'name' };
   if (sameName.length === 1 && same.length === 0) {
-    const found = sameName[0] as EnterpriseRef;
-    const reason = `the name is that of ${found.id}, whose credit code is ${found.creditCode}: correct the code, or the name if this is another firm`;
-    return { kind: 'invalid', problem: { row, column: codeColumn, value: creditCode, reason } };
+    const found = sameName[0] as SubjectRef;
+    const reason = `the name is that of ${found.id}, whose ${entity.codeName} is ${found.code}: correct the code, or the name if this is another ${noun}`;
+    return { kind: 'invalid', problem: { row, column: codeColumn, value: code, reason } };
   }
   const candidates =
-    same.length > 1
-      ? same.map((e) => ({ id: e.id, name: e.name, score: 1 }))
-      : candidatesFor(normalized, index, creditCode);
-  const mayCreate = options.kind.createsWithoutCreditCode || Boolean(creditCode);
+    same.length > 1 ? same.map((e) => ({ id: e.id, name: e.name, score: 1 })) : candidatesFor(normalized, index, code);
+  const mayCreate = options.kind.createsWithoutCreditCode || Boolean(code);
   const mapped = options.mapping.get(row);
   if (candidates.length > 0 && mapped !== undefined) {
     const decided = index.byId.get(mapped);
@@ -351,60 +414,71 @@ function match(values: RowValues, index: GraphIndex, options: PlanOptions, heade
     if (decided && compatible(decided)) return { kind: 'existing', id: decided.id, by: 'mapping' };
     const reason =
       mapped === 'new'
-        ? 'the mapping says new, but a firm is created only with its 统一社会信用代码'
+        ? `the mapping says new, but a ${noun} is created only with its ${entity.codeHeader}`
         : decided
-          ? `the mapping names ${mapped}, whose credit code ${decided.creditCode} is not the row's`
-          : `the mapping names ${mapped}, which is no enterprise`;
+          ? `the mapping names ${mapped}, whose ${entity.codeName} ${decided.code} is not the row's`
+          : `the mapping names ${mapped}, which is no ${entity.label.toLowerCase()}`;
     return { kind: 'invalid', problem: { row, column: null, value: mapped, reason } };
   }
   if (candidates.length > 0) return { kind: 'review', candidates };
   if (mayCreate) return { kind: 'new' };
-  const column = header.headers.get('name') ?? '企业名称';
-  const reason = 'no enterprise of this name is in the graph; give its 统一社会信用代码 to create it';
+  const column = header.headers.get('name') ?? options.kind.columns.find((c) => c.key === 'name')?.header ?? 'name';
+  const reason = `no ${entity.label.toLowerCase()} of this name is in the graph; give its ${entity.codeHeader} to create it`;
   return { kind: 'invalid', problem: { row, column, value: name ?? '', reason } };
 }
 
 /**
- * What a row writes: the firm (created with its name and defaults when new; its credit code), its county
- * (LOCATED_IN, replacing another), and what its kind adds; `source` (file and row) on everything it writes.
+ * What a row writes: its subject (created with its name and the defaults the schema needs when new; its code), a
+ * firm's county (LOCATED_IN, replacing another), and what its kind adds; `source` (file and row) on all of it.
  */
 function writesOf(
   spec: KindSpec,
   values: Record<string, unknown>,
-  firmId: string,
+  subjectId: string,
   isNew: boolean,
   index: GraphIndex,
   state: GraphState,
   source: string,
 ): { nodes: NodeWrite[]; rels: RelWrite[] } {
-  const firm: Record<string, unknown> = isNew
-    ? { name: values.name, aboveScale: false, backbone: false, synthetic: false }
-    : {};
-  if (values.creditCode) firm.creditCode = values.creditCode;
+  const { entity } = spec;
+  const subject: Record<string, unknown> = isNew ? { name: values.name, ...entity.defaults, synthetic: false } : {};
+  const code = codeOf(entity, values);
+  if (code && entity.codeColumn) subject[entity.codeColumn] = code;
   const rels: RelWrite[] = [];
   if (values.county) {
     const to = index.regionIds.get(values.county as string) as string;
-    rels.push({ type: 'LOCATED_IN', from: firmId, toLabel: 'Region', to, props: {}, exclusive: true });
+    const from = { fromLabel: entity.label, from: subjectId };
+    rels.push({ type: 'LOCATED_IN', ...from, toLabel: 'Region', to, props: {}, exclusive: true });
   }
-  const reports = state.reports.get(firmId) ?? new Map<number, string>();
-  state.reports.set(firmId, reports);
+  const reports = state.reports.get(subjectId) ?? new Map<number, string>();
+  state.reports.set(subjectId, reports);
   const own = spec.writes({
     values,
-    firmId,
+    subjectId,
+    isNew,
     reports,
     qualificationIds: index.qualificationIds,
     references: index.references,
   });
-  const nodes: NodeWrite[] = [{ label: 'Enterprise', id: firmId, props: { ...firm, ...own.firm } }, ...own.nodes];
+  const nodes: NodeWrite[] = [
+    { label: entity.label, id: subjectId, props: { ...subject, ...own.props } },
+    ...own.nodes,
+  ];
   const all = { nodes, rels: [...rels, ...own.rels] };
   for (const write of [...all.nodes, ...all.rels]) write.props.source = source;
   return all;
 }
 
-/** The id of a firm a row creates: from its credit code when it has one, else from its normalized name. */
-function newFirmId(values: Record<string, unknown>, normalized: string): string {
-  if (values.creditCode) return `ent-${String(values.creditCode)}`;
-  return `ent-name-${createHash('sha256').update(normalized).digest('hex').slice(0, 32)}`;
+/**
+ * The id of a subject a row creates: `<prefix>-<code>` when it has a code made of letters, digits and dashes (a
+ * credit code always is), else `<prefix>-name-` or `<prefix>-code-` and a hash (a 项目编号 may hold any character).
+ */
+function newSubjectId(entity: SubjectSpec, values: Record<string, unknown>, normalized: string): string {
+  const code = codeOf(entity, values);
+  const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
+  if (code)
+    return /^[A-Za-z0-9-]{1,40}$/.test(code) ? `${entity.idPrefix}-${code}` : `${entity.idPrefix}-code-${hash(code)}`;
+  return `${entity.idPrefix}-name-${hash(normalized)}`;
 }
 
 /**
@@ -418,7 +492,7 @@ export async function planImport(
   options: PlanOptions,
   progress?: (done: number, total: number) => void,
 ): Promise<Plan & { state: GraphState }> {
-  const index = await readGraphIndex(tx);
+  const index = await readGraphIndex(tx, options.kind.entity);
   const { read, invalid, skipped } = readRows(header, dataRows, index, options);
   const review: ReviewItem[] = [];
   const duplicates: { row: number; sameAs: number }[] = [];
@@ -435,41 +509,46 @@ export async function planImport(
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
-  const state = await readState(
-    tx,
-    matched.flatMap(({ match: m }) => (m.kind === 'existing' ? [m.id] : [])),
-  );
+  const entity = options.kind.entity;
+  const subjectIdOf = ({ values, match: m }: (typeof matched)[number]) =>
+    m.kind === 'existing'
+      ? m.id
+      : newSubjectId(entity, values.values, normalizeName(String(values.values.name), index.context.cityPrefixes));
+  const state = emptyState();
+  // The subjects' state, the new ones' ids included (an id may exist under another name): what tells a new subject.
+  await readState(tx, state, entity.label, matched.map(subjectIdOf));
   const firstOf = new Map<string, RowValues>();
   const rows: PlannedRow[] = [];
-  /** Firms this file creates: their later rows must not write the defaults of a new firm again. */
+  /** Subjects this file creates: their later rows must not write the defaults of a new one again. */
   const createdHere = new Set<string>();
-  /** Which firm each credit code went to, and each firm's code, with the row that said so. */
-  const firmOfCode = new Map<string, { firm: string; row: number }>();
-  const codeOfFirm = new Map<string, { code: string; row: number }>();
-  for (const { values, match: m } of matched) {
-    const normalized = normalizeName(String(values.values.name), index.context.cityPrefixes);
-    const firmId = m.kind === 'existing' ? m.id : newFirmId(values.values, normalized);
-    const code = values.values.creditCode as string | null;
-    if (code) {
-      const codeColumn = header.headers.get('creditCode') ?? '统一社会信用代码';
-      const other = firmOfCode.get(code);
-      const graphCode = index.byId.get(firmId)?.creditCode;
-      const known = codeOfFirm.get(firmId) ?? (graphCode ? { code: graphCode, row: 0 } : undefined);
-      if (other && other.firm !== firmId) {
-        const reason = `row ${other.row} gives this credit code to ${other.firm}, this row to ${firmId}: one code, one firm`;
+  /** Which subject each code went to, and each subject's code, with the row that said so. */
+  const subjectOfCode = new Map<string, { id: string; row: number }>();
+  const codeOfSubject = new Map<string, { code: string; row: number }>();
+  const { noun } = entity;
+  for (const planned of matched) {
+    const { values, match: m } = planned;
+    const subjectId = subjectIdOf(planned);
+    const code = codeOf(entity, values.values);
+    if (code && entity.codeColumn) {
+      const codeColumn = header.headers.get(entity.codeColumn) ?? entity.codeHeader;
+      const other = subjectOfCode.get(code);
+      const graphCode = index.byId.get(subjectId)?.code;
+      const known = codeOfSubject.get(subjectId) ?? (graphCode ? { code: graphCode, row: 0 } : undefined);
+      if (other && other.id !== subjectId) {
+        const reason = `row ${other.row} gives this ${entity.codeName} to ${other.id}, this row to ${subjectId}: one code, one ${noun}`;
         invalid.push({ row: values.row, column: codeColumn, value: code, reason });
         continue;
       }
       if (known && known.code !== code) {
         const where = known.row ? `row ${known.row} gives it` : 'it has';
-        const reason = `this row names ${firmId}, but ${where} the credit code ${known.code}: one firm, one code`;
+        const reason = `this row names ${subjectId}, but ${where} the ${entity.codeName} ${known.code}: one ${noun}, one code`;
         invalid.push({ row: values.row, column: codeColumn, value: code, reason });
         continue;
       }
-      firmOfCode.set(code, { firm: firmId, row: values.row });
-      codeOfFirm.set(firmId, { code, row: values.row });
+      subjectOfCode.set(code, { id: subjectId, row: values.row });
+      codeOfSubject.set(subjectId, { code, row: values.row });
     }
-    const key = `${firmId}|${options.kind.subject(values.values)}`;
+    const key = `${subjectId}|${options.kind.subject(values.values)}`;
     const first = firstOf.get(key);
     if (first) {
       const differing = Object.keys(values.values).filter((k) => !same(values.values[k], first.values[k]));
@@ -482,7 +561,7 @@ export async function planImport(
       continue;
     }
     const problem = options.kind.conflict?.(values.values, {
-      relationship: (type, to) => state.rels.get(`${type}|${firmId}|${to}`),
+      relationship: (type, to) => state.rels.get(`${type}|${subjectId}|${to}`),
       qualificationIds: index.qualificationIds,
     });
     if (problem) {
@@ -495,11 +574,25 @@ export async function planImport(
       continue;
     }
     firstOf.set(key, values);
-    const isNew = m.kind === 'new' && !state.nodes.has(firmId) && !createdHere.has(firmId);
-    if (isNew) createdHere.add(firmId);
+    const isNew = m.kind === 'new' && !state.nodes.has(subjectId) && !createdHere.has(subjectId);
+    if (isNew) createdHere.add(subjectId);
     const source = `${options.fileName}, row ${values.row}`;
-    const writes = writesOf(options.kind, values.values, firmId, isNew, index, state, source);
-    rows.push({ row: values.row, enterpriseId: firmId, matchedBy: m.kind === 'new' ? 'new' : m.by, ...writes });
+    const writes = writesOf(options.kind, values.values, subjectId, isNew, index, state, source);
+    rows.push({ row: values.row, subjectId, matchedBy: m.kind === 'new' ? 'new' : m.by, ...writes });
+  }
+  // Then what the rows write or link from besides their subjects (a person, a report, a host or undertaker), so
+  // that the diff compares every write with the graph and an undo never removes a node the batch did not create.
+  const others = rows.flatMap((r) => [
+    ...r.nodes.map((n) => ({ label: n.label as string, id: n.id })),
+    ...r.rels.map((w) => ({ label: w.fromLabel as string, id: w.from })),
+  ]);
+  for (const [label, group] of groupBy(others, (o) => o.label)) {
+    await readState(
+      tx,
+      state,
+      label,
+      group.map((o) => o.id),
+    );
   }
   invalid.sort((a, b) => a.row - b.row);
   return { rows, invalid, review, duplicates, skipped, dataRows: dataRows.length - skipped, state };

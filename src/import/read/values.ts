@@ -134,6 +134,30 @@ export function parseCount(cell: Cell): Parsed {
   return Number.isSafeInteger(value) && value <= 2_147_483_647 ? ok(value) : fail('the number is too large');
 }
 
+const DIGITS = '一二三四五六七八九';
+
+/**
+ * A batch number (批次) as lists write it: `2`, `第2批`, `第二批`, `二`, `第十二批次`. Chinese numerals are read up to
+ * 99 here (batches never reach 100); a library for them (nzh) would add a dependency for nine lines.
+ */
+export function parseBatch(cell: Cell): Parsed {
+  const text = cellText(cell)
+    .normalize('NFKC')
+    .replace(/\s/g, '')
+    .replace(/^第/, '')
+    .replace(/批次?$/, '');
+  const numeral = /^([一二三四五六七八九]?)(十?)([一二三四五六七八九]?)$/.exec(text);
+  if (numeral && text !== '') {
+    const [, tens = '', ten = '', units = ''] = numeral;
+    const digit = (d: string) => (d === '' ? 0 : DIGITS.indexOf(d) + 1);
+    if (ten === '')
+      return tens !== '' && units !== '' ? fail('not a batch number (2, 第2批 or 第二批)') : ok(digit(tens + units));
+    return ok((tens === '' ? 1 : digit(tens)) * 10 + digit(units));
+  }
+  const count = parseCount(text);
+  return count.ok && (count.value as number) > 0 ? count : fail('not a batch number (2, 第2批 or 第二批)');
+}
+
 /**
  * A county by GB/T 2260 code or by name, with or without the city's name in front (`平顶山市新华区`), and a name
  * without its suffix where that is unique (`新华` for 新华区). @returns its code
@@ -168,11 +192,41 @@ export function parseQualification(cell: Cell): Parsed {
   );
 }
 
+/** A value of an enumeration and the texts a spreadsheet writes it as (the first is the one templates offer). */
+export interface Choice {
+  value: string;
+  texts: readonly string[];
+}
+
+/**
+ * One of a few values (a platform's level or kind, a project's level), by any of its texts or by the value itself
+ * (`省级`, `省`, `PROVINCIAL`), after NFKC and without spaces.
+ */
+export function parseChoice(cell: Cell, choices: readonly Choice[]): Parsed {
+  const text = cellText(cell).normalize('NFKC').replace(/\s/g, '');
+  const found = choices.find((c) => text.toUpperCase() === c.value || c.texts.includes(text));
+  return found ? ok(found.value) : fail(`not one of ${choices.map((c) => c.texts[0]).join('、')}`);
+}
+
+/** Names in one cell (参与单位), separated by `、`, `;`, `；`, `,`, `，` or a line break; empty parts dropped. */
+export function parseList(cell: Cell): Parsed {
+  const names = cellText(cell)
+    .split(/[、;；,，\n]/)
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  return ok(names.length > 0 ? names : null);
+}
+
 /**
  * Reads a cell as its column's type. A blank cell is null (the caller knows whether the column is required), except
  * in a yes/no column, where blank is "no" (√ or blank); a column the file does not have is never read.
  */
-export function parseValue(type: ValueType, cell: Cell, context: ValueContext): Parsed {
+export function parseValue(
+  type: ValueType,
+  cell: Cell,
+  context: ValueContext,
+  choices: readonly Choice[] = [],
+): Parsed {
   if (isBlank(cell) && type !== 'boolean') return ok(null);
   switch (type) {
     case 'text':
@@ -207,5 +261,11 @@ export function parseValue(type: ValueType, cell: Cell, context: ValueContext): 
       return parseWanYuan(cell);
     case 'qualification':
       return parseQualification(cell);
+    case 'choice':
+      return parseChoice(cell, choices);
+    case 'batch':
+      return parseBatch(cell);
+    case 'list':
+      return parseList(cell);
   }
 }
