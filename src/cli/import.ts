@@ -23,11 +23,13 @@ const USAGE = `usage: npm run import -- FILE --kind KIND [--qualification CODE] 
   FILE             a .xlsx or .csv file (UTF-8 with or without BOM, or GBK as Excel saves it)
   --kind           ${IMPORT_KINDS.join(', ')} (docs/import-formats.md)
   --qualification  for qualifications: the qualification of rows without a 资质 cell (HIGH_TECH, TECH_SME, …)
-  --year           the year of rows without one (年份 of enterprises, 认定年份 of qualifications)
+  --year           the year of rows without one (年份 of enterprises and projects, 认定年份 of qualifications,
+                   批准年份 of platforms, 起始年份 of deputies, 起始年份 of cooperations)
   --sheet          the sheet of a workbook to read (default: the first)
   --dry-run        write nothing; report what would be created, updated and unchanged
   --skip-invalid   write the valid rows even when others are invalid or need review (still exits 1)
-  --mapping        decisions on rows needing review: CSV lines "row,id" (an enterprise id, or new)
+  --mapping        decisions on rows needing review: CSV lines "row,id" (the id of a firm, platform or project,
+                   or new)
   --report         write the report (JSON) to this file; a summary is printed either way
   --actor          who is importing, for the audit trail (default: the system user)
 exit codes: 0 every row applied (or would be, in a dry run); 1 some row invalid or needing review (nothing

@@ -3,9 +3,12 @@ import { KINDS } from '../../src/import/kinds';
 import { normalizeName, REVIEW_THRESHOLD, SimilarNames, similarity } from '../../src/import/match/names';
 import { decodeCsv, FileError, readTable } from '../../src/import/read/table';
 import {
+  parseBatch,
   parseBoolean,
+  parseChoice,
   parseCounty,
   parseDate,
+  parseList,
   parseQualification,
   parseWanYuan,
   parseYear,
@@ -133,6 +136,55 @@ describe('import: reading cells as the reference lists them (no database)', () =
     expect(value(parseQualification('高新技术企业'))).toBe('HIGH_TECH');
     expect(value(parseQualification('tech_sme'))).toBe('TECH_SME');
     expect(value(parseQualification('瞪羚'))).toBe('GAZELLE');
+  });
+
+  it.each([
+    [2, 2],
+    ['2', 2],
+    ['第2批', 2],
+    ['第 3 批次', 3],
+    ['第二批', 2],
+    ['二', 2],
+    ['十', 10],
+    ['第十二批', 12],
+    ['二十', 20],
+    ['九十九', 99],
+  ])('reads the batch %j as %d', (cell, expected) => {
+    expect(value(parseBatch(cell))).toBe(expected);
+  });
+
+  it.each(['0', '第零批', '二二', '十十', '一百', '-1', '2.5', '甲'])('refuses the batch %j', (cell) => {
+    expect(value(parseBatch(cell))).toBe('not a batch number (2, 第2批 or 第二批)');
+  });
+
+  it("reads a platform's level and kind by any of their texts or by the value, and names the texts it knows", () => {
+    const levels = KINDS.platforms.columns.find((c) => c.key === 'level')?.choices ?? [];
+    const kinds = KINDS.platforms.columns.find((c) => c.key === 'kind')?.choices ?? [];
+    expect(['国家级', '国家', '省 级', '省部级', '市', 'municipal'].map((t) => value(parseChoice(t, levels)))).toEqual([
+      'NATIONAL',
+      'NATIONAL',
+      'PROVINCIAL',
+      'PROVINCIAL',
+      'MUNICIPAL',
+      'MUNICIPAL',
+    ]);
+    expect(value(parseChoice('区级', levels))).toBe('not one of 国家级、省级、市级');
+    expect(
+      ['工程中心', '重点实验室', '实验室', '众创空间', '新型研发机构'].map((t) => value(parseChoice(t, kinds))),
+    ).toEqual(['ENGINEERING_RESEARCH_CENTER', 'KEY_LABORATORY', 'LABORATORY', 'INCUBATOR', 'NEW_RD_INSTITUTION']);
+  });
+
+  it('reads the names of one cell separated as lists write them', () => {
+    expect(value(parseList('甲大学、乙研究所;丙公司；丁学院,戊厂，己中心\n庚院'))).toEqual([
+      '甲大学',
+      '乙研究所',
+      '丙公司',
+      '丁学院',
+      '戊厂',
+      '己中心',
+      '庚院',
+    ]);
+    expect(value(parseList(' 、 ;'))).toBeNull();
   });
 });
 
