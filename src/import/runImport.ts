@@ -186,7 +186,10 @@ export async function runImport(driver: Driver, tx: TxOptions, request: ImportRe
       review: neo4j.int(plan.review.length),
       duplicates: neo4j.int(plan.duplicates.length),
     });
-    request.progress?.(`writing ${diff.touches.size} nodes and their relationships in one transaction`);
+    const touched = [...diff.touches.values()];
+    const written = touched.filter((t) => t.created || Object.keys(t.after).length > 0).length;
+    const rels = touched.reduce((n, t) => n + t.rels.size, 0);
+    request.progress?.(`writing ${written} nodes and ${rels} relationships in one transaction`);
     await writeDiff(run, batchId, diff);
     const auditEventId = await recordAudit(raw, request.subject, counts());
     return { ...report, batchId, auditEventId };

@@ -192,6 +192,44 @@ describe('spreadsheet import of platform, 科技副总 and project lists on a re
     expect(await ours()).toBe(before);
   });
 
+  it('undoes an older list over the same host, and refuses one whose platform a later list changed', async () => {
+    const before = await ours();
+    const list = (name: string, level: string, kind: string) =>
+      Buffer.from(
+        csv([
+          ['平台名称', '依托单位', '级别', '类型', '批准年份'],
+          [name, uniName, level, kind, 2025],
+        ]),
+      );
+    const fibre = `${tok}碳纤维复合材料中心`;
+    const mining = `${tok}智慧矿山装备孵化器`;
+    const opts = { dryRun: false };
+    const first = await load(list(fibre, '市级', '工程技术研究中心'), 'first.csv', opts);
+    const second = await load(list(mining, '市级', '孵化器'), 'second.csv', opts);
+    expect([first.created, second.created]).toEqual([1, 1]);
+    // The university hosts both: the first list's HOSTS is still as it wrote it, so it can be taken back alone.
+    expect(await undoImport(app.driver, { database: DATABASE }, first.batchId as string, subject)).toMatchObject({
+      undone: true,
+      nodesRemoved: 1,
+      relationshipsRemoved: 1,
+      conflicts: [],
+    });
+    // A third list raises the incubator to provincial: undoing the second would lose that, so it is refused.
+    const third = await load(list(mining, '省级', '孵化器'), 'third.csv', opts);
+    expect(third).toMatchObject({ created: 0, updated: 1 });
+    const refused = await undoImport(app.driver, { database: DATABASE }, second.batchId as string, subject);
+    expect(refused.undone).toBe(false);
+    expect(refused.conflicts.map((c) => c.reason)).toEqual(
+      expect.arrayContaining([
+        `changed again by import batch ${third.batchId}`,
+        'level was changed after the import (imported "MUNICIPAL", now "PROVINCIAL")',
+      ]),
+    );
+    await undoImport(app.driver, { database: DATABASE }, third.batchId as string, subject);
+    await undoImport(app.driver, { database: DATABASE }, second.batchId as string, subject);
+    expect(await ours()).toBe(before);
+  });
+
   it('imports a 科技副总 list: finds or adds the person at the 派出单位 and seconds them to the firm', async () => {
     const before = await ours();
     const header = ['序号', '姓名', '派出单位', '职称', '服务企业', '所在县区', '批次', '起始年份', '结束年份'];

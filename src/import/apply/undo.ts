@@ -117,9 +117,14 @@ export async function undoImport(
     const links = await readLinks(tx, batchId);
     const conflicts: UndoConflict[] = [];
     for (const link of links) {
-      for (const later of link.laterBatches)
-        conflicts.push({ id: link.id, reason: `changed again by import batch ${later}` });
       const after = restoreProps(link.after);
+      // A later batch over a node this one created or changed may have written the same values: undoing this one
+      // would take those back too. A node whose relationships alone the batch wrote (a host, an undertaker, an
+      // employer) is not held: each relationship is checked below, and carries the batch that wrote it last.
+      if (link.created || Object.keys(after).length > 0) {
+        for (const later of link.laterBatches)
+          conflicts.push({ id: link.id, reason: `changed again by import batch ${later}` });
+      }
       for (const [key, value] of Object.entries(after)) {
         if (!same(link.props[key], value)) {
           conflicts.push({
