@@ -29,6 +29,12 @@ export default tseslint.config(
         fetch: 'readonly',
         cytoscape: 'readonly',
         console: 'readonly',
+        URL: 'readonly',
+        URLSearchParams: 'readonly',
+        // GraphiQL's page (public/graphiql): the UMD globals of graphiql and React.
+        React: 'readonly',
+        ReactDOM: 'readonly',
+        GraphiQL: 'readonly',
       },
     },
   },

@@ -1,8 +1,12 @@
 // The map explorer: plain browser JavaScript, no build step, every asset served by the API itself (the machines are
-// offline, so no CDN). It talks only to POST /graphql, with the same queries a front end would send.
+// offline, so no CDN). It talks only to POST /graphql (and GET /export/… for downloads), with the same queries a
+// front end would send. Views: a chain map laid out as a chain (segments left to right along FEEDS, each segment's
+// firms as one group node), a neighbourhood whose repeated neighbours are grouped, shortest paths, and the
+// planner's panels (gap lists, four-haves coverage, target review).
 (function () {
   'use strict';
 
+  const { text: t, apply: applyText, setLanguage, language } = window.explorerText;
   const SUBGRAPH =
     'nodes { id type label properties } edges { id type source target properties } truncated omitted { relationshipType count }';
   const COLORS = {
@@ -24,12 +28,97 @@
     Policy: '#556b2f',
     Contest: '#8e5c9e',
     Challenge: '#a0522d',
-    Target: '#444',
+    Target: '#444444',
   };
+  const TYPE_NAMES = {
+    zh: {
+      Enterprise: '企业',
+      University: '高校',
+      ResearchInstitute: '科研院所',
+      Platform: '研发平台',
+      IndustryChain: '产业链',
+      IndustryCluster: '产业集群',
+      ChainSegment: '产业链环节',
+      Region: '区县',
+      Person: '人员',
+      Project: '项目',
+      Fund: '基金',
+      Consortium: '创新联合体',
+      Achievement: '成果',
+      Qualification: '资质',
+      AnnualReport: '年报',
+      Policy: '政策',
+      Contest: '大赛',
+      Challenge: '揭榜挂帅',
+      Target: '目标',
+      Group: '分组',
+    },
+    en: {},
+  };
+  /** Relationship colours: what links a firm to knowledge (partners, platforms, people) stands out from supply. */
+  const REL_COLORS = {
+    FEEDS: '#2e8b57',
+    OPERATES_IN: '#5aa469',
+    SUPPLIES: '#a7b0bf',
+    HOSTS: '#d9822b',
+    SERVES: '#e0a458',
+    PARTNERS_WITH: '#e0a458',
+    COOPERATES_WITH: '#7b4fb3',
+    EMPLOYED_BY: '#c2456b',
+    SECONDED_TO: '#c2456b',
+    MEMBER_OF: '#3b8ea5',
+    LEADS: '#3b8ea5',
+    TARGETS: '#3b8ea5',
+    UNDERTAKES: '#b8860b',
+    LOCATED_IN: '#8a8f98',
+    HOLDS: '#6b7a8f',
+    OF_CHAIN: '#2e8b57',
+    PART_OF: '#2e8b57',
+  };
+  const REL_NAMES = {
+    zh: {
+      SUPPLIES: ['客户', '供应商'],
+      HOSTS: ['依托的平台', '依托单位'],
+      COOPERATES_WITH: ['合作单位', '合作企业'],
+      OPERATES_IN: ['所在环节', '环节企业'],
+      SECONDED_TO: ['派驻企业', '科技副总'],
+      MEMBER_OF: ['所在联合体', '成员'],
+      LEADS: ['牵头联合体', '牵头单位'],
+      UNDERTAKES: ['承担项目', '承担单位'],
+      HOLDS: ['资质', '持有企业'],
+      LOCATED_IN: ['所在区县', '区内单位'],
+      SERVES: ['服务产业链', '服务平台'],
+      EMPLOYED_BY: ['任职单位', '人员'],
+    },
+    en: {
+      SUPPLIES: ['customers', 'suppliers'],
+      HOSTS: ['hosted platforms', 'hosts'],
+      COOPERATES_WITH: ['partners', 'partner firms'],
+      OPERATES_IN: ['segments', 'firms'],
+      SECONDED_TO: ['firms served', 'S&T deputies'],
+      MEMBER_OF: ['consortia', 'members'],
+    },
+  };
+  /** Neighbours of one type over one relationship beyond this many collapse into one group node. */
+  const GROUP_THRESHOLD = 8;
+  /** Partners of one type on a chain map beyond this many collapse into one group node. */
+  const PARTNER_THRESHOLD = 6;
+  /** Labels smaller than this on screen are hidden (shown on hover), so the drawing never shows unreadable text. */
+  const MIN_LABEL_PX = 8;
+  const PAGE = 20;
 
   const $ = (id) => document.getElementById(id);
   const pick = { from: null, to: null };
   const hiddenTypes = new Set();
+  /** What is drawn: a neighbourhood (focus id) or a chain map (chain id and its state), for re-layouts. */
+  let view = { kind: 'none' };
+
+  const typeName = (type) => TYPE_NAMES[language()][type] || TYPE_NAMES.zh[type] || type;
+  /** A name as a map label: without the demo suffix and the legal form every firm shares (full name on hover). */
+  const shortName = (label) =>
+    String(label)
+      .replace(/（示例）|\(示例\)/g, '')
+      .replace(/(股份有限公司|有限责任公司|有限公司)$/, '');
 
   const cy = cytoscape({
     container: $('graph'),
@@ -37,37 +126,110 @@
       {
         selector: 'node',
         style: {
-          label: 'data(label)',
-          'font-size': 9,
+          label: 'data(short)',
+          'font-size': 11,
           'text-wrap': 'ellipsis',
-          'text-max-width': 120,
-          width: 18,
-          height: 18,
+          'text-max-width': 100,
+          'text-valign': 'bottom',
+          'text-margin-y': 3,
+          width: 16,
+          height: 16,
           'background-color': (n) => COLORS[n.data('type')] || '#777',
           color: '#1d2433',
+          'min-zoomed-font-size': 0,
+        },
+      },
+      { selector: 'node.lbl-left', style: { 'text-halign': 'left', 'text-valign': 'center', 'text-margin-x': -4 } },
+      { selector: 'node.lbl-right', style: { 'text-halign': 'right', 'text-valign': 'center', 'text-margin-x': 4 } },
+      { selector: 'node.lbl-top', style: { 'text-valign': 'top', 'text-margin-y': -3 } },
+      {
+        selector: 'node.focus',
+        style: { width: 30, height: 30, 'font-size': 13, 'font-weight': 'bold', 'text-max-width': 160 },
+      },
+      {
+        selector: 'node.segment',
+        style: {
+          shape: 'round-rectangle',
+          width: 180,
+          height: 38,
+          'background-color': COLORS.ChainSegment,
+          color: '#ffffff',
+          'text-valign': 'center',
+          'text-halign': 'center',
+          'text-margin-y': 0,
+          'text-wrap': 'wrap',
+          'text-max-width': 172,
+          'font-size': 13,
+          'font-weight': 'bold',
+        },
+      },
+      {
+        selector: 'node.chain',
+        style: {
+          shape: 'round-rectangle',
+          width: 200,
+          height: 34,
+          'background-color': COLORS.IndustryChain,
+          color: '#ffffff',
+          'text-valign': 'center',
+          'text-margin-y': 0,
+          'text-max-width': 190,
+          'font-size': 14,
+          'font-weight': 'bold',
+        },
+      },
+      {
+        selector: 'node.group',
+        style: {
+          shape: 'round-rectangle',
+          width: 170,
+          height: 46,
+          'background-color': '#ffffff',
+          'border-width': 2,
+          'border-style': 'dashed',
+          'border-color': (n) => COLORS[n.data('memberType')] || '#777',
+          'text-valign': 'center',
+          'text-halign': 'center',
+          'text-margin-y': 0,
+          'text-margin-x': 0,
+          'text-wrap': 'wrap',
+          'text-max-width': 160,
+          'font-size': 11,
+        },
+      },
+      { selector: 'node.gap', style: { 'border-width': 4, 'border-style': 'solid', 'border-color': '#d62728' } },
+      { selector: 'node.tiny-label', style: { label: '' } },
+      {
+        selector: 'node.hover',
+        style: {
+          label: 'data(label)',
+          'z-index': 99,
+          'text-background-color': '#ffffff',
+          'text-background-opacity': 0.9,
         },
       },
       { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#f2c94c' } },
       {
         selector: 'edge',
         style: {
-          width: 1,
-          'line-color': '#b8c0cc',
-          'target-arrow-color': '#b8c0cc',
+          width: (e) => 1 + Math.log2(Math.max(1, Number(e.data('count')) || 1)) / 2,
+          'line-color': (e) => REL_COLORS[e.data('type')] || '#c3cad5',
+          'target-arrow-color': (e) => REL_COLORS[e.data('type')] || '#c3cad5',
           'target-arrow-shape': 'triangle',
-          'arrow-scale': 0.6,
+          'arrow-scale': 0.7,
           'curve-style': 'bezier',
-          label: 'data(type)',
-          'font-size': 6,
-          color: '#8a93a3',
+          label: '',
+          'font-size': 10,
+          color: '#5b6577',
         },
       },
+      { selector: 'edge.feeds', style: { width: 5, label: 'data(short)', 'text-margin-y': -10, 'font-size': 12 } },
+      { selector: 'edge.hover, edge:selected', style: { label: 'data(type)', 'z-index': 99 } },
       {
         selector: '.path',
         style: { 'line-color': '#e0467c', 'target-arrow-color': '#e0467c', width: 3, 'background-color': '#e0467c' },
       },
     ],
-    wheelSensitivity: 0.3,
     maxZoom: 2.5,
     minZoom: 0.05,
   });
@@ -76,33 +238,38 @@
   // localStorage (this key), so a planner pastes it once per browser. In local mode no token is needed or asked for.
   const TOKEN_KEY = 'innovation-graph.token';
   const storedToken = () => window.localStorage.getItem(TOKEN_KEY) || '';
+  const authHeaders = () => (storedToken() ? { authorization: `Bearer ${storedToken()}` } : {});
 
   function showTokenForm(focus) {
     $('token-form').hidden = false;
     if (focus) $('token-input').focus();
   }
 
+  class ApiError extends Error {
+    constructor(message, code) {
+      super(message);
+      this.code = code;
+    }
+  }
+
   async function gql(query, variables) {
-    const headers = { 'content-type': 'application/json' };
-    const token = storedToken();
-    if (token) headers.authorization = `Bearer ${token}`;
+    const headers = { 'content-type': 'application/json', ...authHeaders() };
     const response = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
     const body = await response.json();
     if (response.status === 401) {
       showTokenForm(true);
-      throw new Error(
-        token
-          ? 'The token was refused (expired or not valid): paste a new one above.'
-          : 'This API needs a token: paste one above (an administrator can mint it with npm run token).',
-      );
+      throw new ApiError(storedToken() ? t('tokenRefused') : t('needsToken'), 'UNAUTHENTICATED');
     }
-    if (body.errors && body.errors.length) throw new Error(body.errors.map((e) => e.message).join('; '));
+    if (body.errors && body.errors.length) {
+      const code = body.errors[0].extensions && body.errors[0].extensions.code;
+      throw new ApiError(body.errors.map((e) => e.message).join('; '), code);
+    }
     return body.data;
   }
 
-  function status(text, isError) {
+  function status(message, isError) {
     const el = $('status');
-    el.textContent = text;
+    el.textContent = message;
     el.className = isError ? 'error' : '';
   }
 
@@ -115,41 +282,571 @@
     el.textContent = `· ${nodes} nodes, ${edges} edges`;
   }
 
-  // A Subgraph maps one to one onto Cytoscape elements (see README, "Relationship maps").
-  function toElements(subgraph) {
-    return [
-      ...subgraph.nodes.map((n) => ({
+  const nodeElement = (n, classes) => ({
+    group: 'nodes',
+    data: { id: n.id, label: n.label, short: shortName(n.label), type: n.type, properties: n.properties },
+    classes: classes || '',
+  });
+  const edgeElement = (e, classes) => ({
+    group: 'edges',
+    data: { id: e.id, source: e.source, target: e.target, type: e.type, properties: e.properties },
+    classes: classes || '',
+  });
+
+  /** Labels too small to read at this zoom are hidden; key nodes (chain, segments, groups, the focus) never are. */
+  function updateLabels() {
+    const zoom = cy.zoom();
+    cy.batch(() => {
+      cy.nodes().forEach((n) => {
+        const key = n.hasClass('segment') || n.hasClass('group') || n.hasClass('chain') || n.hasClass('focus');
+        n.toggleClass('tiny-label', !key && n.pstyle('font-size').pfValue * zoom < MIN_LABEL_PX);
+      });
+    });
+  }
+  cy.on('zoom', updateLabels);
+
+  /** Runs a layout and resolves once it has stopped and the view has been fitted. */
+  function runLayout(options) {
+    const layout = cy.layout({ animate: false, fit: true, padding: 30, ...options });
+    const done = layout.promiseOn('layoutstop');
+    layout.run();
+    return done.then(() => {
+      updateLabels();
+      renderTypeFilters();
+      renderLegend();
+      updateCounts();
+    });
+  }
+
+  function clearGraph() {
+    cy.elements().remove();
+    view = { kind: 'none' };
+    resetDetails();
+    hideTooltip();
+  }
+
+  // ── Neighbourhood ────────────────────────────────────────────────────────────────────────────────────────────
+
+  function relationName(type, outward) {
+    const names = REL_NAMES[language()][type] || REL_NAMES.zh[type];
+    return names ? names[outward ? 0 : 1] : type;
+  }
+
+  /**
+   * Adds a subgraph around `centre`, grouping its neighbours: those of one type over one relationship and direction
+   * beyond GROUP_THRESHOLD become one node with their count (and the server's left-out count for that relationship),
+   * which expands on double-click. Returns the number of groups made.
+   */
+  function addGrouped(centre, subgraph) {
+    const byId = new Map(subgraph.nodes.map((n) => [n.id, n]));
+    const keyOf = new Map();
+    const members = new Map();
+    for (const e of subgraph.edges) {
+      if (e.source !== centre && e.target !== centre) continue;
+      const other = e.source === centre ? e.target : e.source;
+      if (other === centre || keyOf.has(other) || !byId.has(other)) continue;
+      const key = `${e.type}|${e.source === centre ? 'out' : 'in'}|${byId.get(other).type}`;
+      keyOf.set(other, key);
+      members.set(key, [...(members.get(key) || []), other]);
+    }
+    const omitted = new Map(subgraph.omitted.map((o) => [o.relationshipType, o.count]));
+    const grouped = new Map();
+    const elements = [];
+    for (const [key, ids] of members) {
+      const fresh = ids.filter((id) => cy.getElementById(id).empty());
+      if (fresh.length <= GROUP_THRESHOLD) continue;
+      const [rel, dir, type] = key.split('|');
+      const groupId = `group:${centre}:${key}`;
+      const left = omitted.get(rel) || 0;
+      omitted.delete(rel);
+      const memberSet = new Set(fresh);
+      const label = [
+        `${fresh.length} ${language() === 'en' ? typeName(type) : `个${typeName(type)}`}`,
+        relationName(rel, dir === 'out'),
+        left ? t('more', { n: left }) : '',
+      ]
+        .filter(Boolean)
+        .join('\n');
+      grouped.set(groupId, {
+        members: fresh.map((id) => byId.get(id)),
+        edges: subgraph.edges.filter((e) => memberSet.has(e.source) || memberSet.has(e.target)),
+      });
+      for (const id of fresh) keyOf.set(id, groupId);
+      elements.push({
         group: 'nodes',
-        data: { id: n.id, label: n.label, type: n.type, properties: n.properties },
-      })),
-      ...subgraph.edges.map((e) => ({
+        data: { id: groupId, label, short: label, type: 'Group', memberType: type, count: fresh.length, omitted: left },
+        classes: 'group',
+      });
+      const [source, target] = dir === 'out' ? [centre, groupId] : [groupId, centre];
+      elements.push({
         group: 'edges',
-        data: { id: e.id, source: e.source, target: e.target, type: e.type, properties: e.properties },
-      })),
-    ];
+        data: { id: `${groupId}:edge`, source, target, type: rel, count: fresh.length },
+      });
+    }
+    const inGroup = (id) => String(keyOf.get(id) || '').startsWith('group:');
+    for (const n of subgraph.nodes) {
+      if (!inGroup(n.id) && cy.getElementById(n.id).empty()) elements.push(nodeElement(n));
+    }
+    for (const e of subgraph.edges) {
+      if (!inGroup(e.source) && !inGroup(e.target) && cy.getElementById(e.id).empty()) elements.push(edgeElement(e));
+    }
+    cy.add(elements);
+    for (const [groupId, content] of grouped) cy.getElementById(groupId).scratch('_members', content);
+    return { groups: grouped.size, left: [...omitted.entries()] };
   }
 
-  function draw(subgraph, replace) {
-    if (replace) cy.elements().remove();
-    const fresh = toElements(subgraph).filter((el) => cy.getElementById(el.data.id).empty());
-    cy.add(fresh);
-    applyFilters();
-    cy.layout({ name: 'cose', animate: false, randomize: replace, fit: true, padding: 20 }).run();
-    renderTypeFilters();
-    updateCounts();
-    const cut = subgraph.omitted.map((o) => `${o.relationshipType} ${o.count}`).join(', ');
-    return subgraph.truncated ? ` (truncated${cut ? `: left out ${cut}` : ''})` : '';
+  /** Concentric rings by distance from the focus, each label on the side away from the centre. */
+  async function layoutAround(focus) {
+    const root = cy.getElementById(focus);
+    const distance = new Map();
+    cy.elements().bfs({
+      roots: root,
+      directed: false,
+      visit: (v, _e, _u, _i, depth) => {
+        distance.set(v.id(), depth);
+      },
+    });
+    cy.nodes().removeClass('focus');
+    root.addClass('focus');
+    await runLayout({
+      name: 'concentric',
+      concentric: (n) => 10 - (distance.has(n.id()) ? distance.get(n.id()) : 9),
+      levelWidth: () => 1,
+      minNodeSpacing: 46,
+      spacingFactor: 1.1,
+    });
+    const centre = root.position();
+    cy.nodes().forEach((n) => {
+      n.removeClass('lbl-left lbl-right lbl-top');
+      if (n.same(root) || n.hasClass('group')) return;
+      const dx = n.position('x') - centre.x;
+      const dy = n.position('y') - centre.y;
+      const length = Math.hypot(dx, dy) || 1;
+      if (Math.abs(dx / length) >= 0.35) n.addClass(dx < 0 ? 'lbl-left' : 'lbl-right');
+      else if (dy < 0) n.addClass('lbl-top');
+    });
+    // Labels now point outward: fit again so that those at the edge are inside the view.
+    cy.fit(undefined, 30);
+    updateLabels();
   }
 
-  async function showNeighborhood(id, replace) {
-    status(`Loading the neighbourhood of ${id}…`);
+  async function showNeighborhood(id, replace = true) {
+    status(t('loading'));
     try {
-      const data = await gql(`query ($id: ID!) { neighborhood(id: $id, depth: 1, limit: 60) { ${SUBGRAPH} } }`, { id });
-      const note = draw(data.neighborhood, replace);
-      status(`Neighbourhood of ${id}: ${data.neighborhood.nodes.length} nodes${note}`);
+      const data = await gql(`query ($id: ID!) { neighborhood(id: $id, depth: 1, limit: 200) { ${SUBGRAPH} } }`, {
+        id,
+      });
+      const subgraph = data.neighborhood;
+      if (replace || view.kind !== 'neighbourhood') {
+        clearGraph();
+        view = { kind: 'neighbourhood', focus: id };
+      }
+      const made = addGrouped(id, subgraph);
+      await layoutAround(view.focus);
+      const centre = subgraph.nodes.find((n) => n.id === id);
+      const cut = made.left.map(([rel, n]) => `${rel} ${n}`).join(', ');
+      status(
+        t('neighbourhood', { label: centre ? centre.label : id, nodes: subgraph.nodes.length, groups: made.groups }) +
+          (cut ? t('truncated', { cut }) : ''),
+      );
     } catch (error) {
       status(error.message, true);
     }
+  }
+
+  /** Replaces a group node by its members (and their relationships), then lays the view out again. */
+  async function expandGroup(groupId) {
+    const group = cy.getElementById(groupId);
+    const content = group.scratch('_members');
+    if (!content) return;
+    const position = group.position();
+    group.remove();
+    cy.add(
+      content.members
+        .filter((n) => cy.getElementById(n.id).empty())
+        .map((n) => ({ ...nodeElement(n), position: { ...position } })),
+    );
+    cy.add(
+      content.edges
+        .filter(
+          (e) =>
+            cy.getElementById(e.id).empty() &&
+            cy.getElementById(e.source).nonempty() &&
+            cy.getElementById(e.target).nonempty(),
+        )
+        .map((e) => edgeElement(e)),
+    );
+    if (view.kind === 'chain') await layoutChain();
+    else if (view.kind === 'neighbourhood') await layoutAround(view.focus);
+  }
+
+  // ── Chain map ────────────────────────────────────────────────────────────────────────────────────────────────
+
+  const POSITION_ORDER = { UPSTREAM: 0, MIDSTREAM: 1, DOWNSTREAM: 2, SUPPORT: 3 };
+
+  /**
+   * Columns of the segments, upstream to downstream: the longest FEEDS path leading to each (FEEDS is a short
+   * chain of a few segments, so a rank by relaxation is all a layered layout would do here); a segment outside any
+   * FEEDS takes its column from its position (UPSTREAM 0 …).
+   */
+  function segmentColumns(segments, feeds) {
+    const column = new Map(segments.map((s) => [s.id, 0]));
+    const linked = new Set(feeds.flatMap((f) => [f.source, f.target]));
+    for (let round = 0; round < segments.length; round++) {
+      for (const f of feeds) {
+        if (column.has(f.source) && column.has(f.target) && column.get(f.target) < column.get(f.source) + 1) {
+          column.set(f.target, column.get(f.source) + 1);
+        }
+      }
+    }
+    for (const s of segments) if (!linked.has(s.id)) column.set(s.id, POSITION_ORDER[s.position] ?? 0);
+    return column;
+  }
+
+  async function showChainMap(chainId) {
+    status(t('loading'));
+    try {
+      const [mapData, chainData, gaps] = await Promise.all([
+        gql(`query ($chainId: ID!) { chainMap(chainId: $chainId) { ${SUBGRAPH} } }`, { chainId }),
+        gql(
+          `query ($chainId: ID!) { industryChains(where: { id: { eq: $chainId } }) { id name
+             segments { id name position enterprisesConnection { aggregate { count { nodes } } } } } }`,
+          { chainId },
+        ),
+        chainGaps(chainId),
+      ]);
+      const map = mapData.chainMap;
+      const chain = chainData.industryChains[0];
+      clearGraph();
+      const segments = chain.segments.map((s) => ({
+        id: s.id,
+        name: s.name,
+        position: s.position,
+        count: s.enterprisesConnection.aggregate.count.nodes,
+      }));
+      const segmentIds = new Set(segments.map((s) => s.id));
+      const feeds = map.edges.filter((e) => e.type === 'FEEDS' && segmentIds.has(e.source) && segmentIds.has(e.target));
+      const byId = new Map(map.nodes.map((n) => [n.id, n]));
+      const firmsOf = new Map(segments.map((s) => [s.id, []]));
+      for (const e of map.edges) {
+        if (e.type === 'OPERATES_IN' && firmsOf.has(e.target) && byId.has(e.source))
+          firmsOf.get(e.target).push(byId.get(e.source));
+      }
+      const elements = [];
+      const chainNode = byId.get(chainId) || { id: chainId, type: 'IndustryChain', label: chain.name, properties: {} };
+      const reasons = [gaps.noLab ? t('noLab') : '', gaps.noUniversity ? t('noUniversity') : ''].filter(Boolean);
+      elements.push({
+        ...nodeElement(chainNode, `chain${reasons.length ? ' gap' : ''}`),
+        data: { ...nodeElement(chainNode).data, short: chain.name, gapReason: reasons.join('\n') },
+      });
+      for (const s of segments) {
+        const empty = gaps.emptySegments ? gaps.emptySegments.has(s.id) : s.count === 0;
+        const node = byId.get(s.id) || { id: s.id, type: 'ChainSegment', label: s.name, properties: {} };
+        elements.push({
+          ...nodeElement(node, `segment${empty ? ' gap' : ''}`),
+          data: {
+            ...nodeElement(node).data,
+            short: s.name,
+            position: s.position,
+            gapReason: empty ? t('segmentEmpty') : '',
+          },
+        });
+        if (s.count > 0) {
+          const firms = firmsOf.get(s.id);
+          // The 链主 and top firms: chainMap lists chain leaders first, then by revenue where the role may see it.
+          const top = firms.slice(0, 2).map((f) => {
+            const name = shortName(f.label);
+            return name.length > 7 ? `${name.slice(0, 6)}…` : name;
+          });
+          const label = `${s.count} ${t('firms')}${top.length ? `\n${top.join('、')}` : ''}`;
+          elements.push({
+            group: 'nodes',
+            data: {
+              id: `group:${s.id}`,
+              label,
+              short: label,
+              type: 'Group',
+              memberType: 'Enterprise',
+              count: s.count,
+              segment: s.id,
+            },
+            classes: 'group',
+          });
+          elements.push({
+            group: 'edges',
+            data: {
+              id: `group:${s.id}:edge`,
+              source: `group:${s.id}`,
+              target: s.id,
+              type: 'OPERATES_IN',
+              count: s.count,
+            },
+          });
+        }
+      }
+      for (const f of feeds)
+        elements.push({ ...edgeElement(f, 'feeds'), data: { ...edgeElement(f).data, short: '供给' } });
+      // Platforms, universities, institutes and consortia of the chain, on their own band; many of a type → a group.
+      const partnerTypes = ['Platform', 'University', 'ResearchInstitute', 'Consortium'];
+      const partners = [];
+      for (const type of partnerTypes) {
+        const ofType = map.nodes.filter((n) => n.type === type);
+        if (ofType.length > PARTNER_THRESHOLD) {
+          const label = `${ofType.length} ${language() === 'en' ? typeName(type) : `个${typeName(type)}`}`;
+          const id = `group:${chainId}:${type}`;
+          elements.push({
+            group: 'nodes',
+            data: { id, label, short: label, type: 'Group', memberType: type, count: ofType.length },
+            classes: 'group partner',
+          });
+          partners.push({ id, members: ofType });
+        } else {
+          for (const n of ofType) elements.push(nodeElement(n, 'partner'));
+        }
+      }
+      cy.add(elements);
+      for (const p of partners) {
+        const ids = new Set(p.members.map((n) => n.id));
+        cy.getElementById(p.id).scratch('_members', { members: p.members, edges: [], partnerIds: ids });
+      }
+      view = { kind: 'chain', chainId, columns: segmentColumns(segments, feeds), expanded: new Map() };
+      await layoutChain();
+      const firms = segments.reduce((sum, s) => sum + s.count, 0);
+      status(
+        t('chainLoaded', { label: chain.name, segments: segments.length, firms, elements: cy.elements().length }) +
+          (map.truncated
+            ? t('truncated', { cut: map.omitted.map((o) => `${o.relationshipType} ${o.count}`).join(', ') })
+            : ''),
+      );
+    } catch (error) {
+      status(error.message, true);
+    }
+  }
+
+  /** The chain's gaps from the planner's gap fields; without the planner role, empty segments by their counts. */
+  async function chainGaps(chainId) {
+    try {
+      const data = await gql(
+        `query ($chainId: ID!) {
+           empty: chainSegmentsWithoutEnterprise(chainId: $chainId, limit: 500) { id }
+           noLab: chainsWithoutLabPartner(limit: 500) { id }
+           noUniversity: chainsWithoutUniversityPartner(limit: 500) { id }
+         }`,
+        { chainId },
+      );
+      return {
+        emptySegments: new Set(data.empty.map((s) => s.id)),
+        noLab: data.noLab.some((c) => c.id === chainId),
+        noUniversity: data.noUniversity.some((c) => c.id === chainId),
+      };
+    } catch (error) {
+      if (error.code === 'FORBIDDEN' || error.code === 'UNAUTHENTICATED') return { emptySegments: null };
+      throw error;
+    }
+  }
+
+  /** Fetches every firm of a segment and shows them as cards under it (the group node gives way to them). */
+  async function expandSegment(segmentId) {
+    const data = await gql(
+      `query ($id: ID!) { neighborhood(id: $id, relationshipTypes: ["OPERATES_IN"], labels: ["Enterprise"], limit: 1000) { ${SUBGRAPH} } }`,
+      { id: segmentId },
+    );
+    const firms = data.neighborhood.nodes.filter((n) => n.id !== segmentId);
+    cy.getElementById(`group:${segmentId}`).remove();
+    cy.add(firms.filter((n) => cy.getElementById(n.id).empty()).map((n) => nodeElement(n, 'card')));
+    view.expanded.set(
+      segmentId,
+      firms.map((n) => n.id),
+    );
+    await layoutChain();
+  }
+
+  /**
+   * Places the chain map: the chain on top, segments in columns left to right (SUPPORT ones on a second row), each
+   * segment's group (or, expanded, its firms as a grid of cards) below it, the partners on a band at the bottom.
+   */
+  async function layoutChain() {
+    const CARD_W = 116;
+    const CARD_H = 30;
+    const segments = cy.nodes('.segment');
+    const rows = [
+      segments.filter((s) => s.data('position') !== 'SUPPORT'),
+      segments.filter((s) => s.data('position') === 'SUPPORT'),
+    ];
+    const positions = {};
+    let bottom = 0;
+    let right = 0;
+    let top = 90;
+    for (const row of rows) {
+      if (row.empty()) continue;
+      const byColumn = new Map();
+      row.forEach((s) => {
+        const column = view.columns.get(s.id()) || 0;
+        byColumn.set(column, [...(byColumn.get(column) || []), s]);
+      });
+      let x = 0;
+      let rowBottom = top;
+      for (const column of [...byColumn.keys()].sort((a, b) => a - b)) {
+        let y = top;
+        let width = 220;
+        for (const s of byColumn.get(column)) {
+          const firms = view.expanded.get(s.id()) || [];
+          const cols = firms.length ? Math.min(8, Math.max(1, Math.ceil(Math.sqrt(firms.length / 2.5)))) : 0;
+          width = Math.max(width, cols * CARD_W + 40);
+          positions[s.id()] = { x: x + width / 2, y };
+          if (firms.length) {
+            firms.forEach((id, i) => {
+              positions[id] = {
+                x: x + 20 + (i % cols) * CARD_W + CARD_W / 2,
+                y: y + 50 + Math.floor(i / cols) * CARD_H,
+              };
+            });
+            y += 70 + Math.ceil(firms.length / cols) * CARD_H;
+          } else {
+            positions[`group:${s.id()}`] = { x: x + width / 2, y: y + 70 };
+            y += 130;
+          }
+        }
+        for (const s of byColumn.get(column)) positions[s.id()].x = x + width / 2;
+        x += width + 60;
+        rowBottom = Math.max(rowBottom, y);
+      }
+      right = Math.max(right, x);
+      top = rowBottom + 30;
+      bottom = rowBottom;
+    }
+    const partners = cy.nodes('.partner');
+    const perRow = Math.max(1, Math.floor(Math.max(right, 600) / 150));
+    partners.forEach((n, i) => {
+      positions[n.id()] = { x: 75 + (i % perRow) * 150, y: bottom + 60 + Math.floor(i / perRow) * 70 };
+    });
+    const chain = cy.nodes('.chain');
+    if (chain.nonempty()) positions[chain.id()] = { x: Math.max(right - 60, 200) / 2, y: 20 };
+    // Whatever else is drawn (a path, an expanded partner group) goes below, in a row.
+    let extra = 0;
+    cy.nodes().forEach((n) => {
+      if (!positions[n.id()])
+        positions[n.id()] = { x: 75 + (extra++ % perRow) * 150, y: bottom + 200 + Math.floor(extra / perRow) * 70 };
+    });
+    await runLayout({ name: 'preset', positions: (n) => positions[n.id()] });
+  }
+
+  // ── Details, tooltip, legend, filters ────────────────────────────────────────────────────────────────────────
+
+  function resetDetails() {
+    const hint = document.createElement('p');
+    hint.className = 'hint';
+    hint.textContent = t('detailsHint');
+    $('details').replaceChildren(hint);
+  }
+
+  function button(label, onClick) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = label;
+    b.addEventListener('click', onClick);
+    return b;
+  }
+
+  function showDetails(element) {
+    const data = element.data();
+    const table = document.createElement('table');
+    const rows = element.isNode()
+      ? [
+          [t('name'), data.label],
+          ['type', data.type === 'Group' ? `${typeName('Group')} · ${typeName(data.memberType)}` : data.type],
+          ['id', data.id],
+          ...(data.count !== undefined ? [['count', data.count]] : []),
+          ...(data.gapReason ? [['gap', data.gapReason]] : []),
+          ...Object.entries(data.properties || {}).filter(([k]) => k !== 'id'),
+        ]
+      : [
+          ['relationship', data.type],
+          ['from', data.source],
+          ['to', data.target],
+          ...Object.entries(data.properties || {}),
+        ];
+    for (const [key, value] of rows) {
+      const tr = table.insertRow();
+      tr.insertCell().textContent = key;
+      tr.insertCell().textContent = typeof value === 'object' ? JSON.stringify(value) : String(value);
+    }
+    const details = $('details');
+    details.replaceChildren(table);
+    selectTab('details');
+    if (!element.isNode()) return;
+    const actions = document.createElement('p');
+    if (element.hasClass('group')) actions.append(button(t('expand'), () => openNode(element)));
+    else {
+      actions.append(
+        button(t('expand'), () => openNode(element)),
+        ' ',
+        button(t('pathFrom'), () => setPick('from', data)),
+        ' ',
+        button(t('pathTo'), () => setPick('to', data)),
+      );
+    }
+    details.append(actions);
+  }
+
+  /** Double-click: a group shows its members, a chain segment its firms, any other node its neighbourhood. */
+  async function openNode(node) {
+    try {
+      if (node.hasClass('group') && node.data('segment')) await expandSegment(node.data('segment'));
+      else if (node.hasClass('group')) await expandGroup(node.id());
+      else if (
+        node.hasClass('segment') &&
+        view.kind === 'chain' &&
+        cy.getElementById(`group:${node.id()}`).nonempty()
+      ) {
+        await expandSegment(node.id());
+      } else await showNeighborhood(node.id(), false);
+    } catch (error) {
+      status(error.message, true);
+    }
+  }
+
+  function hideTooltip() {
+    $('tooltip').hidden = true;
+  }
+
+  function showTooltip(node) {
+    const tip = $('tooltip');
+    const data = node.data();
+    tip.textContent = [
+      data.label,
+      data.type === 'Group' ? typeName(data.memberType) : typeName(data.type),
+      data.gapReason,
+    ]
+      .filter(Boolean)
+      .join('\n');
+    const p = node.renderedPosition();
+    tip.style.left = `${p.x + 12}px`;
+    tip.style.top = `${p.y + 12}px`;
+    tip.hidden = false;
+  }
+
+  function renderLegend() {
+    const box = $('legend');
+    const types = [
+      ...new Set(cy.nodes().map((n) => (n.data('type') === 'Group' ? n.data('memberType') : n.data('type')))),
+    ];
+    const rels = [...new Set(cy.edges().map((e) => e.data('type')))].filter((r) => REL_COLORS[r]);
+    const item = (swatch, label, cls) => {
+      const row = document.createElement('div');
+      row.className = `legend-item ${cls}`;
+      const mark = document.createElement('span');
+      mark.className = 'swatch';
+      mark.style.background = swatch;
+      row.append(mark, label);
+      return row;
+    };
+    box.replaceChildren(
+      ...types.sort().map((type) => item(COLORS[type] || '#777', typeName(type), 'node-type')),
+      ...rels.sort().map((rel) => item(REL_COLORS[rel], rel, 'edge-type')),
+      item('#ffffff', t('groupMark'), 'group-mark'),
+      item('#d62728', t('gapMark'), 'gap-mark'),
+    );
   }
 
   function renderTypeFilters() {
@@ -167,52 +864,17 @@
           else hiddenTypes.add(type);
           applyFilters();
         });
-        label.append(input, ` ${type} (${cy.nodes(`[type = "${type}"]`).length})`);
+        label.append(input, ` ${typeName(type)} (${cy.nodes(`[type = "${type}"]`).length})`);
         const row = document.createElement('div');
         row.append(label);
         return row;
       }),
     );
+    applyFilters();
   }
 
   function applyFilters() {
     cy.nodes().forEach((n) => n.style('display', hiddenTypes.has(n.data('type')) ? 'none' : 'element'));
-  }
-
-  function showDetails(element) {
-    const data = element.data();
-    const table = document.createElement('table');
-    const rows = element.isNode()
-      ? [['type', data.type], ['id', data.id], ...Object.entries(data.properties || {}).filter(([k]) => k !== 'id')]
-      : [
-          ['relationship', data.type],
-          ['from', data.source],
-          ['to', data.target],
-          ...Object.entries(data.properties || {}),
-        ];
-    for (const [key, value] of rows) {
-      const tr = table.insertRow();
-      tr.insertCell().textContent = key;
-      tr.insertCell().textContent = typeof value === 'object' ? JSON.stringify(value) : String(value);
-    }
-    const details = $('details');
-    details.replaceChildren(table);
-    if (element.isNode()) {
-      const actions = document.createElement('p');
-      const expand = button('Expand', () => showNeighborhood(data.id, false));
-      const from = button('Path from here', () => setPick('from', data));
-      const to = button('Path to here', () => setPick('to', data));
-      actions.append(expand, ' ', from, ' ', to);
-      details.append(actions);
-    }
-  }
-
-  function button(text, onClick) {
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.textContent = text;
-    b.addEventListener('click', onClick);
-    return b;
   }
 
   function setPick(end, data) {
@@ -222,49 +884,55 @@
   }
 
   cy.on('tap', 'node, edge', (event) => showDetails(event.target));
-  cy.on('dbltap', 'node', (event) => showNeighborhood(event.target.id(), false));
+  cy.on('dbltap', 'node', (event) => openNode(event.target));
+  cy.on('mouseover', 'node', (event) => {
+    event.target.addClass('hover');
+    event.target.connectedEdges().addClass('hover');
+    showTooltip(event.target);
+  });
+  cy.on('mouseout', 'node', (event) => {
+    event.target.removeClass('hover');
+    event.target.connectedEdges().removeClass('hover');
+    hideTooltip();
+  });
+  cy.on('pan zoom', hideTooltip);
 
   $('search-form').addEventListener('submit', async (event) => {
     event.preventDefault();
-    const text = $('search-input').value.trim();
-    if (!text) return;
-    status(`Searching ${text}…`);
+    const query = $('search-input').value.trim();
+    if (!query) return;
+    status(t('searching', { text: query }));
     try {
-      const data = await gql('query ($text: String!) { search(text: $text, limit: 15) { id type label } }', { text });
+      const data = await gql('query ($text: String!) { search(text: $text, limit: 15) { id type label } }', {
+        text: query,
+      });
       $('results').replaceChildren(
         ...data.search.map((hit) => {
           const li = document.createElement('li');
-          const b = button('', () => showNeighborhood(hit.id, true));
+          const b = button('', () =>
+            hit.type === 'IndustryChain' ? showChainMap(hit.id) : showNeighborhood(hit.id, true),
+          );
           b.dataset.id = hit.id;
           b.append(hit.label, document.createElement('br'));
           const small = document.createElement('small');
-          small.textContent = hit.type;
+          small.textContent = typeName(hit.type);
           b.append(small);
           li.append(b);
           return li;
         }),
       );
-      status(`${data.search.length} result(s) for ${text}`);
+      status(t('hits', { n: data.search.length, text: query }));
     } catch (error) {
       status(error.message, true);
     }
   });
 
-  $('chain-select').addEventListener('change', async (event) => {
-    const chainId = event.target.value;
-    if (!chainId) return;
-    status(`Loading the chain map of ${chainId}…`);
-    try {
-      const data = await gql(`query ($chainId: ID!) { chainMap(chainId: $chainId) { ${SUBGRAPH} } }`, { chainId });
-      const note = draw(data.chainMap, true);
-      status(`Chain map: ${data.chainMap.nodes.length} nodes${note}`);
-    } catch (error) {
-      status(error.message, true);
-    }
+  $('chain-select').addEventListener('change', (event) => {
+    if (event.target.value) showChainMap(event.target.value);
   });
 
   $('find-path').addEventListener('click', async () => {
-    status('Finding the shortest path…');
+    status(t('loading'));
     try {
       const data = await gql(
         `query ($from: ID!, $to: ID!) { shortestPath(fromId: $from, toId: $to, maxHops: 6) { ${SUBGRAPH} } }`,
@@ -272,41 +940,458 @@
       );
       const path = data.shortestPath;
       if (path.nodes.length === 0) {
-        status(`No path of at most 6 hops${path.truncated ? ' (a longer one exists)' : ''}`);
+        status(t('noPath'));
         return;
       }
-      draw(path, false);
-      cy.elements().removeClass('path');
-      for (const n of path.nodes) cy.getElementById(n.id).addClass('path');
-      for (const e of path.edges) cy.getElementById(e.id).addClass('path');
-      status(`Path of ${path.edges.length} hop(s)`);
+      clearGraph();
+      cy.add([...path.nodes.map((n) => nodeElement(n, 'path')), ...path.edges.map((e) => edgeElement(e, 'path'))]);
+      view = { kind: 'path' };
+      await runLayout({ name: 'breadthfirst', directed: false, roots: [pick.from], spacingFactor: 1.2 });
+      status(t('pathFound', { n: path.edges.length }));
     } catch (error) {
       status(error.message, true);
     }
   });
 
   $('clear').addEventListener('click', () => {
-    cy.elements().remove();
+    clearGraph();
     renderTypeFilters();
+    renderLegend();
     updateCounts();
-    status('Cleared.');
+    status(t('cleared'));
   });
 
-  // For browser tests and debugging from the console.
-  window.explorer = { cy };
+  $('lang').addEventListener('click', () => {
+    setLanguage(language() === 'en' ? 'zh' : 'en');
+    resetDetails();
+    renderLegend();
+    renderTypeFilters();
+    fillGapNames();
+    loadReferenceLists();
+  });
 
-  function loadChains() {
-    return gql('{ industryChains(limit: 100, sort: [{ name: ASC }]) { id name } }')
+  // ── Planner panels ───────────────────────────────────────────────────────────────────────────────────────────
+
+  function selectTab(name) {
+    for (const b of document.querySelectorAll('#tabs button')) b.classList.toggle('active', b.dataset.tab === name);
+    for (const panel of document.querySelectorAll('.panel')) panel.hidden = panel.id !== `panel-${name}`;
+  }
+  for (const b of document.querySelectorAll('#tabs button'))
+    b.addEventListener('click', () => selectTab(b.dataset.tab));
+
+  /** The gap lists (schema/gaps.graphql): what each takes, what it lists, and its rule in words. */
+  const GAPS = [
+    {
+      name: 'enterprisesWithoutRdInstitution',
+      zh: 'R1 营收≥1亿元、无研发机构的企业',
+      en: 'R1 revenue ≥ 100M yuan, no R&D institution',
+      takes: ['year', 'regionCode', 'chainId'],
+      kind: 'Enterprise',
+    },
+    {
+      name: 'enterprisesWithoutLandmarkAchievement',
+      zh: 'R2 营收≥5亿元、近三年无标志性成果',
+      en: 'R2 revenue ≥ 500M yuan, no landmark achievement in 3 years',
+      takes: ['year', 'regionCode', 'chainId'],
+      kind: 'Enterprise',
+    },
+    {
+      name: 'enterprisesWithoutConsortium',
+      zh: 'R3 营收≥10亿元、未牵头或加入创新联合体',
+      en: 'R3 revenue ≥ 1B yuan, no innovation consortium',
+      takes: ['year', 'regionCode', 'chainId'],
+      kind: 'Enterprise',
+    },
+    {
+      name: 'enterprisesNotTechLeader',
+      zh: 'R4 营收≥100亿元、非科技领军企业',
+      en: 'R4 revenue ≥ 10B yuan, not a tech leader',
+      takes: ['year', 'regionCode', 'chainId'],
+      kind: 'Enterprise',
+    },
+    {
+      name: 'backboneEnterprisesWithoutPlatform',
+      zh: 'R5 重点产业链骨干企业无研发平台',
+      en: 'R5 backbone firms of leading chains without a platform',
+      takes: ['year', 'regionCode', 'chainId'],
+      kind: 'Enterprise',
+    },
+    {
+      name: 'enterprisesMissingFourHaves',
+      zh: 'R6 规上企业“四有”不全',
+      en: 'R6 above-scale firms lacking one of the four haves',
+      takes: ['year!', 'regionCode', 'chainId'],
+      kind: 'Enterprise',
+    },
+    {
+      name: 'expiringQualifications',
+      zh: '高新技术企业资格当年到期',
+      en: 'High-tech qualifications expiring in the year',
+      takes: ['year!', 'regionCode', 'chainId'],
+      kind: 'Enterprise',
+    },
+    {
+      name: 'chainsWithoutLabPartner',
+      zh: '缺少实验室合作的产业链',
+      en: 'Chains without a lab partner',
+      takes: [],
+      kind: 'IndustryChain',
+    },
+    {
+      name: 'chainsWithoutUniversityPartner',
+      zh: '缺少高校合作的产业链',
+      en: 'Chains without a university partner',
+      takes: [],
+      kind: 'IndustryChain',
+    },
+    {
+      name: 'chainSegmentsWithoutEnterprise',
+      zh: '没有企业的产业链环节',
+      en: 'Chain segments without an enterprise',
+      takes: ['regionCode', 'chainId'],
+      kind: 'ChainSegment',
+    },
+  ];
+  const SELECTION = {
+    Enterprise: 'id name locatedIn { name }',
+    IndustryChain: 'id name',
+    ChainSegment: 'id name chains { id name }',
+  };
+  let defaultYear = null;
+  const gapState = { offset: 0 };
+
+  function fillGapNames() {
+    const select = $('gap-name');
+    const current = select.value;
+    select.replaceChildren(
+      ...GAPS.map((g) => {
+        const option = document.createElement('option');
+        option.value = g.name;
+        option.textContent = g[language()] || g.zh;
+        return option;
+      }),
+    );
+    if (current) select.value = current;
+  }
+
+  /** The arguments a gap list takes from the form (year, region, chain), as GraphQL variables and their types. */
+  function gapArguments(gap, prefix) {
+    const args = {};
+    const types = {};
+    const year = Number($(`${prefix}-year`).value) || null;
+    for (const taken of gap.takes) {
+      const name = taken.replace('!', '');
+      const value =
+        name === 'year'
+          ? (year ?? (taken.endsWith('!') ? defaultYear : null))
+          : $(`${prefix}-${name === 'regionCode' ? 'region' : 'chain'}`).value || null;
+      if (value === null || value === undefined) continue;
+      args[name] = value;
+      types[name] = name === 'year' ? 'Int' : name === 'regionCode' ? 'RegionCode' : 'ID';
+    }
+    return { args, types };
+  }
+
+  /** Every row of a gap list, counted by paging its ids (the lists have no count field; 500 a page). */
+  async function countGap(field, args, types) {
+    const declared = Object.keys(args).map((a) => `$${a}: ${types[a]}`);
+    const passed = Object.keys(args).map((a) => `${a}: $${a}`);
+    const query = `query (${[...declared, '$offset: Int!'].join(', ')}) { rows: ${field}(${[...passed, 'limit: 500', 'offset: $offset'].join(', ')}) { id } }`;
+    let total = 0;
+    for (let offset = 0; ; offset += 500) {
+      const data = await gql(query, { ...args, offset });
+      total += data.rows.length;
+      if (data.rows.length < 500) return total;
+    }
+  }
+
+  function rowsTable(table, headers, rows) {
+    const head = document.createElement('tr');
+    for (const h of headers) {
+      const th = document.createElement('th');
+      th.textContent = h;
+      head.append(th);
+    }
+    table.replaceChildren(head, ...rows);
+  }
+
+  function rowOf(cells, onOpen) {
+    const tr = document.createElement('tr');
+    for (const cell of cells) tr.insertCell().textContent = cell;
+    if (onOpen) {
+      tr.classList.add('link');
+      tr.title = t('openMap');
+      tr.addEventListener('click', onOpen);
+    }
+    return tr;
+  }
+
+  const openRow = (kind, item) => () => {
+    if (kind === 'IndustryChain') showChainMap(item.id);
+    else if (kind === 'ChainSegment' && item.chains && item.chains[0]) showChainMap(item.chains[0].id);
+    else showNeighborhood(item.id, true);
+  };
+
+  async function showGap() {
+    const gap = GAPS.find((g) => g.name === $('gap-name').value) || GAPS[0];
+    const { args, types } = gapArguments(gap, 'gap');
+    $('gap-rule').textContent = `${gap.name}(${Object.entries(args)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(', ')})`;
+    try {
+      const total = await countGap(gap.name, args, types);
+      const declared = Object.keys(args).map((a) => `$${a}: ${types[a]}`);
+      const passed = Object.keys(args).map((a) => `${a}: $${a}`);
+      const data = await gql(
+        `query (${[...declared, '$offset: Int!'].join(', ')}) { rows: ${gap.name}(${[...passed, `limit: ${PAGE}`, 'offset: $offset'].join(', ')}) { ${SELECTION[gap.kind]} } }`,
+        { ...args, offset: gapState.offset },
+      );
+      const summary = $('gap-summary');
+      summary.dataset.total = String(total);
+      summary.textContent = t('total', { n: total });
+      $('gap-page').textContent = total
+        ? t('page', { from: gapState.offset + 1, to: gapState.offset + data.rows.length })
+        : '';
+      $('gap-prev').disabled = gapState.offset === 0;
+      $('gap-next').disabled = gapState.offset + PAGE >= total;
+      rowsTable(
+        $('gap-table'),
+        ['#', t('name'), gap.kind === 'Enterprise' ? t('region') : ''],
+        data.rows.map((item, i) =>
+          rowOf(
+            [
+              String(gapState.offset + i + 1),
+              item.name,
+              item.locatedIn
+                ? item.locatedIn.map((r) => r.name).join('、')
+                : item.chains
+                  ? item.chains.map((c) => c.name).join('、')
+                  : '',
+            ],
+            openRow(gap.kind, item),
+          ),
+        ),
+      );
+    } catch (error) {
+      $('gap-summary').dataset.total = '';
+      $('gap-summary').textContent = error.code === 'FORBIDDEN' ? t('needsPlanner') : error.message;
+    }
+  }
+
+  $('gap-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    gapState.offset = 0;
+    showGap();
+  });
+  $('gap-prev').addEventListener('click', () => {
+    gapState.offset = Math.max(0, gapState.offset - PAGE);
+    showGap();
+  });
+  $('gap-next').addEventListener('click', () => {
+    gapState.offset += PAGE;
+    showGap();
+  });
+
+  /** The region and chain chosen in a panel's form, as variables and their types. */
+  function addFilters(prefix, args, types) {
+    if ($(`${prefix}-region`).value) {
+      args.regionCode = $(`${prefix}-region`).value;
+      types.regionCode = 'RegionCode';
+    }
+    if ($(`${prefix}-chain`).value) {
+      args.chainId = $(`${prefix}-chain`).value;
+      types.chainId = 'ID';
+    }
+  }
+
+  const coverageState = { offset: 0 };
+  async function showCoverage() {
+    const year = Number($('coverage-year').value) || defaultYear;
+    const args = { year };
+    const types = { year: 'Int!' };
+    addFilters('coverage', args, types);
+    const declared = Object.keys(args).map((a) => `$${a}: ${types[a]}`);
+    const passed = Object.keys(args).map((a) => `${a}: $${a}`);
+    try {
+      const data = await gql(
+        `query (${[...declared, '$offset: Int!'].join(', ')}) {
+           c: fourHavesCoverage(${passed.join(', ')}) { covered total missing ratio }
+           rows: enterprisesMissingFourHaves(${[...passed, `limit: ${PAGE}`, 'offset: $offset'].join(', ')}) { id name locatedIn { name } missingFourHaves(year: $year) }
+         }`,
+        { ...args, offset: coverageState.offset },
+      );
+      const c = data.c;
+      const summary = $('coverage-summary');
+      summary.dataset.covered = String(c.covered);
+      summary.dataset.total = String(c.total);
+      summary.dataset.missing = String(c.missing);
+      summary.textContent = t('coverage', {
+        covered: c.covered,
+        total: c.total,
+        ratio: `${(c.ratio * 100).toFixed(1)}%`,
+        missing: c.missing,
+      });
+      $('coverage-page').textContent = c.missing
+        ? t('page', { from: coverageState.offset + 1, to: coverageState.offset + data.rows.length })
+        : '';
+      $('coverage-prev').disabled = coverageState.offset === 0;
+      $('coverage-next').disabled = coverageState.offset + PAGE >= c.missing;
+      rowsTable(
+        $('coverage-table'),
+        ['#', t('name'), t('lacks')],
+        data.rows.map((item, i) =>
+          rowOf(
+            [String(coverageState.offset + i + 1), item.name, item.missingFourHaves.map((m) => t(m)).join('、')],
+            openRow('Enterprise', item),
+          ),
+        ),
+      );
+    } catch (error) {
+      $('coverage-summary').textContent = error.code === 'FORBIDDEN' ? t('needsPlanner') : error.message;
+    }
+  }
+  $('coverage-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    coverageState.offset = 0;
+    showCoverage();
+  });
+  $('coverage-prev').addEventListener('click', () => {
+    coverageState.offset = Math.max(0, coverageState.offset - PAGE);
+    showCoverage();
+  });
+  $('coverage-next').addEventListener('click', () => {
+    coverageState.offset += PAGE;
+    showCoverage();
+  });
+
+  async function showReview() {
+    const year = Number($('review-year').value) || defaultYear;
+    const args = { year };
+    const types = { year: 'Int!' };
+    addFilters('review', args, types);
+    const declared = Object.keys(args).map((a) => `$${a}: ${types[a]}`);
+    const passed = Object.keys(args).map((a) => `${a}: $${a}`);
+    try {
+      const data = await gql(
+        `query (${declared.join(', ')}) { r: targetReview(${passed.join(', ')}) { met notMet unavailable
+           targets { metric target actual unit status previousActual change } } }`,
+        args,
+      );
+      const r = data.r;
+      const summary = $('review-summary');
+      summary.dataset.met = String(r.met);
+      summary.dataset.notMet = String(r.notMet);
+      summary.textContent = t('reviewSummary', r);
+      const number = (v) => (v === null || v === undefined ? '—' : Number.isInteger(v) ? String(v) : v.toFixed(3));
+      const state = { MET: t('met'), NOT_MET: t('notMet'), UNAVAILABLE: t('unavailable') };
+      rowsTable(
+        $('review-table'),
+        [t('metric'), t('target'), t('actual'), t('previous'), t('trend'), t('status')],
+        r.targets.map((x) => {
+          const tr = rowOf([
+            x.metric,
+            number(x.target),
+            number(x.actual),
+            number(x.previousActual),
+            `${x.change > 0 ? '↑' : x.change < 0 ? '↓' : ''}${number(x.change)}`,
+            state[x.status],
+          ]);
+          tr.classList.add(x.status === 'MET' ? 'met' : x.status === 'NOT_MET' ? 'not-met' : 'unavailable');
+          return tr;
+        }),
+      );
+    } catch (error) {
+      $('review-summary').textContent = error.code === 'FORBIDDEN' ? t('needsPlanner') : error.message;
+    }
+  }
+  $('review-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    showReview();
+  });
+
+  /** Downloads an export (GET /export/…) with the token, under the name the API gives it. */
+  async function download(path, params, format) {
+    const query = new URLSearchParams(
+      Object.entries({ ...params, format }).filter(([, v]) => v !== null && v !== '' && v !== undefined),
+    );
+    const response = await fetch(`${path}?${query}`, { headers: authHeaders() });
+    if (!response.ok) {
+      const body = await response.json().catch(() => ({}));
+      status((body.errors && body.errors[0] && body.errors[0].message) || `HTTP ${response.status}`, true);
+      return;
+    }
+    const name =
+      (/filename="([^"]+)"/.exec(response.headers.get('content-disposition') || '') || [])[1] || `export.${format}`;
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(await response.blob());
+    link.download = name;
+    link.click();
+    URL.revokeObjectURL(link.href);
+    status(t('exported', { file: name }));
+  }
+  const filtersOf = (prefix) => ({
+    year: $(`${prefix}-year`).value || null,
+    regionCode: $(`${prefix}-region`).value || null,
+    chainId: $(`${prefix}-chain`).value || null,
+  });
+  for (const format of ['xlsx', 'csv']) {
+    $(`gap-${format}`).addEventListener('click', () => {
+      const gap = GAPS.find((g) => g.name === $('gap-name').value) || GAPS[0];
+      const filters = filtersOf('gap');
+      const given = Object.fromEntries(Object.entries(filters).filter(([k]) => gap.takes.some((x) => x.startsWith(k))));
+      if (gap.takes.includes('year!') && !given.year) given.year = defaultYear;
+      download(`/export/gap/${gap.name}`, given, format);
+    });
+    $(`coverage-${format}`).addEventListener('click', () =>
+      download(
+        '/export/gap/fourHavesCoverage',
+        { ...filtersOf('coverage'), year: $('coverage-year').value || defaultYear },
+        format,
+      ),
+    );
+    $(`review-${format}`).addEventListener('click', () =>
+      download('/export/review', { ...filtersOf('review'), year: $('review-year').value || defaultYear }, format),
+    );
+  }
+
+  // ── Start ────────────────────────────────────────────────────────────────────────────────────────────────────
+
+  function fillSelect(select, items, allLabel) {
+    const current = select.value;
+    const all = document.createElement('option');
+    all.value = '';
+    all.textContent = allLabel;
+    select.replaceChildren(
+      all,
+      ...items.map(([value, label]) => {
+        const option = document.createElement('option');
+        option.value = value;
+        option.textContent = label;
+        return option;
+      }),
+    );
+    select.value = current;
+  }
+
+  /** The chains, regions and the latest target year: the choices of the selectors and the panels' default year. */
+  function loadReferenceLists() {
+    return gql(
+      `{ industryChains(limit: 100, sort: [{ name: ASC }]) { id name }
+         regions(limit: 500, sort: [{ code: ASC }]) { code name level }
+         targets(limit: 1, sort: [{ year: DESC }]) { year } }`,
+    )
       .then((data) => {
-        const select = $('chain-select');
-        while (select.options.length > 1) select.remove(1);
-        for (const chain of data.industryChains) {
-          const option = document.createElement('option');
-          option.value = chain.id;
-          option.textContent = chain.name;
-          select.append(option);
+        const chains = data.industryChains.map((c) => [c.id, c.name]);
+        fillSelect($('chain-select'), chains, t('chooseChain'));
+        const regions = data.regions.filter((r) => r.level !== 'CITY').map((r) => [r.code, r.name]);
+        for (const prefix of ['gap', 'coverage', 'review']) {
+          fillSelect($(`${prefix}-chain`), chains, t('allChains'));
+          fillSelect($(`${prefix}-region`), regions, t('allRegions'));
         }
-        status('Ready.');
+        defaultYear = data.targets[0] ? data.targets[0].year : new Date().getFullYear() - 1;
+        for (const prefix of ['coverage', 'review'])
+          if (!$(`${prefix}-year`).value) $(`${prefix}-year`).value = String(defaultYear);
+        status(t('ready'));
       })
       .catch((error) => status(error.message, true));
   }
@@ -319,14 +1404,28 @@
     if (!token) return;
     window.localStorage.setItem(TOKEN_KEY, token);
     $('token-input').value = '';
-    loadChains();
+    loadReferenceLists();
   });
   $('token-forget').addEventListener('click', () => {
     window.localStorage.removeItem(TOKEN_KEY);
-    status('Token forgotten.');
+    status(t('tokenForgotten'));
   });
 
+  // For browser tests, the front-end team and debugging from the console: each view's promise resolves once its
+  // layout has stopped.
+  window.explorer = {
+    cy,
+    showChainMap,
+    showNeighborhood: (id) => showNeighborhood(id, true),
+    expandGroup: (id) => openNode(cy.getElementById(id)),
+    clear: () => $('clear').click(),
+  };
+
+  applyText();
+  fillGapNames();
+  selectTab('details');
+  resetDetails();
+  renderLegend();
   if (storedToken()) showTokenForm(false);
-  loadChains();
-  updateCounts();
+  loadReferenceLists();
 })();

@@ -9,6 +9,7 @@ export function routeOf(path: string): string {
   if (path.startsWith('/graphql')) return '/graphql';
   if (path.startsWith('/health/')) return path.split('?')[0] === '/health/ready' ? '/health/ready' : '/health/live';
   if (path.startsWith('/explorer')) return '/explorer';
+  if (path.startsWith('/graphiql')) return '/graphiql';
   if (path.startsWith('/metrics')) return '/metrics';
   return 'other';
 }

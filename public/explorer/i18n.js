@@ -1,0 +1,191 @@
+// The explorer's words in Chinese (the default) and English. Entity names are never translated: they are shown as
+// stored. A key missing in English falls back to Chinese; `{n}`-style placeholders are filled by explorerText().
+(function () {
+  'use strict';
+  const zh = {
+    title: '创新图谱浏览',
+    search: '搜索',
+    searchHint: '搜索企业、平台、高校…（如 平煤神马）',
+    chainMap: '产业链图谱',
+    chooseChain: '— 选择产业链 —',
+    clear: '清空',
+    console: '查询控制台 GraphiQL',
+    useToken: '使用令牌',
+    forgetToken: '忘记令牌',
+    tokenHint: '访问令牌（npm run token -- --role viewer）',
+    results: '搜索结果',
+    legend: '图例',
+    types: '类型筛选',
+    path: '路径',
+    from: '起点',
+    to: '终点',
+    findPath: '查找最短路径',
+    tabDetails: '属性',
+    tabGaps: '缺口清单',
+    tabCoverage: '四有覆盖',
+    tabReview: '目标评估',
+    detailsHint: '点击节点或关系查看属性；双击节点展开，双击分组展开成员。',
+    year: '年份',
+    show: '查询',
+    prev: '上一页',
+    next: '下一页',
+    allRegions: '全部区县',
+    allChains: '全部产业链',
+    ready: '就绪。',
+    cleared: '已清空。',
+    loading: '加载中…',
+    needsToken: '此接口需要访问令牌：请在上方粘贴（管理员可用 npm run token 生成）。',
+    tokenRefused: '令牌被拒绝（已过期或无效）：请粘贴新的令牌。',
+    tokenForgotten: '已忘记令牌。',
+    searching: '正在搜索 {text}…',
+    hits: '{n} 条结果：{text}',
+    neighbourhood: '{label} 的关系网络：{nodes} 个节点，{groups} 个分组',
+    chainLoaded: '{label}：{segments} 个环节，{firms} 家企业（{elements} 个图元）',
+    truncated: '（部分未载入：{cut}）',
+    pathFound: '路径：{n} 跳',
+    noPath: '6 跳以内没有路径',
+    expand: '展开',
+    pathFrom: '设为起点',
+    pathTo: '设为终点',
+    openMap: '在图中打开',
+    total: '共 {n} 条',
+    page: '第 {from}–{to} 条',
+    none: '无',
+    coverage: '四有覆盖：{covered}/{total}（{ratio}），缺 {missing} 家',
+    lacks: '缺少',
+    reviewSummary: '达标 {met} 项，未达标 {notMet} 项，暂无数据 {unavailable} 项',
+    met: '达标',
+    notMet: '未达标',
+    unavailable: '暂无数据',
+    metric: '指标',
+    target: '目标',
+    actual: '实际',
+    previous: '上年',
+    trend: '变化',
+    status: '状态',
+    name: '名称',
+    region: '区县',
+    revenue: '营业收入（万元）',
+    needsPlanner: '需要 planner 角色。',
+    exported: '已导出 {file}',
+    firms: '家企业',
+    more: '另有 {n} 个未载入',
+    segmentEmpty: '缺口：此环节没有企业（chainSegmentsWithoutEnterprise）',
+    noLab: '缺口：没有实验室类平台与本链合作（chainsWithoutLabPartner）',
+    noUniversity: '缺口：没有高校与本链合作（chainsWithoutUniversityPartner）',
+    partners: '服务本链的平台、高校与院所',
+    gapMark: '红框：规则发现的缺口',
+    groupMark: '分组：双击展开',
+    RD_INSTITUTION: '研发机构',
+    RD_STAFF: '研发人员',
+    RD_SPENDING: '研发投入',
+    IUR_COOPERATION: '产学研合作',
+  };
+  const en = {
+    title: 'Innovation graph explorer',
+    search: 'Search',
+    searchHint: 'Search firms, platforms, universities… (e.g. 平煤神马)',
+    chainMap: 'Chain map',
+    chooseChain: '— choose a chain —',
+    clear: 'Clear',
+    console: 'Query console (GraphiQL)',
+    useToken: 'Use token',
+    forgetToken: 'Forget token',
+    tokenHint: 'Bearer token (npm run token -- --role viewer)',
+    results: 'Results',
+    legend: 'Legend',
+    types: 'Types',
+    path: 'Path',
+    from: 'From',
+    to: 'To',
+    findPath: 'Find shortest path',
+    tabDetails: 'Properties',
+    tabGaps: 'Gap lists',
+    tabCoverage: 'Four haves',
+    tabReview: 'Target review',
+    detailsHint: 'Click a node or an edge. Double-click a node to expand it, a group to show its members.',
+    year: 'Year',
+    show: 'Show',
+    prev: 'Previous',
+    next: 'Next',
+    allRegions: 'All regions',
+    allChains: 'All chains',
+    ready: 'Ready.',
+    cleared: 'Cleared.',
+    loading: 'Loading…',
+    needsToken: 'This API needs a token: paste one above (an administrator can mint it with npm run token).',
+    tokenRefused: 'The token was refused (expired or not valid): paste a new one above.',
+    tokenForgotten: 'Token forgotten.',
+    searching: 'Searching {text}…',
+    hits: '{n} result(s) for {text}',
+    neighbourhood: 'Neighbourhood of {label}: {nodes} nodes, {groups} groups',
+    chainLoaded: '{label}: {segments} segments, {firms} firms ({elements} elements)',
+    truncated: ' (partly left out: {cut})',
+    pathFound: 'Path of {n} hop(s)',
+    noPath: 'No path of at most 6 hops',
+    expand: 'Expand',
+    pathFrom: 'Path from here',
+    pathTo: 'Path to here',
+    openMap: 'Open on the map',
+    total: '{n} in all',
+    page: 'rows {from}–{to}',
+    none: 'none',
+    coverage: 'Four haves: {covered}/{total} ({ratio}), {missing} lacking',
+    lacks: 'Lacks',
+    reviewSummary: '{met} met, {notMet} not met, {unavailable} without data',
+    met: 'met',
+    notMet: 'not met',
+    unavailable: 'no data',
+    metric: 'Metric',
+    target: 'Target',
+    actual: 'Actual',
+    previous: 'Last year',
+    trend: 'Change',
+    status: 'Status',
+    name: 'Name',
+    region: 'Region',
+    revenue: 'Revenue (10k yuan)',
+    needsPlanner: 'Needs the planner role.',
+    exported: 'Exported {file}',
+    firms: 'firms',
+    more: '{n} more not loaded',
+    segmentEmpty: 'Gap: no enterprise in this segment (chainSegmentsWithoutEnterprise)',
+    noLab: 'Gap: no laboratory partners with this chain (chainsWithoutLabPartner)',
+    noUniversity: 'Gap: no university partners with this chain (chainsWithoutUniversityPartner)',
+    partners: 'Platforms, universities and institutes serving the chain',
+    gapMark: 'Red outline: a gap a rule found',
+    groupMark: 'Group: double-click to expand',
+    RD_INSTITUTION: 'R&D institution',
+    RD_STAFF: 'R&D staff',
+    RD_SPENDING: 'R&D spending',
+    IUR_COOPERATION: 'IUR cooperation',
+  };
+  const LANG_KEY = 'innovation-graph.lang';
+  const words = { zh, en };
+  let lang = window.localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh';
+
+  /** The text of `key` in the current language, with `{name}` placeholders filled from `values`. */
+  function text(key, values) {
+    const template = words[lang][key] ?? zh[key] ?? key;
+    return template.replace(/\{(\w+)\}/g, (_, name) => (values && name in values ? String(values[name]) : ''));
+  }
+
+  /** Puts the current language's words into the page's marked elements. */
+  function apply() {
+    document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
+    for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = text(el.dataset.i18n);
+    for (const el of document.querySelectorAll('[data-i18n-placeholder]')) {
+      el.placeholder = text(el.dataset.i18nPlaceholder);
+    }
+    const toggle = document.getElementById('lang');
+    if (toggle) toggle.textContent = lang === 'en' ? '中文' : 'English';
+  }
+
+  function setLanguage(next) {
+    lang = next === 'en' ? 'en' : 'zh';
+    window.localStorage.setItem(LANG_KEY, lang);
+    apply();
+  }
+
+  window.explorerText = { text, apply, setLanguage, language: () => lang };
+})();
