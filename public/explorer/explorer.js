@@ -1087,7 +1087,8 @@
           : $(`${prefix}-${name === 'regionCode' ? 'region' : 'chain'}`).value || null;
       if (value === null || value === undefined) continue;
       args[name] = value;
-      types[name] = name === 'year' ? 'Int' : name === 'regionCode' ? 'RegionCode' : 'ID';
+      types[name] =
+        name === 'year' ? (taken.endsWith('!') ? 'Int!' : 'Int') : name === 'regionCode' ? 'RegionCode' : 'ID';
     }
     return { args, types };
   }
@@ -1148,6 +1149,7 @@
       );
       const summary = $('gap-summary');
       summary.dataset.total = String(total);
+      summary.dataset.error = '';
       summary.textContent = t('total', { n: total });
       $('gap-page').textContent = total
         ? t('page', { from: gapState.offset + 1, to: gapState.offset + data.rows.length })
@@ -1174,6 +1176,7 @@
       );
     } catch (error) {
       $('gap-summary').dataset.total = '';
+      $('gap-summary').dataset.error = error.code || 'ERROR';
       $('gap-summary').textContent = error.code === 'FORBIDDEN' ? t('needsPlanner') : error.message;
     }
   }

@@ -108,7 +108,8 @@ describe('explorer page in Chromium', () => {
       );
       await securedPage.goto(`${secured.url}/explorer`);
       await securedPage.locator('#token-form').waitFor({ state: 'visible' });
-      await expect(securedPage.locator('#status').textContent()).resolves.toContain('needs a token');
+      // The page speaks Chinese by default.
+      await expect(securedPage.locator('#status').textContent()).resolves.toContain('此接口需要访问令牌');
 
       const token = await mintToken(auth, { sub: 'e2e', roles: ['viewer'], ttl: '10m' });
       await securedPage.fill('#token-input', `Bearer ${token}`);
@@ -119,7 +120,7 @@ describe('explorer page in Chromium', () => {
       // A reload sends the kept token at once: the chains load without asking again.
       await securedPage.reload();
       await securedPage.locator(`#chain-select option[value="${secured.prefix}chain"]`).waitFor({ state: 'attached' });
-      await expect(securedPage.locator('#status').textContent()).resolves.toBe('Ready.');
+      await expect(securedPage.locator('#status').textContent()).resolves.toBe('就绪。');
       expect(pageErrors).toEqual([]);
     } finally {
       await securedPage.close();
