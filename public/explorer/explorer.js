@@ -127,7 +127,7 @@
         selector: 'node',
         style: {
           label: 'data(short)',
-          'font-size': 11,
+          'font-size': 12,
           'text-wrap': 'ellipsis',
           'text-max-width': 100,
           'text-valign': 'bottom',
@@ -195,6 +195,23 @@
           'text-wrap': 'wrap',
           'text-max-width': 160,
           'font-size': 11,
+        },
+      },
+      {
+        // A firm of an expanded chain segment: a card with its name inside, on a grid under the segment.
+        selector: 'node.card',
+        style: {
+          shape: 'round-rectangle',
+          width: 108,
+          height: 24,
+          'background-color': '#e6eef8',
+          'border-width': 1,
+          'border-color': COLORS.Enterprise,
+          'text-valign': 'center',
+          'text-halign': 'center',
+          'text-margin-y': 0,
+          'text-max-width': 100,
+          'font-size': 12,
         },
       },
       { selector: 'node.gap', style: { 'border-width': 4, 'border-style': 'solid', 'border-color': '#d62728' } },
@@ -412,8 +429,8 @@
       name: 'concentric',
       concentric: (n) => 10 - (distance.has(n.id()) ? distance.get(n.id()) : 9),
       levelWidth: () => 1,
-      minNodeSpacing: 46,
-      spacingFactor: 1.1,
+      minNodeSpacing: 24,
+      spacingFactor: 0.9,
     });
     const centre = root.position();
     cy.nodes().forEach((n) => {
@@ -659,6 +676,10 @@
       firms.map((n) => n.id),
     );
     await layoutChain();
+    // Look at what was opened: the segment and its cards, at a zoom where their names can be read.
+    const opened = cy.getElementById(segmentId).union(cy.collection(firms.map((n) => cy.getElementById(n.id))));
+    cy.fit(opened, 30);
+    updateLabels();
   }
 
   /**
