@@ -268,7 +268,7 @@ export function createServer(deps: ServerDeps): AppServer {
   const explorerHeaders = (_req: express.Request, res: express.Response, next: express.NextFunction): void => {
     res.setHeader(
       'Content-Security-Policy',
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'",
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'",
     );
     next();
   };
@@ -287,7 +287,7 @@ export function createServer(deps: ServerDeps): AppServer {
   const graphiqlHeaders = (_req: express.Request, res: express.Response, next: express.NextFunction): void => {
     res.setHeader(
       'Content-Security-Policy',
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'",
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'",
     );
     next();
   };
@@ -304,13 +304,15 @@ export function createServer(deps: ServerDeps): AppServer {
     else next();
   });
   app.get('/graphiql/vendor/:file', graphiqlHeaders, (req, res, next) => {
-    const file = graphiqlVendor[String(req.params.file)];
-    if (file) res.sendFile(file);
+    const name = String(req.params.file);
+    // Own keys only: `constructor` or `__proto__` name no file.
+    if (Object.hasOwn(graphiqlVendor, name)) res.sendFile(graphiqlVendor[name] as string);
     else next();
   });
   app.use('/graphiql', graphiqlHeaders, express.static(fromRoot('public', 'graphiql'), { index: 'index.html' }));
   // A browser opening /graphql (a GET for HTML, no query) gets the console instead of a CSRF error.
   app.get('/graphql', (req, res, next) => {
+    res.vary('Accept');
     if (req.query.query === undefined && req.accepts(['application/json', 'text/html']) === 'text/html') {
       res.redirect(302, '/graphiql/');
     } else next();

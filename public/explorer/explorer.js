@@ -113,7 +113,7 @@
   /** What is drawn: a neighbourhood (focus id) or a chain map (chain id and its state), for re-layouts. */
   let view = { kind: 'none' };
 
-  const typeName = (type) => TYPE_NAMES[language()][type] || TYPE_NAMES.zh[type] || type;
+  const typeName = (type) => (language() === 'en' ? type : TYPE_NAMES.zh[type] || type);
   /** A name as a map label: without the demo suffix and the legal form every firm shares (full name on hover). */
   const shortName = (label) =>
     String(label)
@@ -272,7 +272,9 @@
   async function gql(query, variables) {
     const headers = { 'content-type': 'application/json', ...authHeaders() };
     const response = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-    const body = await response.json();
+    const body = (response.headers.get('content-type') || '').includes('json')
+      ? await response.json()
+      : { errors: [{ message: `HTTP ${response.status} ${response.statusText}` }] };
     if (response.status === 401) {
       showTokenForm(true);
       throw new ApiError(storedToken() ? t('tokenRefused') : t('needsToken'), 'UNAUTHENTICATED');
@@ -336,6 +338,7 @@
   }
 
   function clearGraph() {
+    viewRequest += 1;
     cy.elements().remove();
     view = { kind: 'none' };
     resetDetails();
@@ -369,11 +372,17 @@
     const omitted = new Map(subgraph.omitted.map((o) => [o.relationshipType, o.count]));
     const grouped = new Map();
     const elements = [];
+    // Nodes already inside a group drawn earlier stay there (opening a node twice must not draw them again).
+    const hidden = new Map();
+    cy.nodes('.group').forEach((g) => {
+      for (const member of (g.scratch('_members') || { members: [] }).members) hidden.set(member.id, g.id());
+    });
+    for (const [id, groupId] of hidden) if (keyOf.has(id)) keyOf.set(id, groupId);
     for (const [key, ids] of members) {
-      const fresh = ids.filter((id) => cy.getElementById(id).empty());
-      if (fresh.length <= GROUP_THRESHOLD) continue;
+      const fresh = ids.filter((id) => cy.getElementById(id).empty() && !hidden.has(id));
       const [rel, dir, type] = key.split('|');
       const groupId = `group:${centre}:${key}`;
+      if (fresh.length <= GROUP_THRESHOLD || cy.getElementById(groupId).nonempty()) continue;
       const left = omitted.get(rel) || 0;
       omitted.delete(rel);
       const memberSet = new Set(fresh);
@@ -447,12 +456,17 @@
     updateLabels();
   }
 
-  async function showNeighborhood(id, replace = true) {
+  /** Each request for a view; an answer to an older one (the user chose another view meanwhile) is dropped. */
+  let viewRequest = 0;
+
+  async function showNeighborhood(id, replace = true, rethrow = false) {
     status(t('loading'));
+    const request = ++viewRequest;
     try {
       const data = await gql(`query ($id: ID!) { neighborhood(id: $id, depth: 1, limit: 200) { ${SUBGRAPH} } }`, {
         id,
       });
+      if (request !== viewRequest) return;
       const subgraph = data.neighborhood;
       if (replace || view.kind !== 'neighbourhood') {
         clearGraph();
@@ -468,6 +482,7 @@
       );
     } catch (error) {
       status(error.message, true);
+      if (rethrow) throw error;
     }
   }
 
@@ -520,8 +535,9 @@
     return column;
   }
 
-  async function showChainMap(chainId) {
+  async function showChainMap(chainId, rethrow = false) {
     status(t('loading'));
+    const request = ++viewRequest;
     try {
       const [mapData, chainData, gaps] = await Promise.all([
         gql(`query ($chainId: ID!) { chainMap(chainId: $chainId) { ${SUBGRAPH} } }`, { chainId }),
@@ -532,6 +548,7 @@
         ),
         chainGaps(chainId),
       ]);
+      if (request !== viewRequest) return;
       const map = mapData.chainMap;
       const chain = chainData.industryChains[0];
       clearGraph();
@@ -602,7 +619,7 @@
         }
       }
       for (const f of feeds)
-        elements.push({ ...edgeElement(f, 'feeds'), data: { ...edgeElement(f).data, short: '供给' } });
+        elements.push({ ...edgeElement(f, 'feeds'), data: { ...edgeElement(f).data, short: t('feeds') } });
       // Platforms, universities, institutes and consortia of the chain, on their own band; many of a type → a group.
       const partnerTypes = ['Platform', 'University', 'ResearchInstitute', 'Consortium'];
       const partners = [];
@@ -637,6 +654,7 @@
       );
     } catch (error) {
       status(error.message, true);
+      if (rethrow) throw error;
     }
   }
 
@@ -668,7 +686,9 @@
       `query ($id: ID!) { neighborhood(id: $id, relationshipTypes: ["OPERATES_IN"], labels: ["Enterprise"], limit: 1000) { ${SUBGRAPH} } }`,
       { id: segmentId },
     );
+    if (view.kind !== 'chain') return;
     const firms = data.neighborhood.nodes.filter((n) => n.id !== segmentId);
+    const count = Number(cy.getElementById(`group:${segmentId}`).data('count')) || firms.length;
     cy.getElementById(`group:${segmentId}`).remove();
     cy.add(firms.filter((n) => cy.getElementById(n.id).empty()).map((n) => nodeElement(n, 'card')));
     view.expanded.set(
@@ -680,6 +700,8 @@
     const opened = cy.getElementById(segmentId).union(cy.collection(firms.map((n) => cy.getElementById(n.id))));
     cy.fit(opened, 30);
     updateLabels();
+    // The map shows at most 999 firms of a segment: say how many more there are rather than leave them out silently.
+    if (count > firms.length) status(t('more', { n: count - firms.length }));
   }
 
   /**
@@ -976,6 +998,12 @@
 
   $('clear').addEventListener('click', () => {
     clearGraph();
+    hiddenTypes.clear();
+    pick.from = null;
+    pick.to = null;
+    $('path-from').textContent = '—';
+    $('path-to').textContent = '—';
+    $('find-path').disabled = true;
     renderTypeFilters();
     renderLegend();
     updateCounts();
@@ -1078,8 +1106,10 @@
     IndustryChain: 'id name',
     ChainSegment: 'id name chains { id name }',
   };
-  let defaultYear = null;
-  const gapState = { offset: 0 };
+  /** The latest year with annual reports (the report-based lists and coverage) and with targets (the review). */
+  let reportYear = null;
+  let targetYear = null;
+  const gapState = { offset: 0, request: 0, query: null };
 
   function fillGapNames() {
     const select = $('gap-name');
@@ -1104,7 +1134,7 @@
       const name = taken.replace('!', '');
       const value =
         name === 'year'
-          ? (year ?? (taken.endsWith('!') ? defaultYear : null))
+          ? (year ?? (taken.endsWith('!') ? reportYear : null))
           : $(`${prefix}-${name === 'regionCode' ? 'region' : 'chain'}`).value || null;
       if (value === null || value === undefined) continue;
       args[name] = value;
@@ -1154,9 +1184,11 @@
     else showNeighborhood(item.id, true);
   };
 
+  /** Shows a page of the gap list submitted last (paging keeps its arguments even if the form changed since). */
   async function showGap() {
-    const gap = GAPS.find((g) => g.name === $('gap-name').value) || GAPS[0];
-    const { args, types } = gapArguments(gap, 'gap');
+    if (!gapState.query) return;
+    const { gap, args, types } = gapState.query;
+    const request = ++gapState.request;
     $('gap-rule').textContent = `${gap.name}(${Object.entries(args)
       .map(([k, v]) => `${k}: ${v}`)
       .join(', ')})`;
@@ -1168,6 +1200,7 @@
         `query (${[...declared, '$offset: Int!'].join(', ')}) { rows: ${gap.name}(${[...passed, `limit: ${PAGE}`, 'offset: $offset'].join(', ')}) { ${SELECTION[gap.kind]} } }`,
         { ...args, offset: gapState.offset },
       );
+      if (request !== gapState.request) return;
       const summary = $('gap-summary');
       summary.dataset.total = String(total);
       summary.dataset.error = '';
@@ -1204,6 +1237,8 @@
 
   $('gap-form').addEventListener('submit', (event) => {
     event.preventDefault();
+    const gap = GAPS.find((g) => g.name === $('gap-name').value) || GAPS[0];
+    gapState.query = { gap, ...gapArguments(gap, 'gap') };
     gapState.offset = 0;
     showGap();
   });
@@ -1228,12 +1263,18 @@
     }
   }
 
-  const coverageState = { offset: 0 };
-  async function showCoverage() {
-    const year = Number($('coverage-year').value) || defaultYear;
-    const args = { year };
+  const coverageState = { offset: 0, query: null };
+  /** The coverage asked for last: its year and filters (paging keeps them even if the form changed since). */
+  function coverageQuery() {
+    const args = { year: Number($('coverage-year').value) || reportYear };
     const types = { year: 'Int!' };
     addFilters('coverage', args, types);
+    return { args, types };
+  }
+
+  async function showCoverage() {
+    if (!coverageState.query) return;
+    const { args, types } = coverageState.query;
     const declared = Object.keys(args).map((a) => `$${a}: ${types[a]}`);
     const passed = Object.keys(args).map((a) => `${a}: $${a}`);
     try {
@@ -1276,6 +1317,7 @@
   }
   $('coverage-form').addEventListener('submit', (event) => {
     event.preventDefault();
+    coverageState.query = coverageQuery();
     coverageState.offset = 0;
     showCoverage();
   });
@@ -1289,7 +1331,7 @@
   });
 
   async function showReview() {
-    const year = Number($('review-year').value) || defaultYear;
+    const year = Number($('review-year').value) || targetYear;
     const args = { year };
     const types = { year: 'Int!' };
     addFilters('review', args, types);
@@ -1339,6 +1381,7 @@
       Object.entries({ ...params, format }).filter(([, v]) => v !== null && v !== '' && v !== undefined),
     );
     const response = await fetch(`${path}?${query}`, { headers: authHeaders() });
+    if (response.status === 401) showTokenForm(true);
     if (!response.ok) {
       const body = await response.json().catch(() => ({}));
       status((body.errors && body.errors[0] && body.errors[0].message) || `HTTP ${response.status}`, true);
@@ -1350,7 +1393,7 @@
     link.href = URL.createObjectURL(await response.blob());
     link.download = name;
     link.click();
-    URL.revokeObjectURL(link.href);
+    window.setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
     status(t('exported', { file: name }));
   }
   const filtersOf = (prefix) => ({
@@ -1363,18 +1406,18 @@
       const gap = GAPS.find((g) => g.name === $('gap-name').value) || GAPS[0];
       const filters = filtersOf('gap');
       const given = Object.fromEntries(Object.entries(filters).filter(([k]) => gap.takes.some((x) => x.startsWith(k))));
-      if (gap.takes.includes('year!') && !given.year) given.year = defaultYear;
+      if (gap.takes.includes('year!') && !given.year) given.year = reportYear;
       download(`/export/gap/${gap.name}`, given, format);
     });
     $(`coverage-${format}`).addEventListener('click', () =>
       download(
         '/export/gap/fourHavesCoverage',
-        { ...filtersOf('coverage'), year: $('coverage-year').value || defaultYear },
+        { ...filtersOf('coverage'), year: $('coverage-year').value || reportYear },
         format,
       ),
     );
     $(`review-${format}`).addEventListener('click', () =>
-      download('/export/review', { ...filtersOf('review'), year: $('review-year').value || defaultYear }, format),
+      download('/export/review', { ...filtersOf('review'), year: $('review-year').value || targetYear }, format),
     );
   }
 
@@ -1402,7 +1445,8 @@
     return gql(
       `{ industryChains(limit: 100, sort: [{ name: ASC }]) { id name }
          regions(limit: 500, sort: [{ code: ASC }]) { code name level }
-         targets(limit: 1, sort: [{ year: DESC }]) { year } }`,
+         targets(limit: 1, sort: [{ year: DESC }]) { year }
+         reports: annualReports(limit: 1, sort: [{ year: DESC }]) { year } }`,
     )
       .then((data) => {
         const chains = data.industryChains.map((c) => [c.id, c.name]);
@@ -1412,9 +1456,11 @@
           fillSelect($(`${prefix}-chain`), chains, t('allChains'));
           fillSelect($(`${prefix}-region`), regions, t('allRegions'));
         }
-        defaultYear = data.targets[0] ? data.targets[0].year : new Date().getFullYear() - 1;
-        for (const prefix of ['coverage', 'review'])
-          if (!$(`${prefix}-year`).value) $(`${prefix}-year`).value = String(defaultYear);
+        const fallback = new Date().getFullYear() - 1;
+        reportYear = data.reports[0] ? data.reports[0].year : fallback;
+        targetYear = data.targets[0] ? data.targets[0].year : reportYear;
+        if (!$('coverage-year').value) $('coverage-year').value = String(reportYear);
+        if (!$('review-year').value) $('review-year').value = String(targetYear);
         status(t('ready'));
       })
       .catch((error) => status(error.message, true));
@@ -1439,8 +1485,8 @@
   // layout has stopped.
   window.explorer = {
     cy,
-    showChainMap,
-    showNeighborhood: (id) => showNeighborhood(id, true),
+    showChainMap: (id) => showChainMap(id, true),
+    showNeighborhood: (id) => showNeighborhood(id, true, true),
     expandGroup: (id) => openNode(cy.getElementById(id)),
     clear: () => $('clear').click(),
   };

@@ -96,10 +96,11 @@ describe('spreadsheet import of platform, 科技副总 and project lists on a re
       [
         [`${tok}市研发平台认定名单`],
         header,
-        // Row 3: the existing centre under another writing of its name; raised to provincial, now serving a chain.
+        // Row 3: the existing centre written otherwise (a space, half-width brackets); raised to provincial, now serving
+        // a chain. (A leading 河南省 or 平顶山市 would make it another platform: for platforms it tells levels apart.)
         [
           1,
-          `河南省${tok}尼龙材料工程技术研究中心`,
+          `${tok} 尼龙材料工程技术研究中心(示例)`,
           `平顶山市${firmName}`,
           '省级',
           '工程技术研究中心',
@@ -326,10 +327,20 @@ describe('spreadsheet import of platform, 科技副总 and project lists on a re
         [`${tok}重复单位项目`, '', '市级', cableName, cableName, 2024, '', ''],
         [`${tok}另一个项目`, `${tok}/002`, '国家级', cableName, '', 2024, '30', ''],
         [`${tok}负数项目`, '', '市级', cableName, '', 2024, '-5', ''],
+        // Row 9: the existing project's number on an unrelated title: a 项目编号 is unique within a programme only,
+        // so a person decides.
+        [`${tok}风马牛示例课题`, projNo, '市级', cableName, '', 2024, '', ''],
       ]),
     );
     const report = await load(file, 'projects.csv', { kind: 'projects', skipInvalid: true });
-    expect(report).toMatchObject({ applied: true, rows: 6, created: 2, updated: 1, review: [] });
+    expect(report).toMatchObject({ applied: true, rows: 7, created: 2, updated: 1 });
+    expect(report.review).toEqual([
+      {
+        row: 9,
+        name: `${tok}风马牛示例课题`,
+        candidates: [{ id: p('proj'), name: projName, score: expect.any(Number) }],
+      },
+    ]);
     expect(report.invalid.map((i) => [i.row, i.column])).toEqual([
       [6, '参与单位'],
       [7, null],

@@ -5,6 +5,8 @@ import type { Choice } from '../read/values';
 /** How a column's cells are read (src/import/read/values.ts). */
 export type ValueType =
   | 'text'
+  /** An identifier such as a 项目编号: NFKC, without spaces. */
+  | 'code'
   | 'creditCode'
   | 'industryCode'
   | 'county'
@@ -148,6 +150,13 @@ export interface SubjectSpec {
   defaults: Record<string, unknown>;
   /** The end of its names that every one shares (a legal form, a kind of platform), left out for similarity. */
   commonEnding: RegExp | null;
+  /** Whether a leading 河南省 / 平顶山市 is ignored in its names (not for platforms: it tells their levels apart). */
+  placePrefixes: boolean;
+  /**
+   * Whether its code alone names it (a credit code names one legal person); otherwise (a 项目编号, unique only within
+   * a programme) a row matched by code must also have a similar name, or it goes to review.
+   */
+  codeIsIdentity: boolean;
 }
 
 /** An enterprise, as the kinds about firms match it. */
@@ -160,6 +169,8 @@ export const ENTERPRISE_SUBJECT: SubjectSpec = {
   idPrefix: 'ent',
   defaults: { aboveScale: false, backbone: false },
   commonEnding: LEGAL_FORM,
+  placePrefixes: true,
+  codeIsIdentity: true,
 };
 
 /** A kind of spreadsheet (docs/import-formats.md): its columns and what a matched row writes. */

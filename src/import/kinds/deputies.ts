@@ -90,6 +90,7 @@ export const DEPUTIES: KindSpec = {
           from: person.id,
           toLabel: 'Enterprise',
           to: subjectId,
+          // As everywhere, an empty cell never erases: an empty 结束年份 keeps the end year the graph has.
           props: given({
             programme: PROGRAMME,
             batch: int(values.batch),

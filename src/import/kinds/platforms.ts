@@ -57,6 +57,8 @@ export const PLATFORMS: KindSpec = {
     defaults: {},
     commonEnding:
       /(工程技术研究中心|工程研究中心|国际联合实验室|重点实验室|实验室|产业技术研究院|产业研究院|研究院|孵化器|众创空间|研发中心|中心)$/,
+    placePrefixes: false,
+    codeIsIdentity: false,
   },
   createsWithoutCreditCode: true,
   optionColumns: { year: 'approvedYear' },

@@ -42,7 +42,7 @@ export const PROJECTS: KindSpec = {
   title: '科技项目立项名单',
   columns: [
     column('name', '项目名称', 'text', true, '尼龙66关键材料示例研究（示例）', ['项目', 'name']),
-    column('projectNo', '项目编号', 'text', false, '2024-PDS-001', ['立项编号', 'project number']),
+    column('projectNo', '项目编号', 'code', false, '2024-PDS-001', ['立项编号', 'project number']),
     choiceColumn('level', '级别', LEVELS, true, ['项目级别', 'level']),
     column('lead', '承担单位', 'text', true, '平顶山学院', ['牵头单位', '项目承担单位', 'lead']),
     column('participants', '参与单位', 'list', false, '河南城建学院、平顶山工业职业技术学院', [
@@ -64,6 +64,8 @@ export const PROJECTS: KindSpec = {
     idPrefix: 'proj',
     defaults: {},
     commonEnding: null,
+    placePrefixes: true,
+    codeIsIdentity: false,
   },
   createsWithoutCreditCode: true,
   optionColumns: { year: 'year' },

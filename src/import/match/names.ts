@@ -3,9 +3,14 @@ import { distance } from 'fastest-levenshtein';
 /**
  * An organisation's name as matched (docs/import-formats.md, "Matching"): NFKC (full-width brackets and letters
  * become half-width), no spaces, one kind of bracket, `有限责任公司` ≡ `有限公司`, a leading `河南省` / `平顶山市`
- * and the demo data's `（示例）` ignored.
+ * and the demo data's `（示例）` ignored. With `placePrefixes` false the leading place stays: in a platform's name it
+ * tells levels apart (`河南省…研究院` is provincial, `平顶山市…研究院` municipal).
  */
-export function normalizeName(name: string, cityPrefixes: readonly string[] = ['平顶山市', '平顶山']): string {
+export function normalizeName(
+  name: string,
+  cityPrefixes: readonly string[] = ['平顶山市', '平顶山'],
+  placePrefixes = true,
+): string {
   let text = name
     .normalize('NFKC')
     .replace(/\s+/g, '')
@@ -13,6 +18,7 @@ export function normalizeName(name: string, cityPrefixes: readonly string[] = ['
     .replace(/[\]】〕]/g, ')')
     .replace(/\(示例\)/g, '')
     .replace(/有限责任公司/g, '有限公司');
+  if (!placePrefixes) return text;
   for (const prefix of ['河南省', ...cityPrefixes]) if (text.startsWith(prefix)) text = text.slice(prefix.length);
   return text;
 }

@@ -7,7 +7,7 @@ import type { KindSpec, NodeWrite, OrganisationLabel, References, RelWrite, Subj
 import type { HeaderMatch } from '../read/headers';
 import type { TableRow } from '../read/table';
 import { type Cell, cellText, isBlank, parseValue, type ValueContext } from '../read/values';
-import { normalizeName, REVIEW_THRESHOLD, SimilarNames } from './names';
+import { normalizeName, REVIEW_THRESHOLD, SimilarNames, similarity } from './names';
 
 /** A row problem, as the report lists it: the row as the spreadsheet numbers it, the column's header, the value. */
 export interface Problem {
@@ -78,7 +78,10 @@ export interface Plan {
 export interface GraphIndex {
   context: ValueContext;
   regionIds: Map<string, string>;
-  byCode: Map<string, SubjectRef>;
+  /** Subjects by code: a credit code names one firm; a 项目编号 may be held by projects of several programmes. */
+  byCode: Map<string, SubjectRef[]>;
+  /** A subject's name as matched (normalizeName, keeping a leading place where the kind says so). */
+  normalize: (name: string) => string;
   byName: Map<string, SubjectRef[]>;
   byId: Map<string, SubjectRef>;
   qualificationIds: Map<string, string>;
@@ -90,13 +93,18 @@ export interface GraphIndex {
 type Run = Pick<ManagedTransaction, 'run'>;
 
 /** Rows of `cypher/import/<name>.cypher` (columns id, name, code) as references matched by normalized name. */
-async function namedRefs(tx: Run, name: string, cityPrefixes: readonly string[]): Promise<SubjectRef[]> {
+async function namedRefs(
+  tx: Run,
+  name: string,
+  cityPrefixes: readonly string[],
+  placePrefixes = true,
+): Promise<SubjectRef[]> {
   const result = await tx.run<{ id: string; name: string; code: string | null }>(importCypher(name));
   return result.records.map((r) => ({
     id: r.get('id'),
     name: r.get('name'),
     code: r.get('code'),
-    normalized: normalizeName(r.get('name'), cityPrefixes),
+    normalized: normalizeName(r.get('name'), cityPrefixes, placePrefixes),
   }));
 }
 
@@ -115,7 +123,12 @@ export async function readGraphIndex(tx: Run, entity: SubjectSpec): Promise<Grap
   const subjects =
     entity.label === 'Enterprise'
       ? enterprises
-      : await namedRefs(tx, entity.label === 'Platform' ? 'platforms' : 'projects', context.cityPrefixes);
+      : await namedRefs(
+          tx,
+          entity.label === 'Platform' ? 'platforms' : 'projects',
+          context.cityPrefixes,
+          entity.placePrefixes,
+        );
   const byName = new Map<string, SubjectRef[]>();
   for (const e of subjects) byName.set(e.normalized, [...(byName.get(e.normalized) ?? []), e]);
   const quals = await tx.run<{ id: string; code: string }>(importCypher('qualifications'));
@@ -140,7 +153,11 @@ export async function readGraphIndex(tx: Run, entity: SubjectSpec): Promise<Grap
   return {
     context,
     regionIds,
-    byCode: new Map(subjects.filter((e) => e.code).map((e) => [e.code as string, e])),
+    byCode: groupBy(
+      subjects.filter((e) => e.code),
+      (e) => e.code as string,
+    ),
+    normalize: (name) => normalizeName(name, context.cityPrefixes, entity.placePrefixes),
     byName,
     byId: new Map(subjects.map((e) => [e.id, e])),
     similar: () => (similar ??= new SimilarNames(subjects, entity.commonEnding)),
@@ -389,11 +406,27 @@ function match(values: RowValues, index: GraphIndex, options: PlanOptions, heade
   const code = codeOf(entity, values.values);
   const name = values.values.name as string | null;
   const codeColumn = entity.codeColumn ? (header.headers.get(entity.codeColumn) ?? entity.codeHeader) : null;
-  if (code) {
-    const found = index.byCode.get(code);
-    if (found) return { kind: 'existing', id: found.id, by: 'code' };
+  const normalized = index.normalize(name ?? '');
+  const holders = code ? (index.byCode.get(code) ?? []) : [];
+  const [holder] = holders;
+  if (holder && holders.length === 1 && entity.codeIsIdentity) return { kind: 'existing', id: holder.id, by: 'code' };
+  // A code that is not an identity (项目编号: unique within a programme only) matches when the names agree too;
+  // otherwise a person decides between the holders (one code on two different names is never taken on trust).
+  const agree = (e: SubjectRef) =>
+    e.normalized === normalized || similarity(e.normalized, normalized, entity.commonEnding) >= REVIEW_THRESHOLD;
+  if (holder && holders.length === 1 && agree(holder)) return { kind: 'existing', id: holder.id, by: 'code' };
+  if (holders.length > 0) {
+    const candidates = holders.map((e) => ({
+      id: e.id,
+      name: e.name,
+      score: Math.round(similarity(e.normalized, normalized, entity.commonEnding) * 100) / 100,
+    }));
+    const mapped = options.mapping.get(row);
+    if (mapped === undefined) return { kind: 'review', candidates };
+    if (holders.some((e) => e.id === mapped)) return { kind: 'existing', id: mapped, by: 'mapping' };
+    const reason = `the mapping names ${mapped}, but the ${entity.codeName} ${code} is that of ${holders.map((e) => e.id).join(', ')}`;
+    return { kind: 'invalid', problem: { row, column: null, value: mapped, reason } };
   }
-  const normalized = normalizeName(name ?? '', index.context.cityPrefixes);
   // Subjects with another code than the row's are others (another legal person, another project), whatever their names.
   const compatible = (e: SubjectRef) => !code || !e.code || e.code === code;
   const sameName = index.byName.get(normalized) ?? [];
@@ -511,9 +544,7 @@ export async function planImport(
   }
   const entity = options.kind.entity;
   const subjectIdOf = ({ values, match: m }: (typeof matched)[number]) =>
-    m.kind === 'existing'
-      ? m.id
-      : newSubjectId(entity, values.values, normalizeName(String(values.values.name), index.context.cityPrefixes));
+    m.kind === 'existing' ? m.id : newSubjectId(entity, values.values, index.normalize(String(values.values.name)));
   const state = emptyState();
   // The subjects' state, the new ones' ids included (an id may exist under another name): what tells a new subject.
   await readState(tx, state, entity.label, matched.map(subjectIdOf));

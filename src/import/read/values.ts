@@ -155,7 +155,9 @@ export function parseBatch(cell: Cell): Parsed {
     return ok((tens === '' ? 1 : digit(tens)) * 10 + digit(units));
   }
   const count = parseCount(text);
-  return count.ok && (count.value as number) > 0 ? count : fail('not a batch number (2, 第2批 or 第二批)');
+  return count.ok && (count.value as number) > 0 && (count.value as number) < 100
+    ? count
+    : fail('not a batch number (2, 第2批 or 第二批)');
 }
 
 /**
@@ -231,6 +233,9 @@ export function parseValue(
   switch (type) {
     case 'text':
       return ok(cellText(cell).replace(/\s+/g, ' '));
+    case 'code':
+      // A number as its own people write it (项目编号): full-width characters as half-width, no spaces.
+      return ok(cellText(cell).normalize('NFKC').replace(/\s+/g, ''));
     case 'creditCode': {
       // Excel keeps 15 digits of a number: an 18-character code typed into a number cell has lost its last ones.
       if (typeof cell === 'number') {
