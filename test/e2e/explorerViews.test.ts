@@ -26,6 +26,8 @@ describe('explorer views in Chromium: chain maps, grouped neighbourhoods, panels
        CREATE (s3:ChainSegment {id: $p + 'seg3', name: '设计服务（示例）', position: 'SUPPORT', synthetic: true})-[:OF_CHAIN]->(chain)
        CREATE (s0)-[:FEEDS]->(s1)-[:FEEDS]->(s2)
        CREATE (region:Region {id: $p + 'region', code: '419891', name: '视图区（示例）', level: 'DISTRICT', synthetic: true})
+       CREATE (:Target {id: $p + 'target', metric: 'HIGH_TECH_ENTERPRISES', year: 2024, value: 1, comparison: 'AT_LEAST',
+         synthetic: true})-[:FOR_REGION]->(region)
        WITH chain, s0, s1, s3, region
        UNWIND range(1, 47) AS i
        CREATE (f:Enterprise {id: $p + 'firm' + i, name: '视图企业' + i + '号有限公司（示例）', aboveScale: true,
@@ -312,9 +314,12 @@ describe('explorer views in Chromium: chain maps, grouped neighbourhoods, panels
     expect(await page.textContent('#coverage-table')).toContain('产学研合作');
     await page.click('#tabs button[data-tab="review"]');
     await page.fill('#review-year', '2024');
+    await page.selectOption('#review-region', '419891');
     await page.click('#review-form button[type=submit]');
-    await page.waitForFunction(() => document.getElementById('review-summary')?.textContent !== '');
-    expect(await page.textContent('#review-summary')).toMatch(/达标|暂无|targets|Target|没有/);
+    await page.waitForFunction(() => (document.getElementById('review-summary') as HTMLElement).dataset.met !== '');
+    // The fixture's target for the region: at least 1 high-tech enterprise, and the region has none.
+    expect(await page.textContent('#review-table')).toContain('HIGH_TECH_ENTERPRISES');
+    expect(await page.textContent('#review-table')).toContain('未达标');
   }, 60_000);
 
   it('switches to English, clears the properties with the map, and serves GraphiQL with no request leaving 127.0.0.1', async () => {

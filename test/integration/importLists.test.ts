@@ -101,7 +101,7 @@ describe('spreadsheet import of platform, 科技副总 and project lists on a re
         [
           1,
           `${tok} 尼龙材料工程技术研究中心(示例)`,
-          `平顶山市${firmName}`,
+          `河南省${firmName}`,
           '省级',
           '工程技术研究中心',
           '2024年',
