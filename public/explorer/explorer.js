@@ -492,11 +492,13 @@
     const content = group.scratch('_members');
     if (!content) return;
     const position = group.position();
+    // Members of a chain map's partner group join the partners' band.
+    const classes = group.hasClass('partner') ? 'partner' : '';
     group.remove();
     cy.add(
       content.members
         .filter((n) => cy.getElementById(n.id).empty())
-        .map((n) => ({ ...nodeElement(n), position: { ...position } })),
+        .map((n) => ({ ...nodeElement(n, classes), position: { ...position } })),
     );
     cy.add(
       content.edges
@@ -765,11 +767,13 @@
     });
     const chain = cy.nodes('.chain');
     if (chain.nonempty()) positions[chain.id()] = { x: Math.max(right - 60, 200) / 2, y: 20 };
-    // Whatever else is drawn (a path, an expanded partner group) goes below, in a row.
+    // Whatever else is drawn goes below the partners' band, in rows.
+    const extraTop = bottom + 60 + Math.ceil(partners.length / perRow) * 70 + 40;
     let extra = 0;
     cy.nodes().forEach((n) => {
-      if (!positions[n.id()])
-        positions[n.id()] = { x: 75 + (extra++ % perRow) * 150, y: bottom + 200 + Math.floor(extra / perRow) * 70 };
+      if (positions[n.id()]) return;
+      const i = extra++;
+      positions[n.id()] = { x: 75 + (i % perRow) * 150, y: extraTop + Math.floor(i / perRow) * 70 };
     });
     await runLayout({ name: 'preset', positions: (n) => positions[n.id()] });
   }

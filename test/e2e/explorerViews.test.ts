@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import { readFile } from 'node:fs/promises';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createTestApp, type TestApp } from '../support/testApp';
 
@@ -60,7 +61,7 @@ describe('explorer views in Chromium: chain maps, grouped neighbourhoods, panels
       headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
     });
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
     });
@@ -300,6 +301,15 @@ describe('explorer views in Chromium: chain maps, grouped neighbourhoods, panels
     await page.waitForFunction(() => document.querySelectorAll('#gap-table tr.link').length === 20);
     await page.locator('#gap-table tr.link').first().click();
     await page.waitForFunction(() => Number(document.getElementById('counts')?.dataset.nodes) > 1);
+
+    // The panel's export is the API's: an .xlsx named after the list, and a CSV with one line per firm of the list.
+    await page.click('#tabs button[data-tab="gaps"]');
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('#gap-xlsx')]);
+    expect(xlsx.suggestedFilename()).toBe('enterprisesMissingFourHaves.xlsx');
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#gap-csv')]);
+    const text = (await readFile((await csv.path()) as string)).toString('utf8');
+    const listed = Number(await page.$eval('#gap-summary', (e) => (e as HTMLElement).dataset.total));
+    expect(text.trim().split(/\r?\n/).length - 1).toBe(listed);
   }, 120_000);
 
   it('shows four-haves coverage with what each firm lacks, and the target review', async () => {
