@@ -107,8 +107,8 @@ describe('spreadsheet import of platform, 科技副总 and project lists on a re
           '2024年',
           `${tok}尼龙`,
         ],
-        // Row 4: a new national key laboratory of the university.
-        [2, `${tok}碳化硅重点实验室`, `鹰城${tok}理工学院`, '国家级', '重点实验室', 2023, null],
+        // Row 4: a new national key laboratory of the university, co-hosted by the institute (two names in the cell).
+        [2, `${tok}碳化硅重点实验室`, `鹰城${tok}理工学院、${instName}`, '国家级', '重点实验室', 2023, null],
         // Row 5: close to the existing centre's name: held for review.
         [3, `${tok}尼龙新材料工程技术研究中心`, cableName, '市级', '工程中心', 2024, null],
         // Row 6: a host the graph lacks; row 7: a kind that is no platform kind.
@@ -155,8 +155,12 @@ describe('spreadsheet import of platform, 科技副总 and project lists on a re
        ORDER BY name`,
       { tok },
     );
-    // ORDER BY compares code points: 新 (U+65B0) before 材 (U+6750) before 碳 (U+78B3).
-    expect(platforms).toEqual([
+    // ORDER BY compares code points: 新 (U+65B0) before 材 (U+6750) before 碳 (U+78B3); hosts sorted by id.
+    const sorted = platforms.map((x) => ({
+      ...x,
+      hosts: [...x.hosts].sort((a, b) => String(a).localeCompare(String(b))),
+    }));
+    expect(sorted).toEqual([
       {
         name: `${tok}尼龙新材料工程技术研究中心`,
         kind: 'ENGINEERING_RESEARCH_CENTER',
@@ -182,7 +186,10 @@ describe('spreadsheet import of platform, 科技副总 and project lists on a re
         kind: 'KEY_LABORATORY',
         level: 'NATIONAL',
         year: 2023,
-        hosts: [[p('uni'), 'LEAD']],
+        hosts: [
+          [p('inst'), 'CO'],
+          [p('uni'), 'LEAD'],
+        ],
         chains: [],
         synthetic: false,
         source: `${app.prefix}platforms.xlsx, row 4`,
@@ -330,10 +337,13 @@ describe('spreadsheet import of platform, 科技副总 and project lists on a re
         // Row 9: the existing project's number on an unrelated title: a 项目编号 is unique within a programme only,
         // so a person decides.
         [`${tok}风马牛示例课题`, projNo, '市级', cableName, '', 2024, '', ''],
+        // Rows 10 and 11: one new project, with its number and again without: created once, and the rows disagree.
+        [`${tok}同名示例项目`, `${tok}-003`, '市级', cableName, '', 2024, '', ''],
+        [`${tok}同名示例项目`, '', '市级', cableName, '', 2024, '', ''],
       ]),
     );
     const report = await load(file, 'projects.csv', { kind: 'projects', skipInvalid: true });
-    expect(report).toMatchObject({ applied: true, rows: 7, created: 2, updated: 1 });
+    expect(report).toMatchObject({ applied: true, rows: 9, created: 3, updated: 1 });
     expect(report.review).toEqual([
       {
         row: 9,
@@ -345,7 +355,9 @@ describe('spreadsheet import of platform, 科技副总 and project lists on a re
       [6, '参与单位'],
       [7, null],
       [8, '资助金额（万元）'],
+      [11, null],
     ]);
+    expect(report.invalid[3]?.reason).toBe('the same project as row 10, with other values in 项目编号');
     expect(report.invalid[1]?.reason).toBe('the same project as row 5, with other values in 项目名称');
     const projects = await rows(
       `MATCH (pr:Project) WHERE pr.name CONTAINS $tok
@@ -366,6 +378,16 @@ describe('spreadsheet import of platform, 科技副总 and project lists on a re
         status: 'APPROVED',
         undertakers: [[p('uni'), 'LEAD']],
         chains: [p('chain')],
+      },
+      {
+        name: `${tok}同名示例项目`,
+        no: `${tok}-003`,
+        level: 'MUNICIPAL',
+        year: 2024,
+        funding: null,
+        status: 'APPROVED',
+        undertakers: [[p('cable'), 'LEAD']],
+        chains: [],
       },
       {
         name: `${tok}碳化硅衬底示例研究`,
@@ -393,7 +415,7 @@ describe('spreadsheet import of platform, 科技副总 and project lists on a re
       },
     ]);
     const undone = await undoImport(app.driver, { database: DATABASE }, report.batchId as string, subject);
-    expect(undone).toMatchObject({ undone: true, nodesRemoved: 2, conflicts: [] });
+    expect(undone).toMatchObject({ undone: true, nodesRemoved: 3, conflicts: [] });
     expect(await ours()).toBe(before);
   });
 

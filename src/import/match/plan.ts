@@ -543,8 +543,26 @@ export async function planImport(
     }
   }
   const entity = options.kind.entity;
-  const subjectIdOf = ({ values, match: m }: (typeof matched)[number]) =>
-    m.kind === 'existing' ? m.id : newSubjectId(entity, values.values, index.normalize(String(values.values.name)));
+  // A subject new to the graph is created once per file: rows without a code that name it as a row with its code
+  // does (the only code given that name in the file) are about the same firm, platform or project.
+  const newCodes = new Map<string, Set<string>>();
+  for (const { values, match: m } of matched) {
+    const code = codeOf(entity, values.values);
+    if (m.kind !== 'new' || !code) continue;
+    const name = index.normalize(String(values.values.name));
+    newCodes.set(name, (newCodes.get(name) ?? new Set()).add(code));
+  }
+  const subjectIdOf = ({ values, match: m }: (typeof matched)[number]) => {
+    if (m.kind === 'existing') return m.id;
+    const name = index.normalize(String(values.values.name));
+    const codes = [...(newCodes.get(name) ?? [])];
+    const [only] = codes;
+    const adopted =
+      !codeOf(entity, values.values) && codes.length === 1 && entity.codeColumn
+        ? { ...values.values, [entity.codeColumn]: only }
+        : values.values;
+    return newSubjectId(entity, adopted, name);
+  };
   const state = emptyState();
   // The subjects' state, the new ones' ids included (an id may exist under another name): what tells a new subject.
   await readState(tx, state, entity.label, matched.map(subjectIdOf));
