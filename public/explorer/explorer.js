@@ -1020,7 +1020,12 @@
     renderLegend();
     renderTypeFilters();
     fillGapNames();
-    loadReferenceLists();
+    // The map's own words (group labels, the FEEDS label) are drawn with the view: draw it again in the new language.
+    loadReferenceLists().then(() => {
+      if (view.kind === 'chain') return showChainMap(view.chainId);
+      if (view.kind === 'neighbourhood') return showNeighborhood(view.focus, true);
+      return undefined;
+    });
   });
 
   // ── Planner panels ───────────────────────────────────────────────────────────────────────────────────────────
