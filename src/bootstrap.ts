@@ -22,7 +22,17 @@ export async function prepareDatabase({ driver, database, neo4jGraphQL, seedOnEm
   const applied = await migrate(driver, database);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
   if (seedOnEmpty && (await databaseIsEmpty(driver, database))) {
-    const summary = await loadSeed(driver, database);
+    logger.info('empty database: loading the demo city (about half a minute)');
+    // A line every 10 %: a person watching the console sees the load move, a log collector gets ten lines.
+    let shown = 0;
+    const summary = await loadSeed(driver, database, {
+      progress: (done, total) => {
+        const percent = Math.floor((done / total) * 10) * 10;
+        if (percent <= shown || percent >= 100) return;
+        shown = percent;
+        logger.info({ done, total }, `demo data ${percent} %`);
+      },
+    });
     logger.info(summary, 'empty database: demo data loaded');
   }
 }

@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, config.logFormat);
 
   // Check the HTTP port before starting anything, so a busy port leaves nothing half-started behind.
   if (config.port !== 0 && (await portIsOpen(config.port, config.host === '0.0.0.0' ? '127.0.0.1' : config.host))) {
@@ -67,7 +67,9 @@ async function main(): Promise<void> {
       if (!ok) return;
       health.setPrepared(true);
       void health.check();
-      logger.info('database prepared; API ready');
+      // One line that says where everything is (a newcomer's first question).
+      const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+      logger.info(`ready: API ${base}/graphql · explorer ${base}/explorer · query console ${base}/graphiql`);
     })
     .catch((error: unknown) => {
       logger.fatal({ err: error }, 'the database cannot be prepared; fix the cause and restart');

@@ -75,7 +75,7 @@ async function main(command: string | undefined): Promise<number> {
       return answers ? 0 : 1;
     }
     case 'migrate': {
-      const logger = createLogger(config.logLevel);
+      const logger = createLogger(config.logLevel, config.logFormat);
       const target = await resolveTarget(config.neo4j, logger);
       const driver = createDriver(target);
       try {

@@ -69,6 +69,8 @@ export interface Config {
   host: string;
   port: number;
   logLevel: LogLevel;
+  /** `pretty`: readable lines (a person at a terminal); `json`: one JSON object a line (collectors); `auto`: pretty on a terminal. */
+  logFormat: 'auto' | 'pretty' | 'json';
   production: boolean;
   neo4j: Neo4jTarget;
   database: string;
@@ -135,6 +137,10 @@ export function loadConfig(env: Env = process.env): Config {
   const logLevelRaw = read('LOG_LEVEL') ?? 'info';
   if (!LOG_LEVELS.includes(logLevelRaw as LogLevel)) {
     problems.push(`LOG_LEVEL=${logLevelRaw} is not one of ${LOG_LEVELS.join(', ')}`);
+  }
+  const logFormat = read('LOG_FORMAT') ?? 'auto';
+  if (!['auto', 'pretty', 'json'].includes(logFormat)) {
+    problems.push(`LOG_FORMAT=${logFormat} is not one of auto, pretty, json`);
   }
   const database = read('NEO4J_DATABASE') ?? 'neo4j';
   if (!/^[A-Za-z][A-Za-z0-9.-]{2,62}$/.test(database)) {
@@ -205,6 +211,7 @@ export function loadConfig(env: Env = process.env): Config {
     host,
     port,
     logLevel: logLevelRaw as LogLevel,
+    logFormat: logFormat as Config['logFormat'],
     production: env.NODE_ENV === 'production',
     neo4j,
     database,

@@ -22,6 +22,8 @@ export interface LocalNeo4jOptions {
   txTimeoutSeconds?: number;
   /** How long to wait for the ready line before giving up (and stopping what was started). */
   startTimeoutMs?: number;
+  /** Called before the launcher is built with Maven, which happens only when it is not built yet. */
+  onBuild?: () => void;
 }
 
 /** A problem a user can fix (missing Java, busy port…): the message says what and how. */
@@ -78,11 +80,20 @@ export function checkJava(): number {
  * Builds the launcher with Maven (the first time fetches Neo4j and APOC from Maven Central; later runs reuse
  * ~/.m2). Does nothing when already built unless `force`.
  */
-export function buildLauncher(options: { force?: boolean; quiet?: boolean } = {}): void {
+export function buildLauncher(options: { force?: boolean; quiet?: boolean; onBuild?: () => void } = {}): void {
   if (!options.force && launcherIsBuilt()) return;
   checkJava();
+  options.onBuild?.();
   // The launcher has no Java tests: skip the test phases rather than have surefire report "No tests to run.".
-  const args = ['-B', '-Dmaven.test.skip=true', '-f', path.join(LAUNCHER_DIR, 'pom.xml'), 'package'];
+  // -B and style.color=never: plain text, never the colour escape codes a terminal-less run would show raw.
+  const args = [
+    '-B',
+    '-Dstyle.color=never',
+    '-Dmaven.test.skip=true',
+    '-f',
+    path.join(LAUNCHER_DIR, 'pom.xml'),
+    'package',
+  ];
   if (options.quiet !== false) args.splice(1, 0, '-q');
   const out = spawnSync('mvn', args, { stdio: 'inherit' });
   if (out.error) {
@@ -166,7 +177,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     );
   }
   checkJava();
-  buildLauncher();
+  buildLauncher({ onBuild: options.onBuild });
   mkdirSync(home, { recursive: true });
   const log = logFile(home);
   writeFileSync(log, '');

@@ -18,16 +18,15 @@ export async function resolveTarget(target: Neo4jTarget, logger: Logger): Promis
     logger.info({ uri: running.uri, pid: running.pid }, 'reusing the local Neo4j already running');
     return { uri: running.uri, user: 'neo4j', password: '' };
   }
-  logger.info(
-    { dataDir: target.dataDir, port: target.port },
-    'starting the local Neo4j (first run builds it with Maven)',
-  );
+  logger.info({ dataDir: target.dataDir, port: target.port }, 'starting the local Neo4j');
   const info = await startLocalNeo4j({
     home: target.dataDir,
     port: target.port,
     heapMb: target.heapMb,
     pageCacheMb: target.pageCacheMb,
     txTimeoutSeconds: target.txTimeoutSeconds,
+    onBuild: () =>
+      logger.info('building the local Neo4j launcher with Maven (first run: fetches Neo4j and APOC, about a minute)'),
   });
   logger.info(
     { uri: info.uri, version: info.version, startMs: info.startMs },
