@@ -22,8 +22,8 @@ export interface LocalNeo4jOptions {
   txTimeoutSeconds?: number;
   /** How long to wait for the ready line before giving up (and stopping what was started). */
   startTimeoutMs?: number;
-  /** Called before the launcher is built with Maven, which happens only when it is not built yet. */
-  onBuild?: () => void;
+  /** Called when the launcher is built with Maven (only when it is not built yet): before, and after it succeeded. */
+  onBuild?: (phase: 'start' | 'done') => void;
 }
 
 /** A problem a user can fix (missing Java, busy port…): the message says what and how. */
@@ -80,10 +80,12 @@ export function checkJava(): number {
  * Builds the launcher with Maven (the first time fetches Neo4j and APOC from Maven Central; later runs reuse
  * ~/.m2). Does nothing when already built unless `force`.
  */
-export function buildLauncher(options: { force?: boolean; quiet?: boolean; onBuild?: () => void } = {}): void {
+export function buildLauncher(
+  options: { force?: boolean; quiet?: boolean; onBuild?: (phase: 'start' | 'done') => void } = {},
+): void {
   if (!options.force && launcherIsBuilt()) return;
   checkJava();
-  options.onBuild?.();
+  options.onBuild?.('start');
   // The launcher has no Java tests: skip the test phases rather than have surefire report "No tests to run.".
   // -B and style.color=never: plain text, never the colour escape codes a terminal-less run would show raw.
   const args = [
@@ -105,6 +107,7 @@ export function buildLauncher(options: { force?: boolean; quiet?: boolean; onBui
   if (out.status !== 0 || !launcherIsBuilt()) {
     throw new LocalNeo4jError(`building the Neo4j launcher failed (mvn exit ${out.status}); see the output above`);
   }
+  options.onBuild?.('done');
 }
 
 /** True when something accepts TCP connections on 127.0.0.1:port. */

@@ -25,8 +25,12 @@ export async function resolveTarget(target: Neo4jTarget, logger: Logger): Promis
     heapMb: target.heapMb,
     pageCacheMb: target.pageCacheMb,
     txTimeoutSeconds: target.txTimeoutSeconds,
-    onBuild: () =>
-      logger.info('building the local Neo4j launcher with Maven (first run: fetches Neo4j and APOC, about a minute)'),
+    onBuild: (phase) =>
+      logger.info(
+        phase === 'start'
+          ? 'building the local Neo4j launcher with Maven (first run: fetches Neo4j and APOC, about a minute)'
+          : 'local Neo4j launcher built',
+      ),
   });
   logger.info(
     { uri: info.uri, version: info.version, startMs: info.startMs },
