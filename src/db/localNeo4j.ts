@@ -1,6 +1,19 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  closeSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { fromRoot } from '../paths';
 
@@ -22,8 +35,11 @@ export interface LocalNeo4jOptions {
   txTimeoutSeconds?: number;
   /** How long to wait for the ready line before giving up (and stopping what was started). */
   startTimeoutMs?: number;
-  /** Called when the launcher is built with Maven (only when it is not built yet): before, and after it succeeded. */
-  onBuild?: (phase: 'start' | 'done') => void;
+  /**
+   * Called when the launcher is built with Maven (only when it is not built yet): before, and after it succeeded; or
+   * once, `restored`, when the same build was copied from the machine's cache.
+   */
+  onBuild?: (phase: 'start' | 'done' | 'restored') => void;
 }
 
 /** A problem a user can fix (missing Java, busy port…): the message says what and how. */
@@ -76,18 +92,54 @@ export function checkJava(): number {
   return major;
 }
 
+/** Terminal colour codes (ESC [ … m), removed from Maven's output before it is shown in an error. */
+const COLOUR_CODES = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+
+/** What a build of the launcher is made of: its classes, its runtime jars and the APOC plugin. */
+const BUILT = ['classes', 'lib', 'plugins'];
+
+/**
+ * Where a built launcher is kept for the next clone on this machine (~/.cache/innovation-graph), by a hash of its
+ * sources (pom.xml and src/): a fresh clone copies it (about 1 s) instead of running Maven (about 8 s even with a
+ * warm ~/.m2, longer with a cold one). Another version of the sources has another hash, so it is never stale.
+ */
+export function launcherCacheDir(): string {
+  const hash = createHash('sha256');
+  const files = [
+    'pom.xml',
+    ...readdirSync(path.join(LAUNCHER_DIR, 'src'), { recursive: true, encoding: 'utf8' }).map((f) =>
+      path.join('src', f),
+    ),
+  ].sort();
+  for (const file of files) {
+    const full = path.join(LAUNCHER_DIR, file);
+    if (!statSync(full).isFile()) continue;
+    hash.update(file);
+    hash.update(readFileSync(full));
+  }
+  return path.join(os.homedir(), '.cache', 'innovation-graph', `launcher-${hash.digest('hex').slice(0, 16)}`);
+}
+
 /**
  * Builds the launcher with Maven (the first time fetches Neo4j and APOC from Maven Central; later runs reuse
- * ~/.m2). Does nothing when already built unless `force`.
+ * ~/.m2), or restores the same build from {@link launcherCacheDir}. Does nothing when already built unless `force`.
+ * Maven's output is shown with `quiet: false` (`npm run db:build`), otherwise only when the build fails.
  */
 export function buildLauncher(
-  options: { force?: boolean; quiet?: boolean; onBuild?: (phase: 'start' | 'done') => void } = {},
+  options: { force?: boolean; quiet?: boolean; onBuild?: (phase: 'start' | 'done' | 'restored') => void } = {},
 ): void {
   if (!options.force && launcherIsBuilt()) return;
+  const cache = launcherCacheDir();
+  if (!options.force && existsSync(path.join(cache, 'complete'))) {
+    for (const part of BUILT) cpSync(path.join(cache, part), path.join(TARGET, part), { recursive: true });
+    if (launcherIsBuilt()) {
+      options.onBuild?.('restored');
+      return;
+    }
+  }
   checkJava();
   options.onBuild?.('start');
   // The launcher has no Java tests: skip the test phases rather than have surefire report "No tests to run.".
-  // -B and style.color=never: plain text, never the colour escape codes a terminal-less run would show raw.
   const args = [
     '-B',
     '-Dstyle.color=never',
@@ -96,8 +148,11 @@ export function buildLauncher(
     path.join(LAUNCHER_DIR, 'pom.xml'),
     'package',
   ];
-  if (options.quiet !== false) args.splice(1, 0, '-q');
-  const out = spawnSync('mvn', args, { stdio: 'inherit' });
+  const quiet = options.quiet !== false;
+  if (quiet) args.splice(1, 0, '-q');
+  // Quiet, Maven's output is kept, not shown: even with -q and style.color=never, Maven 3.8 writes bare colour
+  // resets (ESC[0m) that would land in the API's log lines.
+  const out = spawnSync('mvn', args, { stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit', encoding: 'utf8' });
   if (out.error) {
     throw new LocalNeo4jError(
       'Maven (`mvn`) was not found on PATH; it builds the local Neo4j launcher the first time. Install it ' +
@@ -105,9 +160,24 @@ export function buildLauncher(
     );
   }
   if (out.status !== 0 || !launcherIsBuilt()) {
-    throw new LocalNeo4jError(`building the Neo4j launcher failed (mvn exit ${out.status}); see the output above`);
+    const shown = quiet
+      ? `:\n${`${out.stdout ?? ''}${out.stderr ?? ''}`
+          .replace(COLOUR_CODES, '')
+          .trim()
+          .split('\n')
+          .slice(-40)
+          .join('\n')}`
+      : '; see the output above';
+    throw new LocalNeo4jError(`building the Neo4j launcher failed (mvn exit ${out.status})${shown}`);
   }
   options.onBuild?.('done');
+  try {
+    rmSync(cache, { recursive: true, force: true });
+    for (const part of BUILT) cpSync(path.join(TARGET, part), path.join(cache, part), { recursive: true });
+    writeFileSync(path.join(cache, 'complete'), new Date().toISOString());
+  } catch {
+    // A cache that cannot be written (a read-only home) only costs the next clone a Maven build.
+  }
 }
 
 /** True when something accepts TCP connections on 127.0.0.1:port. */

@@ -27,9 +27,11 @@ export async function resolveTarget(target: Neo4jTarget, logger: Logger): Promis
     txTimeoutSeconds: target.txTimeoutSeconds,
     onBuild: (phase) =>
       logger.info(
-        phase === 'start'
-          ? 'building the local Neo4j launcher with Maven (first run: fetches Neo4j and APOC, about a minute)'
-          : 'local Neo4j launcher built',
+        {
+          start: 'building the local Neo4j launcher with Maven (first run: fetches Neo4j and APOC, about a minute)',
+          done: 'local Neo4j launcher built',
+          restored: 'local Neo4j launcher restored from ~/.cache/innovation-graph (built before from the same sources)',
+        }[phase],
       ),
   });
   logger.info(
