@@ -185,7 +185,7 @@ export interface KindSpec {
    * Whether a row may create its subject without a code: a register may create a firm, a platform or project list
    * its platform or project; a published list of firms may not (a firm is created only with its credit code).
    */
-  createsWithoutCreditCode: boolean;
+  createsWithoutCode: boolean;
   /** The column an option may fill for every row (`--year`, `--qualification`), by option. */
   optionColumns: { year?: string; qualification?: string };
   /** What makes two rows of one subject the same row (a year, a qualification), for duplicates. */

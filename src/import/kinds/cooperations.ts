@@ -18,7 +18,7 @@ export const COOPERATIONS: KindSpec = {
     column('county', '所在县区', 'county', false, '新华区', ['县区', 'county', 'region']),
   ],
   entity: ENTERPRISE_SUBJECT,
-  createsWithoutCreditCode: false,
+  createsWithoutCode: false,
   optionColumns: { year: 'sinceYear' },
   subject: (values) => `partner ${normalizeName(String(values.partner))}`,
   subjectName: 'firm and partner',

@@ -52,7 +52,7 @@ export const DEPUTIES: KindSpec = {
     column('toYear', '结束年份', 'year', false, '2026', ['截止年份', 'to year']),
   ],
   entity: ENTERPRISE_SUBJECT,
-  createsWithoutCreditCode: false,
+  createsWithoutCode: false,
   optionColumns: { year: 'fromYear' },
   subject: (values) =>
     `person ${normalizeName(String(values.personName))} of ${normalizeName(String(values.employer))}`,

@@ -25,7 +25,7 @@ export const ENTERPRISES: KindSpec = {
     column('hasIurCooperation', '有产学研合作', 'boolean', false, '否', ['has iur cooperation']),
   ],
   entity: ENTERPRISE_SUBJECT,
-  createsWithoutCreditCode: true,
+  createsWithoutCode: true,
   optionColumns: { year: 'year' },
   subject: (values) => `year ${String(values.year)}`,
   subjectName: 'firm and year',

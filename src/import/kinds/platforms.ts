@@ -84,7 +84,7 @@ export const PLATFORMS: KindSpec = {
     placePrefixes: false,
     codeIsIdentity: false,
   },
-  createsWithoutCreditCode: true,
+  createsWithoutCode: true,
   optionColumns: { year: 'approvedYear' },
   subject: () => 'platform',
   subjectName: 'platform',

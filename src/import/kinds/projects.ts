@@ -67,7 +67,7 @@ export const PROJECTS: KindSpec = {
     placePrefixes: true,
     codeIsIdentity: false,
   },
-  createsWithoutCreditCode: true,
+  createsWithoutCode: true,
   optionColumns: { year: 'year' },
   subject: () => 'project',
   subjectName: 'project',

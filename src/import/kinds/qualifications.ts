@@ -28,7 +28,7 @@ export const QUALIFICATION_LIST: KindSpec = {
     column('county', '所在县区', 'county', false, '新华区', ['县区', 'county', 'region']),
   ],
   entity: ENTERPRISE_SUBJECT,
-  createsWithoutCreditCode: false,
+  createsWithoutCode: false,
   optionColumns: { year: 'grantedYear', qualification: 'qualification' },
   subject: (values) => `qualification ${String(values.qualification)}`,
   subjectName: 'firm and qualification',

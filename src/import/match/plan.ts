@@ -55,7 +55,6 @@ export interface PlannedRow {
   row: number;
   /** The firm, platform or project the row is about. */
   subjectId: string;
-  matchedBy: 'code' | 'name' | 'mapping' | 'new';
   nodes: NodeWrite[];
   rels: RelWrite[];
 }
@@ -226,7 +225,7 @@ function graphReferences(
     organisation: (name) =>
       find(name, ['Enterprise', 'University', 'ResearchInstitute'] as const, 'enterprise, university or institute'),
     chain(name) {
-      const ids = chainIds.get(chainKey(name, cityPrefixes)) ?? chainIds.get(name.trim()) ?? [];
+      const ids = chainIds.get(chainKey(name, cityPrefixes)) ?? [];
       if (ids.length === 1) return { id: ids[0] as string };
       const known = chains.map((c) => c.name).join('、');
       return ids.length > 1
@@ -385,7 +384,7 @@ function candidatesFor(normalized: string, index: GraphIndex, code: string | nul
 }
 
 type Match =
-  | { kind: 'existing'; id: string; by: 'code' | 'name' | 'mapping' }
+  | { kind: 'existing'; id: string }
   | { kind: 'new' }
   | { kind: 'review'; candidates: Candidate[] }
   | { kind: 'invalid'; problem: Problem };
@@ -408,30 +407,37 @@ function match(values: RowValues, index: GraphIndex, options: PlanOptions, heade
   const codeColumn = entity.codeColumn ? (header.headers.get(entity.codeColumn) ?? entity.codeHeader) : null;
   const normalized = index.normalize(name ?? '');
   const holders = code ? (index.byCode.get(code) ?? []) : [];
-  const [holder] = holders;
-  if (holder && holders.length === 1 && entity.codeIsIdentity) return { kind: 'existing', id: holder.id, by: 'code' };
-  // A code that is not an identity (项目编号: unique within a programme only) matches when the names agree too;
-  // otherwise a person decides between the holders (one code on two different names is never taken on trust).
-  const agree = (e: SubjectRef) =>
-    e.normalized === normalized || similarity(e.normalized, normalized, entity.commonEnding) >= REVIEW_THRESHOLD;
-  if (holder && holders.length === 1 && agree(holder)) return { kind: 'existing', id: holder.id, by: 'code' };
-  if (holders.length > 0) {
-    const candidates = holders.map((e) => ({
-      id: e.id,
-      name: e.name,
-      score: Math.round(similarity(e.normalized, normalized, entity.commonEnding) * 100) / 100,
-    }));
+  // A person's decision on a row under review (`--mapping`): what `accept` makes of it, else a problem.
+  const review = (candidates: Candidate[], accept: (mapped: string) => Match | string): Match => {
     const mapped = options.mapping.get(row);
     if (mapped === undefined) return { kind: 'review', candidates };
-    if (holders.some((e) => e.id === mapped)) return { kind: 'existing', id: mapped, by: 'mapping' };
-    const reason = `the mapping names ${mapped}, but the ${entity.codeName} ${code} is that of ${holders.map((e) => e.id).join(', ')}`;
-    return { kind: 'invalid', problem: { row, column: null, value: mapped, reason } };
+    const decided = accept(mapped);
+    return typeof decided === 'string'
+      ? { kind: 'invalid', problem: { row, column: null, value: mapped, reason: decided } }
+      : decided;
+  };
+  // A code that is not an identity (项目编号: unique within a programme only) matches when the names agree too;
+  // otherwise a person decides between the holders (one code on two different names is never taken on trust).
+  const score = (e: SubjectRef) => similarity(e.normalized, normalized, entity.commonEnding);
+  const [holder] = holders;
+  if (holder && holders.length === 1) {
+    if (entity.codeIsIdentity || holder.normalized === normalized || score(holder) >= REVIEW_THRESHOLD) {
+      return { kind: 'existing', id: holder.id };
+    }
+  }
+  if (holders.length > 0) {
+    const candidates = holders.map((e) => ({ id: e.id, name: e.name, score: Math.round(score(e) * 100) / 100 }));
+    return review(candidates, (mapped) =>
+      holders.some((e) => e.id === mapped)
+        ? { kind: 'existing', id: mapped }
+        : `the mapping names ${mapped}, but the ${entity.codeName} ${code} is that of ${holders.map((e) => e.id).join(', ')}`,
+    );
   }
   // Subjects with another code than the row's are others (another legal person, another project), whatever their names.
   const compatible = (e: SubjectRef) => !code || !e.code || e.code === code;
   const sameName = index.byName.get(normalized) ?? [];
   const same = sameName.filter(compatible);
-  if (same.length === 1) return { kind: 'existing', id: (same[0] as SubjectRef).id, by: 'name' };
+  if (same.length === 1) return { kind: 'existing', id: (same[0] as SubjectRef).id };
   if (sameName.length === 1 && same.length === 0) {
     const found = sameName[0] as SubjectRef;
     const reason = `the name is that of ${found.id}, whose ${entity.codeName} is ${found.code}: correct the code, or the name if this is another ${noun}`;
@@ -439,21 +445,19 @@ function match(values: RowValues, index: GraphIndex, options: PlanOptions, heade
   }
   const candidates =
     same.length > 1 ? same.map((e) => ({ id: e.id, name: e.name, score: 1 })) : candidatesFor(normalized, index, code);
-  const mayCreate = options.kind.createsWithoutCreditCode || Boolean(code);
-  const mapped = options.mapping.get(row);
-  if (candidates.length > 0 && mapped !== undefined) {
-    const decided = index.byId.get(mapped);
-    if (mapped === 'new' && mayCreate) return { kind: 'new' };
-    if (decided && compatible(decided)) return { kind: 'existing', id: decided.id, by: 'mapping' };
-    const reason =
-      mapped === 'new'
+  const mayCreate = options.kind.createsWithoutCode || Boolean(code);
+  if (candidates.length > 0) {
+    return review(candidates, (mapped) => {
+      const decided = index.byId.get(mapped);
+      if (mapped === 'new' && mayCreate) return { kind: 'new' };
+      if (decided && compatible(decided)) return { kind: 'existing', id: decided.id };
+      return mapped === 'new'
         ? `the mapping says new, but a ${noun} is created only with its ${entity.codeHeader}`
         : decided
           ? `the mapping names ${mapped}, whose ${entity.codeName} ${decided.code} is not the row's`
           : `the mapping names ${mapped}, which is no ${entity.label.toLowerCase()}`;
-    return { kind: 'invalid', problem: { row, column: null, value: mapped, reason } };
+    });
   }
-  if (candidates.length > 0) return { kind: 'review', candidates };
   if (mayCreate) return { kind: 'new' };
   const column = header.headers.get('name') ?? options.kind.columns.find((c) => c.key === 'name')?.header ?? 'name';
   const reason = `no ${entity.label.toLowerCase()} of this name is in the graph; give its ${entity.codeHeader} to create it`;
@@ -627,7 +631,7 @@ export async function planImport(
     if (isNew) createdHere.add(subjectId);
     const source = `${options.fileName}, row ${values.row}`;
     const writes = writesOf(options.kind, values.values, subjectId, isNew, index, state, source);
-    rows.push({ row: values.row, subjectId, matchedBy: m.kind === 'new' ? 'new' : m.by, ...writes });
+    rows.push({ row: values.row, subjectId, ...writes });
   }
   // Then what the rows write or link from besides their subjects (a person, a report, a host or undertaker), so
   // that the diff compares every write with the graph and an undo never removes a node the batch did not create.
