@@ -264,52 +264,52 @@ export function createServer(deps: ServerDeps): AppServer {
     }),
   );
 
-  // The map explorer: static files of public/explorer plus Cytoscape.js from our own npm dependencies (no CDN).
-  const explorerHeaders = (_req: express.Request, res: express.Response, next: express.NextFunction): void => {
-    res.setHeader(
-      'Content-Security-Policy',
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'",
-    );
-    next();
-  };
-  app.get('/explorer', (req, res, next) => {
-    // Relative asset URLs in the page need the trailing slash.
-    if (req.originalUrl === '/explorer') res.redirect(301, '/explorer/');
-    else next();
-  });
-  app.get('/explorer/vendor/cytoscape.min.js', explorerHeaders, (_req, res) => {
-    res.sendFile(require.resolve('cytoscape/dist/cytoscape.min.js'));
-  });
-  app.use('/explorer', explorerHeaders, express.static(fromRoot('public', 'explorer'), { index: 'index.html' }));
-
-  // The query console: GraphiQL 3 and React 18 as the UMD files of our own npm dependencies (no CDN, no build step),
-  // by a fixed name → file map. GraphiQL's CSS inlines its fonts as data: URLs, hence font-src data:.
-  const graphiqlHeaders = (_req: express.Request, res: express.Response, next: express.NextFunction): void => {
-    res.setHeader(
-      'Content-Security-Policy',
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'",
-    );
-    next();
+  /**
+   * A page of public/<name> at /<name>/ (a bare /<name> is redirected: its relative asset URLs need the slash), with
+   * its third-party scripts at /<name>/vendor/<file> from our own npm dependencies (no CDN), by a fixed name → file
+   * map (own keys only: `constructor` or `__proto__` name no file). Same-origin everything, never in a frame;
+   * `dataFonts` for a stylesheet that inlines its fonts as data: URLs.
+   */
+  const servePage = (name: string, vendor: Record<string, string>, dataFonts = false): void => {
+    const policy = [
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data:",
+      ...(dataFonts ? ["font-src 'self' data:"] : []),
+      "connect-src 'self'",
+      "frame-ancestors 'none'",
+    ].join('; ');
+    const headers = (_req: express.Request, res: express.Response, next: express.NextFunction): void => {
+      res.setHeader('Content-Security-Policy', policy);
+      next();
+    };
+    app.get(`/${name}`, (req, res, next) => {
+      if (req.originalUrl === `/${name}`) res.redirect(301, `/${name}/`);
+      else next();
+    });
+    app.get(`/${name}/vendor/:file`, headers, (req, res, next) => {
+      const file = String(req.params.file);
+      if (Object.hasOwn(vendor, file)) res.sendFile(vendor[file] as string);
+      else next();
+    });
+    app.use(`/${name}`, headers, express.static(fromRoot('public', name), { index: 'index.html' }));
   };
   const packageFile = (pkg: string, file: string) =>
     path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
-  const graphiqlVendor: Record<string, string> = {
-    'graphiql.min.js': packageFile('graphiql', 'graphiql.min.js'),
-    'graphiql.min.css': packageFile('graphiql', 'graphiql.min.css'),
-    'react.production.min.js': packageFile('react', 'umd/react.production.min.js'),
-    'react-dom.production.min.js': packageFile('react-dom', 'umd/react-dom.production.min.js'),
-  };
-  app.get('/graphiql', (req, res, next) => {
-    if (req.originalUrl === '/graphiql') res.redirect(301, '/graphiql/');
-    else next();
-  });
-  app.get('/graphiql/vendor/:file', graphiqlHeaders, (req, res, next) => {
-    const name = String(req.params.file);
-    // Own keys only: `constructor` or `__proto__` name no file.
-    if (Object.hasOwn(graphiqlVendor, name)) res.sendFile(graphiqlVendor[name] as string);
-    else next();
-  });
-  app.use('/graphiql', graphiqlHeaders, express.static(fromRoot('public', 'graphiql'), { index: 'index.html' }));
+  // The map explorer, with Cytoscape.js.
+  servePage('explorer', { 'cytoscape.min.js': require.resolve('cytoscape/dist/cytoscape.min.js') });
+  // The query console: GraphiQL 3 and React 18 as UMD files (no build step); GraphiQL's CSS inlines its fonts.
+  servePage(
+    'graphiql',
+    {
+      'graphiql.min.js': packageFile('graphiql', 'graphiql.min.js'),
+      'graphiql.min.css': packageFile('graphiql', 'graphiql.min.css'),
+      'react.production.min.js': packageFile('react', 'umd/react.production.min.js'),
+      'react-dom.production.min.js': packageFile('react-dom', 'umd/react-dom.production.min.js'),
+    },
+    true,
+  );
   // A browser opening /graphql (a GET for HTML, no query) gets the console instead of a CSRF error.
   app.get('/graphql', (req, res, next) => {
     res.vary('Accept');

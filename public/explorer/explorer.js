@@ -53,7 +53,6 @@
       Target: '目标',
       Group: '分组',
     },
-    en: {},
   };
   /** Relationship colours: what links a firm to knowledge (partners, platforms, people) stands out from supply. */
   const REL_COLORS = {
@@ -642,8 +641,7 @@
       }
       cy.add(elements);
       for (const p of partners) {
-        const ids = new Set(p.members.map((n) => n.id));
-        cy.getElementById(p.id).scratch('_members', { members: p.members, edges: [], partnerIds: ids });
+        cy.getElementById(p.id).scratch('_members', { members: p.members, edges: [] });
       }
       view = { kind: 'chain', chainId, columns: segmentColumns(segments, feeds), expanded: new Map() };
       await layoutChain();
@@ -1138,25 +1136,27 @@
   function gapArguments(gap, prefix) {
     const args = {};
     const types = {};
-    const year = Number($(`${prefix}-year`).value) || null;
-    for (const taken of gap.takes) {
-      const name = taken.replace('!', '');
-      const value =
-        name === 'year'
-          ? (year ?? (taken.endsWith('!') ? reportYear : null))
-          : $(`${prefix}-${name === 'regionCode' ? 'region' : 'chain'}`).value || null;
-      if (value === null || value === undefined) continue;
-      args[name] = value;
-      types[name] =
-        name === 'year' ? (taken.endsWith('!') ? 'Int!' : 'Int') : name === 'regionCode' ? 'RegionCode' : 'ID';
+    const year = gap.takes.find((taken) => taken.startsWith('year'));
+    const value = Number($(`${prefix}-year`).value) || (year === 'year!' ? reportYear : null);
+    if (year && value) {
+      args.year = value;
+      types.year = year === 'year!' ? 'Int!' : 'Int';
     }
+    addFilters(prefix, args, types, gap.takes);
     return { args, types };
+  }
+
+  /** A query's variable declarations and the matching arguments of its field, for `args` of `types`. */
+  function signature(args, types) {
+    return {
+      declared: Object.keys(args).map((a) => `$${a}: ${types[a]}`),
+      passed: Object.keys(args).map((a) => `${a}: $${a}`),
+    };
   }
 
   /** Every row of a gap list, counted by paging its ids (the lists have no count field; 500 a page). */
   async function countGap(field, args, types) {
-    const declared = Object.keys(args).map((a) => `$${a}: ${types[a]}`);
-    const passed = Object.keys(args).map((a) => `${a}: $${a}`);
+    const { declared, passed } = signature(args, types);
     const query = `query (${[...declared, '$offset: Int!'].join(', ')}) { rows: ${field}(${[...passed, 'limit: 500', 'offset: $offset'].join(', ')}) { id } }`;
     let total = 0;
     for (let offset = 0; ; offset += 500) {
@@ -1203,8 +1203,7 @@
       .join(', ')})`;
     try {
       const total = await countGap(gap.name, args, types);
-      const declared = Object.keys(args).map((a) => `$${a}: ${types[a]}`);
-      const passed = Object.keys(args).map((a) => `${a}: $${a}`);
+      const { declared, passed } = signature(args, types);
       const data = await gql(
         `query (${[...declared, '$offset: Int!'].join(', ')}) { rows: ${gap.name}(${[...passed, `limit: ${PAGE}`, 'offset: $offset'].join(', ')}) { ${SELECTION[gap.kind]} } }`,
         { ...args, offset: gapState.offset },
@@ -1260,13 +1259,13 @@
     showGap();
   });
 
-  /** The region and chain chosen in a panel's form, as variables and their types. */
-  function addFilters(prefix, args, types) {
-    if ($(`${prefix}-region`).value) {
+  /** The region and chain chosen in a panel's form (those the field `takes`), as variables and their types. */
+  function addFilters(prefix, args, types, takes = ['regionCode', 'chainId']) {
+    if (takes.includes('regionCode') && $(`${prefix}-region`).value) {
       args.regionCode = $(`${prefix}-region`).value;
       types.regionCode = 'RegionCode';
     }
-    if ($(`${prefix}-chain`).value) {
+    if (takes.includes('chainId') && $(`${prefix}-chain`).value) {
       args.chainId = $(`${prefix}-chain`).value;
       types.chainId = 'ID';
     }
@@ -1284,8 +1283,7 @@
   async function showCoverage() {
     if (!coverageState.query) return;
     const { args, types } = coverageState.query;
-    const declared = Object.keys(args).map((a) => `$${a}: ${types[a]}`);
-    const passed = Object.keys(args).map((a) => `${a}: $${a}`);
+    const { declared, passed } = signature(args, types);
     try {
       const data = await gql(
         `query (${[...declared, '$offset: Int!'].join(', ')}) {
@@ -1339,13 +1337,17 @@
     showCoverage();
   });
 
-  async function showReview() {
-    const year = Number($('review-year').value) || targetYear;
-    const args = { year };
+  /** The review the form asks for: its year (the latest target year by default) and filters. */
+  function reviewQuery() {
+    const args = { year: Number($('review-year').value) || targetYear };
     const types = { year: 'Int!' };
     addFilters('review', args, types);
-    const declared = Object.keys(args).map((a) => `$${a}: ${types[a]}`);
-    const passed = Object.keys(args).map((a) => `${a}: $${a}`);
+    return { args, types };
+  }
+
+  async function showReview() {
+    const { args, types } = reviewQuery();
+    const { declared, passed } = signature(args, types);
     try {
       const data = await gql(
         `query (${declared.join(', ')}) { r: targetReview(${passed.join(', ')}) { met notMet unavailable
@@ -1405,29 +1407,16 @@
     window.setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
     status(t('exported', { file: name }));
   }
-  const filtersOf = (prefix) => ({
-    year: $(`${prefix}-year`).value || null,
-    regionCode: $(`${prefix}-region`).value || null,
-    chainId: $(`${prefix}-chain`).value || null,
-  });
+  // Each panel exports what its form asks for, with the arguments its own query would send.
   for (const format of ['xlsx', 'csv']) {
     $(`gap-${format}`).addEventListener('click', () => {
       const gap = GAPS.find((g) => g.name === $('gap-name').value) || GAPS[0];
-      const filters = filtersOf('gap');
-      const given = Object.fromEntries(Object.entries(filters).filter(([k]) => gap.takes.some((x) => x.startsWith(k))));
-      if (gap.takes.includes('year!') && !given.year) given.year = reportYear;
-      download(`/export/gap/${gap.name}`, given, format);
+      download(`/export/gap/${gap.name}`, gapArguments(gap, 'gap').args, format);
     });
     $(`coverage-${format}`).addEventListener('click', () =>
-      download(
-        '/export/gap/fourHavesCoverage',
-        { ...filtersOf('coverage'), year: $('coverage-year').value || reportYear },
-        format,
-      ),
+      download('/export/gap/fourHavesCoverage', coverageQuery().args, format),
     );
-    $(`review-${format}`).addEventListener('click', () =>
-      download('/export/review', { ...filtersOf('review'), year: $('review-year').value || targetYear }, format),
-    );
+    $(`review-${format}`).addEventListener('click', () => download('/export/review', reviewQuery().args, format));
   }
 
   // ── Start ────────────────────────────────────────────────────────────────────────────────────────────────────
