@@ -10,7 +10,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launchChromium } from './chromium';
 import { chainId, segmentId } from '../seed/reference/industry';
 import { fromRoot } from '../src/paths';
 
@@ -27,11 +28,7 @@ async function main(): Promise<void> {
   const base = values.url as string;
   const out = values.out ?? fromRoot('docs', 'screenshots');
   mkdirSync(out, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     if (process.env.EXPLORER_TOKEN) {

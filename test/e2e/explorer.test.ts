@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../tools/chromium';
 import { mintToken } from '../../src/auth';
 import { fromRoot } from '../../src/paths';
 import { createTestApp, type TestApp, tokenAuth } from '../support/testApp';
@@ -31,18 +32,7 @@ describe('explorer page in Chromium', () => {
        CREATE (s)-[:SUPPLIES]->(:Enterprise {id: $p + 'c' + j, name: '客户' + j + '（示例）', aboveScale: false, backbone: false, synthetic: true})`,
       { p: app.prefix },
     );
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
     page.on('console', (m) => {
       if (m.type() === 'error') consoleErrors.push(m.text());

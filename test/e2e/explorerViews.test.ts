@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import { readFile } from 'node:fs/promises';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../tools/chromium';
 import { createTestApp, type TestApp } from '../support/testApp';
 
 /**
@@ -56,11 +57,7 @@ describe('explorer views in Chromium: chain maps, grouped neighbourhoods, panels
        CREATE (:Enterprise {id: $p + 'sup' + k, name: '视图供应商' + k + '（示例）', aboveScale: false, backbone: false,
          synthetic: true})-[:SUPPLIES]->(hub)`,
     );
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
