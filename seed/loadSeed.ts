@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import neo4j, { type Driver } from 'neo4j-driver';
-import { runAutoCommit, writeTx } from '../src/db';
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { bumpDataVersion, runAutoCommit, writeTx } from '../src/db';
 import { fromRoot } from '../src/paths';
 import { generateSeed } from './generate';
 import { type GraphBuilder, LABELS, type Label, type Props } from './graphBuilder';
@@ -56,7 +56,7 @@ export async function databaseIsEmpty(driver: Driver, database: string): Promise
   const result = await runAutoCommit<{ any: boolean }>(
     driver,
     database,
-    'MATCH (n) WHERE NOT n:SchemaMigration AND NOT n:AuditEvent RETURN count(n) > 0 AS any LIMIT 1',
+    'MATCH (n) WHERE NOT n:SchemaMigration AND NOT n:AuditEvent AND NOT n:DataVersion RETURN count(n) > 0 AS any LIMIT 1',
   );
   return result.records[0]?.get('any') === false;
 }
@@ -64,6 +64,7 @@ export async function databaseIsEmpty(driver: Driver, database: string): Promise
 /** Deletes every domain node (in batches); migrations stay applied and the audit trail is kept. */
 export async function resetDatabase(driver: Driver, database: string): Promise<void> {
   await runAutoCommit(driver, database, cypher('reset'));
+  await writeTx(driver, { database }, bumpDataVersion);
 }
 
 /**
@@ -79,6 +80,12 @@ export async function loadSeed(
   const started = Date.now();
   const summary = await loadGraph(driver, database, generateSeed(scale), options.progress);
   return { ...summary, scale, ms: Date.now() - started };
+}
+
+/** One batch of the seed, counted as a write (the data version) in its own transaction. */
+async function writeBatch(tx: ManagedTransaction, statement: string, rows: unknown[]): Promise<void> {
+  await tx.run(statement, { rows });
+  await bumpDataVersion(tx);
 }
 
 /**
@@ -103,7 +110,7 @@ export async function loadGraph(
     const statement = nodeTemplate.replaceAll('__LABEL__', label(name));
     for (let i = 0; i < rows.length; i += BATCH) {
       const batch = rows.slice(i, i + BATCH).map(toDriver);
-      await writeTx(driver, { database }, (tx) => tx.run(statement, { rows: batch }));
+      await writeTx(driver, { database }, (tx) => writeBatch(tx, statement, batch));
       done += batch.length;
       progress?.(done, total, name);
     }
@@ -116,7 +123,7 @@ export async function loadGraph(
       .replaceAll('__TO__', label(group.to));
     for (let i = 0; i < group.rows.length; i += BATCH) {
       const batch = group.rows.slice(i, i + BATCH).map((r) => ({ from: r.from, to: r.to, props: toDriver(r.props) }));
-      await writeTx(driver, { database }, (tx) => tx.run(statement, { rows: batch }));
+      await writeTx(driver, { database }, (tx) => writeBatch(tx, statement, batch));
       done += batch.length;
       progress?.(done, total, group.type);
     }

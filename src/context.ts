@@ -1,4 +1,4 @@
-import type { Driver } from 'neo4j-driver';
+import type { BookmarkManager, Driver } from 'neo4j-driver';
 import type { jwtOf, Principal } from './auth';
 import type { Logger } from './logger';
 
@@ -7,6 +7,10 @@ export interface RequestContext {
   executionContext: Driver;
   sessionConfig: { database: string };
   transaction: { timeout: number };
+  /** The request's bookmarks: the client's (`x-bookmark`) and those of its own work, sent back (src/db/bookmarks.ts). */
+  bookmarks: BookmarkManager;
+  /** The bookmarks the client sent (empty without the header). */
+  clientBookmarks: readonly string[];
   /** The transaction timeout of an import or undo (IMPORT_TIMEOUT_MS): a whole batch, not a query. */
   importTimeoutMs: number;
   requestId: string;

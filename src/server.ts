@@ -11,7 +11,7 @@ import cors from 'cors';
 import path from 'node:path';
 import express, { type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
-import type { Driver } from 'neo4j-driver';
+import type { BookmarkManager, Driver } from 'neo4j-driver';
 import {
   accessControl,
   type AccessRules,
@@ -23,12 +23,14 @@ import {
 } from './auth';
 import type { Config } from './config';
 import { dataVersion, type DbHealth, withAutoCommitReads } from './db';
+import { BOOKMARK_HEADER, requestBookmarks, withBookmarks } from './db/bookmarks';
 import { KeyedSemaphores, ownPermit, Semaphore, withSessionLimits } from './db/sessionLimits';
 import { AppError, ErrorCode, errorStatus, formatError, httpErrors, sendError } from './errors';
 import { argumentGuards, type GuardedField } from './graphql/argumentGuards';
 import { requestDeadline } from './graphql/requestDeadline';
 import { moneyNotNegative } from './graphql/money';
 import { Preflight } from './graphql/preflight';
+import { bookmarkHeader, bookmarksOfResponse } from './http/bookmarkHeader';
 import { clientKeyOf, rateLimit } from './http/fairness';
 import { exportRoutes } from './http/exportRoutes';
 import { importRoutes } from './http/importRoutes';
@@ -53,7 +55,8 @@ export interface ServerDeps {
     | 'limits'
     | 'fairness'
     | 'introspection'
-  >;
+  > &
+    Partial<Pick<Config, 'routing'>>;
   driver: Driver;
   schema: GraphQLSchema;
   /** Who may do what, read from the same SDL as the schema (buildSchema returns both). */
@@ -82,7 +85,13 @@ export interface AppServer {
    * The context every GraphQL operation of a request runs with (exported for tests that execute in-process);
    * `clientKey` names whose database sessions it counts against (default: the principal's).
    */
-  contextFor(requestId: string, principal: Principal, clientKey?: string): RequestContext;
+  contextFor(
+    requestId: string,
+    principal: Principal,
+    clientKey?: string,
+    bookmarks?: BookmarkManager,
+    clientBookmarks?: readonly string[],
+  ): RequestContext;
   /**
    * Runs GraphQL operations as `principal` through the whole pipeline (access, limits, guards, cache): how exports
    * read their tables, over HTTP and from `npm run export`, so that their numbers are the API's.
@@ -112,6 +121,23 @@ function databaseGate(health: DbHealth): ApolloServerPlugin<RequestContext> {
   };
 }
 
+/** Response headers a page of another origin (CORS_ORIGINS) may read: the bookmarks above all. */
+const EXPOSED_HEADERS = [BOOKMARK_HEADER, 'x-cache', 'x-request-id'];
+
+/** Every GraphQL response says the bookmarks of what it read or wrote (src/db/bookmarks.ts). */
+function bookmarkResponse(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response }) {
+          const bookmarks = [...(await contextValue.bookmarks.getBookmarks())];
+          if (bookmarks.length > 0) response.http.headers.set(BOOKMARK_HEADER, bookmarks.join(','));
+        },
+      };
+    },
+  };
+}
+
 /** How long the response cache waits for the data version before it lets the query run uncached. */
 const VERSION_READ_TIMEOUT_MS = 2_000;
 
@@ -128,6 +154,13 @@ export function createServer(deps: ServerDeps): AppServer {
     // started; a read that hangs gives up after VERSION_READ_TIMEOUT_MS, so that later requests do not queue behind it.
     version: async () =>
       (await health.current()).ready ? dataVersion(driver, config.database, VERSION_READ_TIMEOUT_MS) : null,
+    // A request with the client's bookmarks reads the version itself, on a member that has those writes; on a cluster
+    // every request does, so that its query runs on a member at least as new as the version it is kept under (the
+    // read's bookmark names the member's last transaction, and the request's later sessions wait for it).
+    versionFor: (context) =>
+      context.clientBookmarks.length === 0 && config.routing !== true
+        ? undefined
+        : dataVersion(driver, config.database, VERSION_READ_TIMEOUT_MS, context.bookmarks),
     maxBytes: config.responseCacheMb * 1024 * 1024,
     logger,
     // What a request may see depends on its roles only (confidential fields, map properties): requests with the same
@@ -137,14 +170,22 @@ export function createServer(deps: ServerDeps): AppServer {
   // Database sessions held at once, per client across its requests (src/db/sessionLimits.ts).
   const clientSessions = new KeyedSemaphores(config.fairness.clientSessions);
   const metrics = createMetrics(() => ({ ...clientSessions.load, clients: clientSessions.size }));
-  const contextFor = (requestId: string, principal: Principal, clientKey = `sub:${principal.sub}`): RequestContext => ({
+  const contextFor = (
+    requestId: string,
+    principal: Principal,
+    clientKey = `sub:${principal.sub}`,
+    bookmarks: BookmarkManager = requestBookmarks([]),
+    clientBookmarks: readonly string[] = [],
+  ): RequestContext => ({
     executionContext: withSessionLimits(
-      autoCommitReadsDriver,
+      withBookmarks(autoCommitReadsDriver, bookmarks),
       [ownPermit(new Semaphore(config.fairness.requestSessions)), clientSessions.permit(clientKey)],
       config.fairness.sessionWaitMs,
     ),
     sessionConfig: { database: config.database },
     transaction: { timeout: config.queryTimeoutMs },
+    bookmarks,
+    clientBookmarks,
     importTimeoutMs: config.imports.timeoutMs,
     requestId,
     logger: logger.child({ reqId: requestId }),
@@ -184,6 +225,7 @@ export function createServer(deps: ServerDeps): AppServer {
       ...limits.plugins.map((plugin) => preflight.checking(plugin)),
       preflight.checking(moneyNotNegative<RequestContext>()),
       errorStatus(),
+      bookmarkResponse(),
       requestDeadline<RequestContext>(config.queryTimeoutMs),
       databaseGate(health),
       // Before the argument guards: they skip their database lookup for a request the cache answers.
@@ -237,7 +279,7 @@ export function createServer(deps: ServerDeps): AppServer {
       database: config.database,
       timeoutMs: config.imports.timeoutMs,
       maxBytes: config.imports.maxBytes,
-      before: [authenticated, rateLimit(config.fairness.ratePerMinute, logger)],
+      before: [authenticated, rateLimit(config.fairness.ratePerMinute, logger), bookmarkHeader],
       corsOrigins: config.corsOrigins,
     }),
   );
@@ -333,14 +375,21 @@ export function createServer(deps: ServerDeps): AppServer {
         '/graphql',
         // Same origin only unless CORS_ORIGINS names others; a preflight is answered before authentication (it
         // carries no credentials), and a refused origin gets no CORS headers, so the browser withholds the answer.
-        cors<cors.CorsRequest>({ origin: config.corsOrigins, maxAge: 600 }),
+        cors<cors.CorsRequest>({ origin: config.corsOrigins, maxAge: 600, exposedHeaders: EXPOSED_HEADERS }),
         authenticated,
+        bookmarkHeader,
         rateLimit(config.fairness.ratePerMinute, logger),
         express.json({ limit: '1mb' }),
         expressMiddleware(apollo, {
           context: async ({ req, res }) => {
             const principal = principalOfResponse(res);
-            return contextFor(String(res.locals.requestId), principal, clientKeyOf(principal, req));
+            return contextFor(
+              String(res.locals.requestId),
+              principal,
+              clientKeyOf(principal, req),
+              bookmarksOfResponse(res),
+              res.locals.clientBookmarks as string[],
+            );
           },
         }),
       );

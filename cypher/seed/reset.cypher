@@ -1,6 +1,7 @@
 // Deletes every domain node and relationship, in batches; keeps schema bookkeeping (SchemaMigration) and the audit
-// trail (AuditEvent: nothing but an admin's own hand in the database may remove it).
+// trail (AuditEvent: nothing but an admin's own hand in the database may remove it) and the data version (DataVersion:
+// a reset is a write, counted after it).
 // Parameters: none
 // Columns: none
-MATCH (n) WHERE NOT n:SchemaMigration AND NOT n:AuditEvent
+MATCH (n) WHERE NOT n:SchemaMigration AND NOT n:AuditEvent AND NOT n:DataVersion
 CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import neo4j, { type ManagedTransaction, type QueryResult } from 'neo4j-driver';
 import type { Principal } from '../auth/principal';
+import { bumpDataVersion } from '../db/driver';
 import { loadCypher } from '../queries/loadCypher';
 
 /** Who made a write, and through what: everything an AuditEvent says but the counts. */
@@ -64,7 +65,8 @@ export function countingRunner(tx: Pick<ManagedTransaction, 'run'>): {
 
 /**
  * Creates the AuditEvent of a write inside the write's own transaction (cypher/audit/record.cypher): it commits
- * exactly when the write does, and a write that fails or is rolled back leaves no event.
+ * exactly when the write does, and a write that fails or is rolled back leaves no event. Counts the write in the
+ * data version too (every write of the API, an import or an undo records exactly one event).
  * @returns the event's id
  */
 export async function recordAudit(
@@ -85,5 +87,6 @@ export async function recordAudit(
     relationshipsDeleted: neo4j.int(counts.relationshipsDeleted),
     propertiesSet: neo4j.int(counts.propertiesSet),
   });
+  await bumpDataVersion(tx);
   return id;
 }

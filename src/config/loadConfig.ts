@@ -82,6 +82,8 @@ export interface Config {
   imports: { maxBytes: number; timeoutMs: number };
   /** Memory for answers served again while the data is unchanged (src/graphql/responseCache.ts); 0 = off. */
   responseCacheMb: number;
+  /** NEO4J_URI is a routing URI (neo4j://, neo4j+s://): a cluster, whose members may be at different points. */
+  routing: boolean;
   auth: AuthConfig;
   /** Origins whose web pages may call the API from a browser (CORS); empty = same origin only. */
   corsOrigins: string[];
@@ -172,16 +174,10 @@ export function loadConfig(env: Env = process.env): Config {
     };
   }
 
-  // The response cache's data version is a bookmark of one server; behind a routing driver two reads may reach
-  // members at different points, so the cache is off for routing URIs (see src/graphql/responseCache.ts).
+  // Behind a routing driver (a cluster) reads may reach members at different points: the response cache then reads
+  // the data version per request, chained by bookmarks to the query (src/server.ts, src/db/bookmarks.ts).
   const routing = neo4j.kind === 'remote' && neo4j.uri.startsWith('neo4j');
-  let responseCacheMb = int('RESPONSE_CACHE_MB', routing ? 0 : 64, 0, 16_384);
-  if (routing && responseCacheMb > 0) {
-    problems.push(
-      `RESPONSE_CACHE_MB=${responseCacheMb} needs a single Neo4j server (bolt://); with a routing URI (neo4j://) it must be 0 or unset`,
-    );
-    responseCacheMb = 0;
-  }
+  const responseCacheMb = int('RESPONSE_CACHE_MB', 64, 0, 16_384);
 
   const auth = authConfig(read, problems);
   if (auth.mode === 'local' && !isLoopbackHost(host)) {
@@ -219,6 +215,7 @@ export function loadConfig(env: Env = process.env): Config {
     imports,
     seedOnEmpty,
     responseCacheMb,
+    routing,
     auth,
     corsOrigins,
     limits,

@@ -1,11 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import neo4j, {
+  type BookmarkManager,
   type Driver,
+  type Integer,
   type ManagedTransaction,
   type QueryResult,
   type RecordShape,
   type Session,
   type SessionConfig,
 } from 'neo4j-driver';
+import { loadCypher } from '../queries/loadCypher';
 import { withTimeout } from './timeout';
 
 /** A transaction's timeout and metadata (neo4j-driver does not re-export the type). */
@@ -122,26 +126,44 @@ export function withAutoCommitReads(driver: Driver): Driver {
 }
 
 /**
- * The version of the data a read would see now: the bookmark Neo4j returns for an auto-commit read, which names the
- * last transaction committed to the database. Any committed write — through this API, the seed or import CLIs,
- * cypher-shell, a schema change — gives a new one; a read never does. Null when the server returns no bookmark.
- * Meaningful on a single server only: behind a routing driver, two reads may reach members at different points
- * (loadConfig turns the response cache, src/graphql/responseCache.ts, off for routing URIs). With `timeoutMs`, a read
- * that has not answered by then fails.
+ * The version of the data a read would see now: the counter that every write transaction of the API, the import and
+ * undo, and the seed loader increments in the same transaction (cypher/version/bump.cypher, {@link bumpDataVersion}),
+ * as `<epoch>:<value>`. One read of one node by id. Unlike a bookmark it is data, so every member of a cluster that
+ * has a write has its version too: with `bookmarkManager` (the request's, holding the client's bookmarks) the read
+ * waits until the member it reaches has those writes, so the version is never older than what the client has seen.
+ * Writes made around the API (cypher-shell) must bump it themselves (README, "Data version"). Null before migration
+ * 0008. With `timeoutMs`, a read that has not answered by then fails.
  */
-export async function dataVersion(driver: Driver, database: string, timeoutMs?: number): Promise<string | null> {
-  const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
-  const read = session.run('RETURN 1');
+export async function dataVersion(
+  driver: Driver,
+  database: string,
+  timeoutMs?: number,
+  bookmarkManager?: BookmarkManager,
+): Promise<string | null> {
+  const session = driver.session({
+    database,
+    defaultAccessMode: neo4j.session.READ,
+    ...(bookmarkManager === undefined ? {} : { bookmarkManager }),
+  });
+  const read = session.run<{ epoch: string | null; value: Integer | null }>(loadCypher('version', 'read.cypher'));
+  let result: QueryResult<{ epoch: string | null; value: Integer | null }>;
   try {
-    await (timeoutMs === undefined ? read : withTimeout(read, timeoutMs));
+    result = await (timeoutMs === undefined ? read : withTimeout(read, timeoutMs));
   } catch (error) {
     // Closing waits for the read, which may be the one that hangs: let it close in the background.
     void session.close().catch(() => undefined);
     throw error;
   }
-  const [bookmark] = session.lastBookmarks();
   await session.close();
-  return bookmark ?? null;
+  const record = result.records[0];
+  const epoch = record?.get('epoch');
+  const value = record?.get('value');
+  return epoch == null || value == null ? null : `${epoch}:${value.toString()}`;
+}
+
+/** Counts a write in its own transaction `tx` (see {@link dataVersion}); every write path calls it once. */
+export async function bumpDataVersion(tx: Pick<ManagedTransaction, 'run'>): Promise<void> {
+  await tx.run(loadCypher('version', 'bump.cypher'), { epoch: randomUUID() });
 }
 
 /** Runs `work` in a managed write transaction: all of it commits, or none of it does. */

@@ -1,5 +1,14 @@
 export { toPlain } from './convert';
-export { createDriver, dataVersion, own, readTx, runAutoCommit, withAutoCommitReads, writeTx } from './driver';
+export {
+  bumpDataVersion,
+  createDriver,
+  dataVersion,
+  own,
+  readTx,
+  runAutoCommit,
+  withAutoCommitReads,
+  writeTx,
+} from './driver';
 export type { DriverOptions, ReadRunner, TxOptions } from './driver';
 export { DbHealth } from './health';
 export type { DbStatus } from './health';

@@ -26,6 +26,13 @@ export function classifyNeo4jError(error: Neo4jError): { code: ErrorCode; messag
       message: 'A number in this request would go out of range (beyond 2^63 − 1).',
     };
   }
+  // A bookmark of the x-bookmark header that is well formed but names no transaction of this database.
+  if (error.code.startsWith('Neo.ClientError.Transaction.InvalidBookmark')) {
+    return {
+      code: ErrorCode.BAD_REQUEST,
+      message: 'x-bookmark: a bookmark is not one of this database; send back only what a response of this API said.',
+    };
+  }
   if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
     return {
       code: ErrorCode.CONFLICT,

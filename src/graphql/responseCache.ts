@@ -134,6 +134,11 @@ export interface PartitionedCacheOptions<TContext> extends ResponseCacheOptions 
   partitionOf: (context: TContext) => string;
   /** Resolves false when a check before the cache refuses the request: then no version is read (server.ts). */
   proceed?: (context: TContext) => Promise<boolean>;
+  /**
+   * The version read of a request that may not share the read of others: one that carries a client's bookmarks
+   * must read the version on a member that has them (server.ts). Undefined: the shared read serves it.
+   */
+  versionFor?: (context: TContext) => Promise<string | null> | undefined;
 }
 
 /**
@@ -229,7 +234,7 @@ export function responseCache<TContext extends BaseContext>(
         }
         let version: string | null;
         try {
-          version = await readVersion();
+          version = await (options.versionFor?.(requestContext.contextValue) ?? readVersion());
         } catch (error) {
           options.logger.warn({ err: error }, 'response cache: the data version could not be read; not cached');
           return undefined;

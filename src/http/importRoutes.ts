@@ -1,6 +1,8 @@
 import busboy from 'busboy';
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import { type Driver, Neo4jError } from 'neo4j-driver';
+import { withBookmarks } from '../db/bookmarks';
+import { bookmarksOfResponse, sendBookmarks } from './bookmarkHeader';
 import { subjectOf } from '../audit/record';
 import { hasRole, principalOfResponse, type Role } from '../auth';
 import { classifyNeo4jError, ErrorCode, sendError } from '../errors';
@@ -190,7 +192,7 @@ export function importRoutes(deps: ImportRouteDeps): express.Router {
           throw new FileError(`year must be a 4-digit year; got ${JSON.stringify(fields.year)}`);
         }
         const principal = principalOfResponse(res);
-        const report = await runImport(deps.driver, tx, {
+        const report = await runImport(withBookmarks(deps.driver, bookmarksOfResponse(res)), tx, {
           bytes: upload.file.bytes,
           fileName: upload.file.name,
           kind: fields.kind,
@@ -202,6 +204,7 @@ export function importRoutes(deps: ImportRouteDeps): express.Router {
           mapping: upload.mapping === null ? undefined : parseMapping(upload.mapping),
           subject: subjectOf(principal, `import ${fields.kind}`, String(res.locals.requestId)),
         });
+        await sendBookmarks(res);
         res.status(report.applied ? 200 : 422).json(report);
       } catch (error) {
         answerError(res, error);
@@ -217,7 +220,13 @@ export function importRoutes(deps: ImportRouteDeps): express.Router {
       const principal = principalOfResponse(res);
       try {
         const subject = subjectOf(principal, 'undo import', String(res.locals.requestId));
-        const report = await undoImport(deps.driver, tx, String(req.params.batchId), subject);
+        const report = await undoImport(
+          withBookmarks(deps.driver, bookmarksOfResponse(res)),
+          tx,
+          String(req.params.batchId),
+          subject,
+        );
+        await sendBookmarks(res);
         res.status(report.undone ? 200 : 409).json(report);
       } catch (error) {
         answerError(res, error);

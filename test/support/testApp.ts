@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Driver } from 'neo4j-driver';
 import { principalOf, type Principal } from '../../src/auth';
 import { type AuthConfig, type FairnessLimits, loadConfig } from '../../src/config';
-import { createDriver, DbHealth, migrate, runAutoCommit, writeTx } from '../../src/db';
+import { bumpDataVersion, createDriver, DbHealth, migrate, runAutoCommit, writeTx } from '../../src/db';
 import { buildSchema } from '../../src/graphql';
 import { createLogger } from '../../src/logger';
 import { type AppServer, createServer } from '../../src/server';
@@ -57,7 +57,7 @@ export interface TestApp {
     errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
     status?: number | undefined;
   }>;
-  /** Writes a test graph in one transaction; `$p` in the statement is the prefix every created id must start with. */
+  /** Writes a test graph in one transaction (counted in the data version); `$p` in the statement is the prefix every created id must start with. */
   write(cypher: string, params?: Record<string, unknown>): Promise<void>;
   /** Deletes every node whose id starts with the prefix, then stops the server and closes the driver. */
   close(): Promise<void>;
@@ -135,7 +135,11 @@ export async function createTestApp(
       return { data: data as never, ...(errors ? { errors: errors as never } : {}), status: response.http.status };
     },
     async write(cypher, params = {}) {
-      await writeTx(driver, { database: DATABASE }, (tx) => tx.run(cypher, { p: prefix, ...params }));
+      // Counted in the data version, as every write of ours is (a write that is not would leave caches stale).
+      await writeTx(driver, { database: DATABASE }, async (tx) => {
+        await tx.run(cypher, { p: prefix, ...params });
+        await bumpDataVersion(tx);
+      });
     },
     async close() {
       try {

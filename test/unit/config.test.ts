@@ -8,12 +8,11 @@ describe('loadConfig: RESPONSE_CACHE_MB', () => {
     expect(loadConfig({ RESPONSE_CACHE_MB: '256' }).responseCacheMb).toBe(256);
   });
 
-  it('is off by default with a routing URI, and refuses a budget there', () => {
-    expect(loadConfig({ NEO4J_URI: 'neo4j://cluster:7687' }).responseCacheMb).toBe(0);
-    expect(loadConfig({ NEO4J_URI: 'neo4j+s://x.databases.neo4j.io' }).responseCacheMb).toBe(0);
-    expect(() => loadConfig({ NEO4J_URI: 'neo4j://cluster:7687', RESPONSE_CACHE_MB: '64' })).toThrow(
-      /RESPONSE_CACHE_MB=64 needs a single Neo4j server/,
-    );
+  it('stays on with a routing URI (the data version is a counter every member has), and says it routes', () => {
+    expect(loadConfig({ NEO4J_URI: 'neo4j://cluster:7687' })).toMatchObject({ responseCacheMb: 64, routing: true });
+    expect(loadConfig({ NEO4J_URI: 'neo4j+s://x.databases.neo4j.io' }).routing).toBe(true);
+    expect(loadConfig({ NEO4J_URI: 'bolt://db:7687' }).routing).toBe(false);
+    expect(loadConfig({ NEO4J_URI: 'neo4j://cluster:7687', RESPONSE_CACHE_MB: '0' }).responseCacheMb).toBe(0);
   });
 
   it('names a value that is not a whole number in range', () => {
