@@ -1,5 +1,6 @@
 import neo4j from 'neo4j-driver';
 import type { ReadRunner } from '../db';
+import { maintainedMetric } from '../aggregates/read';
 import { loadCypher } from './loadCypher';
 import { RULE_DEFAULTS } from './ruleDefaults';
 
@@ -164,9 +165,19 @@ export async function dataYears(tx: QueryRunner): Promise<{ first: number; last:
 
 /**
  * Computes one metric for a year within the filters' scope, as defined in DESIGN.md ("Definitions every query
- * shares") and each statement's header in cypher/metrics/. Unknown filters are not checked here: call
+ * shares") and each statement's header in cypher/metrics/: from the maintained counters when they are ready
+ * (src/aggregates/read.ts: one counter read, whatever the size of the graph), else by the live statement. Unknown filters are not checked here: call
  * {@link checkMetricFilters} first, or an unknown region simply counts nothing.
  */
-export function computeMetric(tx: QueryRunner, name: AvailableMetric, filters: MetricFilters): Promise<MetricNumbers> {
+export async function computeMetric(
+  tx: QueryRunner,
+  name: AvailableMetric,
+  filters: MetricFilters,
+): Promise<MetricNumbers> {
+  return (await maintainedMetric(tx, name, filters)) ?? computeMetricLive(tx, name, filters);
+}
+
+/** {@link computeMetric} by the live statement of cypher/metrics/, never from the maintained counters. */
+export function computeMetricLive(tx: QueryRunner, name: AvailableMetric, filters: MetricFilters): Promise<MetricNumbers> {
   return METRICS[name](tx, filters);
 }

@@ -1,0 +1,42 @@
+import type { ReadRunner } from '../db';
+import { AVAILABLE_METRICS, computeMetricLive, type MetricFilters } from '../queries/metrics';
+import { maintainedMetric } from './read';
+
+/** A metric whose maintained counters do not say what its live statement says. */
+export interface Mismatch {
+  name: string;
+  filters: MetricFilters;
+  maintained: unknown;
+  live: unknown;
+}
+
+/**
+ * Compares every MetricName's maintained counters with its live statement (cypher/metrics/), for each year and scope
+ * given (a null region or chain: no filter): the check behind `npm run aggregates -- --check` and the property test.
+ * @returns the mismatches (empty when every counter is right), or null when the aggregates are not ready
+ */
+export async function checkAggregates(
+  tx: ReadRunner,
+  { years, regions, chains }: { years: number[]; regions: (string | null)[]; chains: (string | null)[] },
+): Promise<Mismatch[] | null> {
+  const mismatches: Mismatch[] = [];
+  for (const year of years) {
+    for (const regionCode of regions) {
+      for (const chainId of chains) {
+        const filters = { year, regionCode, chainId };
+        for (const name of AVAILABLE_METRICS) {
+          const maintained = await maintainedMetric(tx, name, filters);
+          if (maintained === null) return null;
+          const live = await computeMetricLive(tx, name, filters);
+          const same =
+            maintained.value === live.value &&
+            maintained.newInYear === live.newInYear &&
+            maintained.numerator === live.numerator &&
+            maintained.denominator === live.denominator;
+          if (!same) mismatches.push({ name, filters, maintained, live });
+        }
+      }
+    }
+  }
+  return mismatches;
+}

@@ -1,0 +1,108 @@
+import neo4j from 'neo4j-driver';
+import type { ReadRunner } from '../db';
+import { loadCypher } from '../queries/loadCypher';
+
+/** How a metric reads its counters: which parts, each summed over the year itself or from year 0 up to it. */
+interface ReadSpec {
+  kind: 'count' | 'ratio' | 'projects';
+  /** count: value and new; ratio: numerator (u) and denominator (d); projects: the value (new = value). */
+  parts: Record<string, { part: string; cumulative: boolean }>;
+  unit: string;
+}
+
+const count = (unit: string, cumulative = false): ReadSpec => ({
+  kind: 'count',
+  unit,
+  parts: { value: { part: 'v', cumulative }, newInYear: { part: 'n', cumulative: false } },
+});
+const ratio = (cumulative = false): ReadSpec => ({
+  kind: 'ratio',
+  unit: 'ratio',
+  parts: { numerator: { part: 'u', cumulative }, denominator: { part: 'd', cumulative } },
+});
+const projects = (unit: string): ReadSpec => ({
+  kind: 'projects',
+  unit,
+  parts: { value: { part: 'v', cumulative: false } },
+});
+
+/**
+ * Every MetricName, as the maintained counters hold it (src/aggregates/marks.ts writes them): a metric's value for a
+ * year is one counter (or a few, for those counted from a year on: enterprises, platforms, R5), whatever the size of
+ * the graph.
+ */
+const SPECS: Record<string, ReadSpec> = {
+  INDUSTRIAL_ENTERPRISES: count('enterprises', true),
+  HIGH_TECH_ENTERPRISES: count('enterprises'),
+  INNOVATION_LEADER_ENTERPRISES: count('enterprises'),
+  TECH_SMES: count('enterprises'),
+  GAZELLE_ENTERPRISES: count('enterprises'),
+  INNOVATIVE_ENTERPRISES: count('enterprises'),
+  FOUR_HAVES_COVERAGE: ratio(),
+  PROVINCIAL_ENGINEERING_CENTERS: count('platforms', true),
+  MUNICIPAL_ENGINEERING_CENTERS: count('platforms', true),
+  MUNICIPAL_KEY_LABS: count('platforms', true),
+  PROVINCIAL_INCUBATORS: count('platforms', true),
+  TECH_DEPUTIES: count('people'),
+  RD_ACTIVITIES_COLLECTED: projects('projects'),
+  NATIONAL_PROVINCIAL_PROJECTS: projects('projects'),
+  NATIONAL_PROVINCIAL_PROJECT_FUNDING: projects('yuan'),
+  R1_COMPLIANCE: ratio(),
+  R2_COMPLIANCE: ratio(),
+  R3_COMPLIANCE: ratio(),
+  R4_COMPLIANCE: ratio(),
+  R5_COMPLIANCE: ratio(true),
+};
+
+export interface MaintainedNumbers {
+  value: number;
+  newInYear: number | null;
+  unit: string;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+/**
+ * A metric from the maintained counters, or null when they are not ready (never built, building, stale) or the
+ * metric has none: then the caller computes it live. Scope: `*` for no filter.
+ */
+export async function maintainedMetric(
+  tx: ReadRunner,
+  name: string,
+  { year, regionCode, chainId }: { year: number; regionCode: string | null; chainId: string | null },
+): Promise<MaintainedNumbers | null> {
+  const spec = SPECS[name];
+  if (spec === undefined) return null;
+  const scope = `${regionCode ?? '*'}|${chainId ?? '*'}`;
+  const parts = Object.entries(spec.parts).map(([column, { part, cumulative }]) => ({
+    name: column,
+    key: `${name}|${part}|${scope}`,
+    from: neo4j.int(cumulative ? 0 : year),
+    to: neo4j.int(year),
+  }));
+  const result = await tx.run(loadCypher('aggregates', 'readCounters.cypher'), { parts });
+  if (result.records.length === 0) return null;
+  const got = Object.fromEntries(
+    result.records.map((r) => [r.get('name') as string, neo4j.integer.toNumber(r.get('value') as number)]),
+  );
+  const at = (column: string): number => got[column] ?? 0;
+  if (spec.kind === 'ratio') {
+    const numerator = at('numerator');
+    const denominator = at('denominator');
+    return {
+      value: denominator === 0 ? 0 : numerator / denominator,
+      newInYear: null,
+      unit: spec.unit,
+      numerator,
+      denominator,
+    };
+  }
+  const value = at('value');
+  return {
+    value,
+    newInYear: spec.kind === 'projects' ? value : at('newInYear'),
+    unit: spec.unit,
+    numerator: null,
+    denominator: null,
+  };
+}

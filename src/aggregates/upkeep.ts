@@ -1,0 +1,211 @@
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import type { ReadRunner } from '../db';
+import { RULE_DEFAULTS } from '../queries/ruleDefaults';
+import { loadCypher } from '../queries/loadCypher';
+import {
+  type Contribution,
+  delta,
+  EMPTY,
+  enterpriseContribution,
+  type EnterpriseFacts,
+  personContribution,
+  type PersonFacts,
+  platformContribution,
+  type PlatformFacts,
+  projectContribution,
+  type ProjectFacts,
+  sameContribution,
+} from './marks';
+
+/** What runs statements in a write transaction (a managed transaction, or a counting runner over one). */
+export type WriteRunner = Pick<ManagedTransaction, 'run'>;
+
+/** The kinds of subject whose contributions are stored, by the label of their node. */
+export const SUBJECT_KINDS = ['Enterprise', 'Person', 'Platform', 'Project'] as const;
+export type SubjectKind = (typeof SUBJECT_KINDS)[number];
+
+/**
+ * The nodes a write touches, by label (ids), or `unknown` with the reason when it cannot say (a generated mutation
+ * selecting nodes by anything but id): then the counters are marked stale instead of refreshed.
+ */
+export type Touched = { ids: Record<string, Iterable<string>> } | { unknown: string };
+
+/**
+ * More subjects than this in one write are not refreshed in its transaction: the counters are marked stale and a
+ * rebuild (batched, outside the write) brings them back. A write over a whole region or a qualification held by
+ * thousands of firms costs the same as a rebuild anyway, and the write stays within its transaction timeout.
+ */
+export const MAX_SUBJECTS = 5_000;
+
+const cypher = (name: string) => loadCypher('aggregates', `${name}.cypher`);
+
+const FACTS: Record<SubjectKind, { file: string; contribution: (row: Record<string, unknown>) => Contribution }> = {
+  Enterprise: { file: 'enterpriseFacts', contribution: (row) => enterpriseContribution(row as never as EnterpriseFacts) },
+  Person: { file: 'personFacts', contribution: (row) => personContribution(row as never as PersonFacts) },
+  Platform: { file: 'platformFacts', contribution: (row) => platformContribution(row as never as PlatformFacts) },
+  Project: { file: 'projectFacts', contribution: (row) => projectContribution(row as never as ProjectFacts) },
+};
+
+const subjectOf = (kind: SubjectKind, id: string) => `${kind}:${id}`;
+
+function kindOf(subject: string): { kind: SubjectKind; id: string } {
+  const at = subject.indexOf(':');
+  return { kind: subject.slice(0, at) as SubjectKind, id: subject.slice(at + 1) };
+}
+
+/** Neo4j integers, lists and maps of a record value as plain JS values (what marks.ts expects). */
+function plainRow(record: { keys: readonly PropertyKey[]; get: (key: string) => unknown }): Record<string, unknown> {
+  return Object.fromEntries(record.keys.map((k) => [String(k), record.get(String(k))]));
+}
+
+/** The subjects (`<Label>:<id>`) whose facts may read the touched nodes (cypher/aggregates/subjectsNear.cypher). */
+export async function subjectsNear(tx: WriteRunner, ids: Record<string, Iterable<string>>): Promise<Set<string>> {
+  const lists = Object.fromEntries(Object.entries(ids).map(([label, values]) => [label, [...new Set(values)]]));
+  const out = new Set<string>();
+  if (Object.values(lists).every((list) => list.length === 0)) return out;
+  const result = await tx.run(cypher('subjectsNear'), { ids: lists });
+  const record = result.records[0];
+  if (record === undefined) return out;
+  const columns: [string, SubjectKind][] = [
+    ['enterprises', 'Enterprise'],
+    ['persons', 'Person'],
+    ['platforms', 'Platform'],
+    ['projects', 'Project'],
+  ];
+  for (const [column, kind] of columns) for (const id of record.get(column) as string[]) out.add(subjectOf(kind, id));
+  return out;
+}
+
+/** Each subject's contribution as its facts make it now. */
+export async function currentContributions(tx: ReadRunner, subjects: readonly string[]): Promise<Map<string, Contribution>> {
+  const byKind = new Map<SubjectKind, string[]>();
+  for (const subject of subjects) {
+    const { kind, id } = kindOf(subject);
+    byKind.set(kind, [...(byKind.get(kind) ?? []), id]);
+  }
+  const out = new Map<string, Contribution>();
+  for (const [kind, ids] of byKind) {
+    const { file, contribution } = FACTS[kind];
+    const result = await tx.run(cypher(file), { ids, withinYears: neo4j.int(RULE_DEFAULTS.R2.withinYears) });
+    for (const record of result.records) {
+      out.set(subjectOf(kind, record.get('id') as string), contribution(plainRow(record)));
+    }
+  }
+  return out;
+}
+
+/** A subject's gap list entries as gapEntries.cypher and createContributions.cypher write them. */
+export function gapRowOf(subject: string, c: Contribution) {
+  return {
+    subject,
+    enterpriseId: kindOf(subject).id,
+    scopes: c.scopes,
+    entries: c.gaps.map((g) => {
+      const [gap, year, rank] = g.split('@') as [string, string, string];
+      return { gap, year: neo4j.int(year), rank: neo4j.int(rank) };
+    }),
+  };
+}
+
+/** Statements per call: subjects are refreshed in slices, so that no statement carries an unbounded list. */
+const SLICE = 1_000;
+
+/**
+ * Brings the stored contributions of `subjects` to what their facts are now, and every counter and gap entry with
+ * them, in `tx`: locks the subjects' Contribution nodes, computes the new contributions (cypher/aggregates/*Facts),
+ * and writes only the differences (src/aggregates/marks.ts: delta). Exact whatever was stored, as long as the stored
+ * contributions and the counters agreed before: that is the invariant every write keeps.
+ * @returns how many counters changed
+ */
+export async function refreshSubjects(tx: WriteRunner, subjects: Iterable<string>): Promise<number> {
+  const all = [...new Set(subjects)].sort();
+  let changed = 0;
+  for (let i = 0; i < all.length; i += SLICE) {
+    const slice = all.slice(i, i + SLICE);
+    const locked = await tx.run(cypher('lockContributions'), { subjects: slice });
+    const stored = new Map<string, Contribution>(
+      locked.records.map((r) => [
+        r.get('subject') as string,
+        {
+          scopes: r.get('scopes') as string[],
+          scoped: r.get('scoped') as string[],
+          explicit: r.get('explicit') as string[],
+          gaps: r.get('gaps') as string[],
+        },
+      ]),
+    );
+    const current = await currentContributions(tx, slice);
+    const sums = new Map<string, bigint>();
+    const rows: (Contribution & { subject: string })[] = [];
+    const gapRows: ReturnType<typeof gapRowOf>[] = [];
+    for (const subject of slice) {
+      const before = stored.get(subject) ?? EMPTY;
+      const after = current.get(subject) ?? EMPTY;
+      // An empty Contribution was just created by the lock: storing it again removes it.
+      const empty = after.scoped.length + after.explicit.length + after.gaps.length === 0;
+      if (sameContribution(before, after)) {
+        if (empty) rows.push({ subject, ...after });
+        continue;
+      }
+      rows.push({ subject, ...after });
+      for (const [id, amount] of delta(before, after)) sums.set(id, (sums.get(id) ?? 0n) + amount);
+      const gapsMoved = before.gaps.join() !== after.gaps.join() || before.scopes.join() !== after.scopes.join();
+      if (gapsMoved && (before.gaps.length > 0 || after.gaps.length > 0)) gapRows.push(gapRowOf(subject, after));
+    }
+    const deltas = [...sums]
+      .filter(([, amount]) => amount !== 0n)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([id, amount]) => {
+        const at = id.lastIndexOf('@');
+        return { id, key: id.slice(0, at), year: neo4j.int(id.slice(at + 1)), amount: neo4j.int(amount.toString()) };
+      });
+    if (deltas.length > 0) await tx.run(cypher('applyDeltas'), { deltas });
+    if (rows.length > 0) await tx.run(cypher('storeContributions'), { rows });
+    if (gapRows.length > 0) await tx.run(cypher('gapEntries'), { rows: gapRows });
+    changed += deltas.length;
+  }
+  return changed;
+}
+
+/** The state of the maintained aggregates (see cypher/aggregates/state.cypher), locked for the rest of `tx`. */
+export async function lockState(tx: WriteRunner): Promise<{ mode: string | null; token: string | null }> {
+  const record = (await tx.run(cypher('state'))).records[0];
+  return { mode: (record?.get('mode') as string | null) ?? null, token: (record?.get('token') as string | null) ?? null };
+}
+
+/** What an upkeep did: refreshed subjects, recorded them for a running rebuild, marked the counters stale, or nothing. */
+export type UpkeepOutcome = 'refreshed' | 'recorded' | 'stale' | 'none';
+
+/** The second half of an upkeep: to be called in the same transaction once the write is done. */
+export interface Upkeep {
+  after(tx: WriteRunner): Promise<UpkeepOutcome>;
+}
+
+/**
+ * Keeps the maintained aggregates right across a write, in the write's own transaction: call before the write (it
+ * finds the subjects near the touched nodes as they are before: a relationship the write removes is still there),
+ * then `after(tx)` once it is done (the subjects near them after, then, under the state lock: a refresh of all of
+ * them when the counters are ready, a record of them while a rebuild runs, a stale mark when the write could not say
+ * what it touched or touched more than {@link MAX_SUBJECTS}).
+ */
+export async function beginUpkeep(tx: WriteRunner, touched: Touched): Promise<Upkeep> {
+  const before = 'ids' in touched ? await subjectsNear(tx, touched.ids) : null;
+  return {
+    async after(t) {
+      const state = await lockState(t);
+      if (state.mode === null || state.mode === 'stale') return 'none';
+      const subjects = before === null || !('ids' in touched) ? null : new Set([...before, ...(await subjectsNear(t, touched.ids))]);
+      if (subjects === null || subjects.size > MAX_SUBJECTS) {
+        await t.run(cypher('markStale'));
+        return 'stale';
+      }
+      if (subjects.size === 0) return 'none';
+      if (state.mode === 'building') {
+        await t.run(cypher('markDirty'), { subjects: [...subjects] });
+        return 'recorded';
+      }
+      await refreshSubjects(t, subjects);
+      return 'refreshed';
+    },
+  };
+}
