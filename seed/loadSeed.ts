@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { bumpDataVersion, runAutoCommit, writeTx } from '../src/db';
 import { fromRoot } from '../src/paths';
+import { loadCypher } from '../src/queries/loadCypher';
 import { generateSeed } from './generate';
 import { type GraphBuilder, LABELS, type Label, type Props } from './graphBuilder';
 import { validateGraph } from './validateGraph';
@@ -103,6 +104,9 @@ export async function loadGraph(
   const { nodes, relationships } = graph.count();
   const total = nodes + relationships;
   let done = 0;
+  // The seed writes in batches without upkeep of the maintained aggregates: from here on they are stale until a
+  // rebuild (the seed CLI runs one; the API starts one in the background).
+  await writeTx(driver, { database }, (tx) => tx.run(loadCypher('aggregates', 'markStale.cypher')));
   const nodeTemplate = cypher('upsert-nodes');
   const relTemplate = cypher('upsert-relationships');
 

@@ -11,6 +11,8 @@ export interface RequestContext {
   bookmarks: BookmarkManager;
   /** The bookmarks the client sent (empty without the header). */
   clientBookmarks: readonly string[];
+  /** Called when a write marked the maintained aggregates stale (src/aggregates/keeper.ts rebuilds them). */
+  onAggregatesStale?: () => void;
   /** The transaction timeout of an import or undo (IMPORT_TIMEOUT_MS): a whole batch, not a query. */
   importTimeoutMs: number;
   requestId: string;

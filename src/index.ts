@@ -3,6 +3,7 @@ import { prepareDatabaseWithRetry } from './bootstrap';
 import { ConfigError, loadConfig } from './config';
 import { createDriver, DbHealth, LocalNeo4jError, portIsOpen, resolveTarget } from './db';
 import { createLogger } from './logger';
+import { AggregateKeeper } from './aggregates/keeper';
 import { createServer } from './server';
 
 /** The only module with side effects: config, Neo4j, driver, server, listen, and a clean shutdown. */
@@ -44,7 +45,19 @@ async function main(): Promise<void> {
   const health = new DbHealth(healthDriver, config.database);
   health.setPrepared(false);
   health.start();
-  const server = createServer({ config, driver, schema, health, logger, accessRules, listLimits, guardedFields });
+  // Rebuilds of the maintained aggregates run in the background, never in a request (src/aggregates/keeper.ts).
+  const aggregates = new AggregateKeeper(driver, config.database, logger);
+  const server = createServer({
+    config,
+    driver,
+    schema,
+    health,
+    logger,
+    accessRules,
+    listLimits,
+    guardedFields,
+    onAggregatesStale: () => aggregates.request(),
+  });
   await server.start();
   await new Promise<void>((resolve, reject) => {
     server.httpServer.once('error', reject);
@@ -67,6 +80,11 @@ async function main(): Promise<void> {
       if (!ok) return;
       health.setPrepared(true);
       void health.check();
+      void aggregates
+        .ensure()
+        .catch((error: unknown) =>
+          logger.warn({ err: error }, 'maintained aggregates: state unreadable; reads stay live'),
+        );
       // One line that says where everything is (a newcomer's first question).
       const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
       logger.info(`ready: API ${base}/graphql · explorer ${base}/explorer · query console ${base}/graphiql`);
@@ -82,6 +100,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ reason }, 'shutting down: draining requests');
     preparing.abort();
+    aggregates.stop();
     health.stop();
     const force = setTimeout(() => process.exit(code || 1), 15_000);
     force.unref();

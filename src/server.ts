@@ -59,6 +59,8 @@ export interface ServerDeps {
     Partial<Pick<Config, 'routing'>>;
   driver: Driver;
   schema: GraphQLSchema;
+  /** Called when a write marked the maintained aggregates stale (index.ts starts a background rebuild). */
+  onAggregatesStale?: () => void;
   /** Who may do what, read from the same SDL as the schema (buildSchema returns both). */
   accessRules: AccessRules;
   /** The @limit of each @node type (buildSchema returns it), for the paging checks and the cost of an operation. */
@@ -143,7 +145,7 @@ const VERSION_READ_TIMEOUT_MS = 2_000;
 
 /** Builds the Apollo server and the HTTP app around it. Never listens: index.ts does, and tests need not. */
 export function createServer(deps: ServerDeps): AppServer {
-  const { config, driver, schema, health, logger, accessRules, listLimits, guardedFields } = deps;
+  const { config, driver, schema, health, logger, accessRules, listLimits, guardedFields, onAggregatesStale } = deps;
   const limits = operationLimits<RequestContext>(config.limits, listLimits);
   // @neo4j/graphql's generated reads as single auto-commit statements (see withAutoCommitReads); writes unchanged.
   const autoCommitReadsDriver = withAutoCommitReads(driver);
@@ -186,6 +188,7 @@ export function createServer(deps: ServerDeps): AppServer {
     transaction: { timeout: config.queryTimeoutMs },
     bookmarks,
     clientBookmarks,
+    ...(onAggregatesStale === undefined ? {} : { onAggregatesStale }),
     importTimeoutMs: config.imports.timeoutMs,
     requestId,
     logger: logger.child({ reqId: requestId }),
@@ -281,6 +284,7 @@ export function createServer(deps: ServerDeps): AppServer {
       maxBytes: config.imports.maxBytes,
       before: [authenticated, rateLimit(config.fairness.ratePerMinute, logger), bookmarkHeader],
       corsOrigins: config.corsOrigins,
+      ...(onAggregatesStale === undefined ? {} : { onAggregatesStale }),
     }),
   );
 

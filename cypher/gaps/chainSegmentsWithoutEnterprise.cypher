@@ -5,13 +5,24 @@
 // Paging: ordered for stable pages, cut at the first $offset + $limit rows. @neo4j/graphql itself applies
 // SKIP $offset LIMIT $limit around a @cypher field that declares limit and offset (it takes them for its own
 // paging arguments), so this statement must not skip as well; the outer SKIP keeps the order of these rows.
+// With the aggregates ready, a segment has an enterprise (in the region) when its maintained count
+// (SEGMENT_ENTERPRISES, kept by src/aggregates/) is above 0; otherwise live.
+WITH
+  // #include shared/aggregatesReady
+  AS maintained
 MATCH (segment:ChainSegment)-[:OF_CHAIN]->(segmentChain:IndustryChain)
 WHERE ($chainId IS NULL OR segmentChain.id = $chainId)
-  AND NOT EXISTS {
-    MATCH (segment)<-[:OPERATES_IN]-(e:Enterprise)
-    WHERE
-    // #include shared/inRegionScope
-  }
+  AND CASE
+    WHEN maintained THEN NOT EXISTS {
+      MATCH (operating:Aggregate {id: 'SEGMENT_ENTERPRISES|count|' + coalesce($regionCode, '*') + '|' + segment.id + '@0'})
+      WHERE operating.value > 0
+    }
+    ELSE NOT EXISTS {
+      MATCH (segment)<-[:OPERATES_IN]-(e:Enterprise)
+      WHERE
+      // #include shared/inRegionScope
+    }
+  END
 WITH DISTINCT segment
 RETURN segment
 ORDER BY segment.id

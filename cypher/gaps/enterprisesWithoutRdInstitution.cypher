@@ -7,10 +7,26 @@
 // Paging: ordered for stable pages, cut at the first $offset + $limit rows. @neo4j/graphql itself applies
 // SKIP $offset LIMIT $limit around a @cypher field that declares limit and offset (it takes them for its own
 // paging arguments), so this statement must not skip as well; the outer SKIP keeps the order of these rows.
-// #include shared/revenuePopulation
-WITH *
-WHERE NOT
-  // #include shared/rdInstitution
+// With the default arguments (RULE_DEFAULTS in src/queries/ruleDefaults.ts) and the aggregates ready, the rows come
+// from the maintained gap entries (shared/maintainedGapPage); otherwise from the population, live.
+// #include shared/reviewYear
+WITH reviewYear AS listYear,
+  toInteger($minRevenue) = 100000000 AS defaults,
+  // #include shared/aggregatesReady
+  AS maintained
+CALL (listYear, defaults, maintained) {
+  WITH listYear AS reviewYear, 'R1' AS gap, maintained AND defaults AS fromEntries
+  WHERE fromEntries
+  // #include shared/maintainedGapPage
+  UNION
+  WITH *
+  WHERE NOT (maintained AND defaults)
+  // #include shared/revenuePopulation
+  WITH *
+  WHERE NOT
+    // #include shared/rdInstitution
+  RETURN e, reviewRevenue AS rank
+}
 RETURN e
-ORDER BY reviewRevenue DESC, e.id
+ORDER BY rank DESC, e.id
 LIMIT toInteger($offset) + toInteger($limit)

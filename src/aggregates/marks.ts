@@ -173,13 +173,19 @@ export function enterpriseContribution(f: EnterpriseFacts): Contribution {
   }
 
   for (const segment of f.segments) {
-    for (const region of ['*', ...new Set(f.regions)]) explicit.push(`SEGMENT_ENTERPRISES|count|${region}|${segment}@0@1`);
+    for (const region of ['*', ...new Set(f.regions)])
+      explicit.push(`SEGMENT_ENTERPRISES|count|${region}|${segment}@0@1`);
   }
   for (const { chain, count } of f.universities) {
     const n = num(count) ?? 0;
     if (n > 0) explicit.push(`UNIVERSITY_PARTNERS|count|*|${chain}@0@${n}`);
   }
-  return { scopes: scopesOf(f.regions, f.chains), scoped: sorted(scoped), explicit: sorted(explicit), gaps: sorted(gaps) };
+  return {
+    scopes: scopesOf(f.regions, f.chains),
+    scoped: sorted(scoped),
+    explicit: sorted(explicit),
+    gaps: sorted(gaps),
+  };
 }
 
 /** A row of cypher/aggregates/personFacts.cypher. */
@@ -265,7 +271,12 @@ export function projectContribution(f: ProjectFacts): Contribution {
     const funding = big(f.funding) ?? 0n;
     if (funding !== 0n) scoped.push(mark('NATIONAL_PROVINCIAL_PROJECT_FUNDING|v', year, funding));
   }
-  return { scopes: scoped.length > 0 ? scopesOf(f.regions, f.chains) : [], scoped: sorted(scoped), explicit: [], gaps: [] };
+  return {
+    scopes: scoped.length > 0 ? scopesOf(f.regions, f.chains) : [],
+    scoped: sorted(scoped),
+    explicit: [],
+    gaps: [],
+  };
 }
 
 /** A counter's id: its key and year. */

@@ -13,8 +13,8 @@ const BATCH = 1_000;
 /** Counters per transaction at the end of a rebuild. */
 const COUNTER_BATCH = 10_000;
 
-/** A rebuild still building after this long is taken to have died: another may take over. */
-const TAKE_OVER_MINUTES = 30;
+/** A rebuild silent this long (no batch written) is taken to have died: another may take over. */
+const TAKE_OVER_MINUTES = 2;
 
 export interface RebuildResult {
   /** False when another rebuild is running (then nothing was done), or this one was overtaken (stale, another). */
@@ -51,6 +51,7 @@ export async function rebuildAggregates(
   const stillOurs = async (tx: Parameters<typeof lockState>[0]) => {
     const state = await lockState(tx);
     if (state.mode !== 'building' || state.token !== token) throw new Overtaken(`the state is now ${state.mode}`);
+    await tx.run(cypher('heartbeat'));
   };
   try {
     await runAutoCommit(driver, database, cypher('clear'));
@@ -67,7 +68,7 @@ export async function rebuildAggregates(
       const rows = [...contributions]
         .filter(([, c]) => c.scoped.length + c.explicit.length + c.gaps.length > 0)
         .map(([subject, c]) => ({ subject, ...c }));
-      for (const { subject, ...c } of rows) {
+      for (const { subject: _subject, ...c } of rows) {
         for (const [id, amount] of expand(c)) sums.set(id, (sums.get(id) ?? 0n) + amount);
       }
       const gapRows = rows.filter((row) => row.gaps.length > 0).map(({ subject, ...c }) => gapRowOf(subject, c));

@@ -37,10 +37,23 @@ export type Touched = { ids: Record<string, Iterable<string>> } | { unknown: str
  */
 export const MAX_SUBJECTS = 5_000;
 
+/** An import or undo refreshes up to this many subjects in its own transaction (it has the time: IMPORT_TIMEOUT_MS). */
+export const IMPORT_MAX_SUBJECTS = 100_000;
+
+/** Nodes by label (an import's touched nodes, an undo's links) as {@link Touched} ids. */
+export function touchedIds(nodes: Iterable<{ label: string; id: string }>): Record<string, string[]> {
+  const ids: Record<string, string[]> = {};
+  for (const { label, id } of nodes) (ids[label] ??= []).push(id);
+  return ids;
+}
+
 const cypher = (name: string) => loadCypher('aggregates', `${name}.cypher`);
 
 const FACTS: Record<SubjectKind, { file: string; contribution: (row: Record<string, unknown>) => Contribution }> = {
-  Enterprise: { file: 'enterpriseFacts', contribution: (row) => enterpriseContribution(row as never as EnterpriseFacts) },
+  Enterprise: {
+    file: 'enterpriseFacts',
+    contribution: (row) => enterpriseContribution(row as never as EnterpriseFacts),
+  },
   Person: { file: 'personFacts', contribution: (row) => personContribution(row as never as PersonFacts) },
   Platform: { file: 'platformFacts', contribution: (row) => platformContribution(row as never as PlatformFacts) },
   Project: { file: 'projectFacts', contribution: (row) => projectContribution(row as never as ProjectFacts) },
@@ -77,7 +90,10 @@ export async function subjectsNear(tx: WriteRunner, ids: Record<string, Iterable
 }
 
 /** Each subject's contribution as its facts make it now. */
-export async function currentContributions(tx: ReadRunner, subjects: readonly string[]): Promise<Map<string, Contribution>> {
+export async function currentContributions(
+  tx: ReadRunner,
+  subjects: readonly string[],
+): Promise<Map<string, Contribution>> {
   const byKind = new Map<SubjectKind, string[]>();
   for (const subject of subjects) {
     const { kind, id } = kindOf(subject);
@@ -170,7 +186,10 @@ export async function refreshSubjects(tx: WriteRunner, subjects: Iterable<string
 /** The state of the maintained aggregates (see cypher/aggregates/state.cypher), locked for the rest of `tx`. */
 export async function lockState(tx: WriteRunner): Promise<{ mode: string | null; token: string | null }> {
   const record = (await tx.run(cypher('state'))).records[0];
-  return { mode: (record?.get('mode') as string | null) ?? null, token: (record?.get('token') as string | null) ?? null };
+  return {
+    mode: (record?.get('mode') as string | null) ?? null,
+    token: (record?.get('token') as string | null) ?? null,
+  };
 }
 
 /** What an upkeep did: refreshed subjects, recorded them for a running rebuild, marked the counters stale, or nothing. */
@@ -178,7 +197,8 @@ export type UpkeepOutcome = 'refreshed' | 'recorded' | 'stale' | 'none';
 
 /** The second half of an upkeep: to be called in the same transaction once the write is done. */
 export interface Upkeep {
-  after(tx: WriteRunner): Promise<UpkeepOutcome>;
+  /** `more`: nodes the write touched that were not known before it (a test's newly created nodes). */
+  after(tx: WriteRunner, more?: Record<string, Iterable<string>>): Promise<UpkeepOutcome>;
 }
 
 /**
@@ -186,16 +206,24 @@ export interface Upkeep {
  * finds the subjects near the touched nodes as they are before: a relationship the write removes is still there),
  * then `after(tx)` once it is done (the subjects near them after, then, under the state lock: a refresh of all of
  * them when the counters are ready, a record of them while a rebuild runs, a stale mark when the write could not say
- * what it touched or touched more than {@link MAX_SUBJECTS}).
+ * what it touched or touched more than `maxSubjects`).
  */
-export async function beginUpkeep(tx: WriteRunner, touched: Touched): Promise<Upkeep> {
+export async function beginUpkeep(tx: WriteRunner, touched: Touched, maxSubjects = MAX_SUBJECTS): Promise<Upkeep> {
   const before = 'ids' in touched ? await subjectsNear(tx, touched.ids) : null;
   return {
-    async after(t) {
+    async after(t, more = {}) {
       const state = await lockState(t);
       if (state.mode === null || state.mode === 'stale') return 'none';
-      const subjects = before === null || !('ids' in touched) ? null : new Set([...before, ...(await subjectsNear(t, touched.ids))]);
-      if (subjects === null || subjects.size > MAX_SUBJECTS) {
+      if (before === null || !('ids' in touched)) {
+        await t.run(cypher('markStale'));
+        return 'stale';
+      }
+      const ids: Record<string, string[]> = {};
+      for (const source of [touched.ids, more]) {
+        for (const [label, list] of Object.entries(source)) ids[label] = [...(ids[label] ?? []), ...list];
+      }
+      const subjects = new Set([...before, ...(await subjectsNear(t, ids))]);
+      if (subjects.size > maxSubjects) {
         await t.run(cypher('markStale'));
         return 'stale';
       }

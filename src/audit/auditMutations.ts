@@ -1,6 +1,7 @@
 import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import type { Principal } from '../auth/principal';
+import { touchedByMutation } from '../aggregates/touched';
 import { auditedDriver } from './auditedDriver';
 import { subjectOf } from './record';
 
@@ -9,6 +10,8 @@ export interface AuditedContext {
   executionContext: Driver;
   principal: Principal;
   requestId: string;
+  /** Called when a write marked the maintained aggregates stale (the server starts a rebuild). */
+  onAggregatesStale?: () => void;
 }
 
 const SELF_AUDITED = Symbol('selfAudited');
@@ -36,7 +39,8 @@ export function selfAuditedFields(resolvers: { Mutation?: Record<string, unknown
 
 /**
  * Makes every Mutation root field of the schema audited: the field's resolver (@neo4j/graphql's) runs with a context
- * whose driver records an AuditEvent named after the field in the write's own transaction ({@link auditedDriver}).
+ * whose driver records an AuditEvent named after the field in the write's own transaction ({@link auditedDriver}),
+ * and keeps the maintained aggregates right for the nodes the field's arguments touch (src/aggregates/touched.ts).
  * The request's context itself is not changed: each root field gets its own copy, so the events of a mutation with
  * several root fields each carry their own field name and counts. Root fields of a mutation run one after another.
  */
@@ -48,7 +52,9 @@ export function auditMutations(schema: GraphQLSchema, except: ReadonlySet<string
     const resolve: GraphQLFieldResolver<unknown, AuditedContext> = field.resolve ?? defaultFieldResolver;
     field.resolve = (source, args, context: AuditedContext, info) => {
       const subject = subjectOf(context.principal, info.fieldName, context.requestId);
-      const audited = { ...context, executionContext: auditedDriver(context.executionContext, subject) };
+      const touched = touchedByMutation(info.parentType.getFields()[info.fieldName]?.args ?? [], args);
+      const executionContext = auditedDriver(context.executionContext, subject, touched, context.onAggregatesStale);
+      const audited = { ...context, executionContext };
       return resolve(source, args, audited, info);
     };
   }

@@ -1,5 +1,6 @@
 import type { Driver, ManagedTransaction, QueryResult, Session, SessionConfig } from 'neo4j-driver';
 import { own } from '../db';
+import { beginUpkeep, type Touched } from '../aggregates/upkeep';
 import { type AuditSubject, countsOf, recordAudit } from './record';
 
 type TransactionConfig = NonNullable<Parameters<Session['executeWrite']>[1]>;
@@ -14,24 +15,34 @@ function isQueryResult(value: unknown): value is QueryResult {
 
 /**
  * The driver a generated mutation runs on: the same driver, except that `executeWrite` on its sessions records an
- * AuditEvent for `subject` at the end of the write's own managed transaction, with the counts of the write's result.
+ * AuditEvent for `subject` at the end of the write's own managed transaction, with the counts of the write's result,
+ * and keeps the maintained aggregates right for the `touched` nodes (src/aggregates/upkeep.ts: the subjects near them
+ * before and after the write are refreshed in the same transaction); `onStale` is called once a write that had to
+ * mark them stale has committed.
  * @neo4j/graphql runs each mutation root field as one statement in `session.executeWrite`, so the change and its
  * event commit together (a failure in either rolls both back) and are retried together. Reads are untouched.
  */
-export function auditedDriver(driver: Driver, subject: AuditSubject): Driver {
+export function auditedDriver(driver: Driver, subject: AuditSubject, touched?: Touched, onStale?: () => void): Driver {
   const session = (config?: SessionConfig): Session => {
     const real = driver.session(config);
     return new Proxy(real, {
       get(target, property) {
         if (property !== 'executeWrite') return own(target, property);
         return <T>(work: (tx: ManagedTransaction) => Promise<T>, txConfig?: TransactionConfig) =>
-          target.executeWrite(async (tx) => {
-            const result = await work(tx);
-            // Anything else would be a change of @neo4j/graphql's executor: refuse to write unaudited.
-            if (!isQueryResult(result)) throw new Error('audited write: the work did not return a query result');
-            await recordAudit(tx, subject, countsOf(result));
-            return result;
-          }, txConfig);
+          target
+            .executeWrite(async (tx) => {
+              const upkeep = touched === undefined ? null : await beginUpkeep(tx, touched);
+              const result = await work(tx);
+              // Anything else would be a change of @neo4j/graphql's executor: refuse to write unaudited.
+              if (!isQueryResult(result)) throw new Error('audited write: the work did not return a query result');
+              const outcome = upkeep === null ? 'none' : await upkeep.after(tx);
+              await recordAudit(tx, subject, countsOf(result));
+              return { result, outcome };
+            }, txConfig)
+            .then(({ result, outcome }) => {
+              if (outcome === 'stale') onStale?.();
+              return result as T;
+            });
       },
     });
   };

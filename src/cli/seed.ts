@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from '../config';
 import { argumentsOrExit } from './commandLine';
 import { createDriver, LocalNeo4jError, migrate, resolveTarget } from '../db';
 import { createLogger } from '../logger';
+import { rebuildAggregates } from '../aggregates/rebuild';
 
 const USAGE = `usage: npm run seed -- [--scale N] [--reset] [--yes]
   --scale N   multiply the synthetic part (1 = a city of 11,000 firms, 10 = a province); default 1
@@ -91,6 +92,12 @@ async function main(): Promise<number> {
     const summary = await loadSeed(driver, config.database, { scale: args.scale, progress: progressPrinter() });
     console.log(
       `seeded scale ${summary.scale}: ${summary.nodes.toLocaleString()} nodes, ${summary.relationships.toLocaleString()} relationships in ${(summary.ms / 1000).toFixed(1)} s (${summary.rate.toLocaleString()} items/s)`,
+    );
+    const rebuilt = await rebuildAggregates(driver, config.database);
+    console.log(
+      rebuilt.rebuilt
+        ? `maintained aggregates rebuilt: ${rebuilt.subjects.toLocaleString()} subjects in ${(rebuilt.ms / 1000).toFixed(1)} s`
+        : `maintained aggregates not rebuilt (${rebuilt.reason ?? 'unknown'}): run npm run aggregates -- --rebuild`,
     );
     return 0;
   } finally {

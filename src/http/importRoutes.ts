@@ -21,6 +21,8 @@ import {
 /** Everything the import routes need of the server. */
 export interface ImportRouteDeps {
   driver: Driver;
+  /** Called when an import marked the maintained aggregates stale (src/aggregates/keeper.ts rebuilds them). */
+  onAggregatesStale?: () => void;
   database: string;
   /** The transaction timeout of an import (a whole file: minutes, not a query's seconds). */
   timeoutMs: number;
@@ -203,6 +205,7 @@ export function importRoutes(deps: ImportRouteDeps): express.Router {
           skipInvalid: flag(fields.skipInvalid, 'skipInvalid'),
           mapping: upload.mapping === null ? undefined : parseMapping(upload.mapping),
           subject: subjectOf(principal, `import ${fields.kind}`, String(res.locals.requestId)),
+          ...(deps.onAggregatesStale === undefined ? {} : { onAggregatesStale: deps.onAggregatesStale }),
         });
         await sendBookmarks(res);
         res.status(report.applied ? 200 : 422).json(report);

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { beginUpkeep, IMPORT_MAX_SUBJECTS, touchedIds } from '../aggregates/upkeep';
 import { type AuditSubject, countingRunner, recordAudit } from '../audit/record';
 import { readTx, type TxOptions, writeTx } from '../db';
 import { validateYear } from '../graphql/scalars';
@@ -25,6 +26,8 @@ export interface ImportRequest {
   mapping?: ReadonlyMap<number, string>;
   subject: AuditSubject;
   progress?: (message: string) => void;
+  /** Called once the import committed if it marked the maintained aggregates stale (more subjects than it refreshes). */
+  onAggregatesStale?: () => void;
 }
 
 /** The report of an import (the `--report` file and the HTTP answer). */
@@ -135,7 +138,10 @@ export async function runImport(driver: Driver, tx: TxOptions, request: ImportRe
       `matched ${done}/${total} rows, ${Math.round(rate)} rows/s, ETA ${Math.ceil((total - done) / rate)} s`,
     );
   };
+  /** Set by the transaction that committed: it had to mark the maintained aggregates stale (too many subjects). */
+  let staleAfterCommit = false;
   const work = async (raw: Pick<ManagedTransaction, 'run'>, write: boolean): Promise<ImportReport> => {
+    staleAfterCommit = false;
     // Imports and undos one at a time: each reads what it replaces in its own transaction, and two at once over the
     // same firm would both keep the same "before" (the later would erase the earlier's write, and its undo too).
     if (write) await raw.run(importCypher('lock'));
@@ -190,13 +196,19 @@ export async function runImport(driver: Driver, tx: TxOptions, request: ImportRe
     const written = touched.filter((t) => t.created || Object.keys(t.after).length > 0).length;
     const rels = touched.reduce((n, t) => n + t.rels.size, 0);
     request.progress?.(`writing ${written} nodes and ${rels} relationships in one transaction`);
+    // The maintained aggregates, in this transaction: every node the batch writes (and the start of every
+    // relationship it writes) is touched; the subjects near them before and after are refreshed.
+    const upkeep = await beginUpkeep(raw, { ids: touchedIds(touched) }, IMPORT_MAX_SUBJECTS);
     await writeDiff(run, batchId, diff);
+    const outcome = await upkeep.after(raw);
     const auditEventId = await recordAudit(raw, request.subject, counts());
+    if (outcome === 'stale') staleAfterCommit = true;
     return { ...report, batchId, auditEventId };
   };
   // SHOW TRANSACTIONS names an import by its file and actor (operators see what is running, tests wait for it).
   const metadata = { app: 'innovation-graph', importFile: fileName, actor: request.subject.actor };
-  return dryRun
-    ? readTx(driver, { ...tx, metadata }, (t) => work(t, false))
-    : writeTx(driver, { ...tx, metadata }, (t) => work(t, true));
+  if (dryRun) return readTx(driver, { ...tx, metadata }, (t) => work(t, false));
+  const report = await writeTx(driver, { ...tx, metadata }, (t) => work(t, true));
+  if (staleAfterCommit) request.onAggregatesStale?.();
+  return report;
 }

@@ -178,6 +178,10 @@ export async function computeMetric(
 }
 
 /** {@link computeMetric} by the live statement of cypher/metrics/, never from the maintained counters. */
-export function computeMetricLive(tx: QueryRunner, name: AvailableMetric, filters: MetricFilters): Promise<MetricNumbers> {
+export function computeMetricLive(
+  tx: QueryRunner,
+  name: AvailableMetric,
+  filters: MetricFilters,
+): Promise<MetricNumbers> {
   return METRICS[name](tx, filters);
 }

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { Driver } from 'neo4j-driver';
-import { runAutoCommit, toPlain } from '../../src/db';
+import { beginUpkeep, IMPORT_MAX_SUBJECTS, touchedIds } from '../../src/aggregates/upkeep';
+import { bumpDataVersion, runAutoCommit, toPlain, writeTx } from '../../src/db';
 import { creditCodeCheckChar } from '../../src/graphql/scalars';
 import { DATABASE } from './testApp';
 
@@ -78,12 +79,24 @@ export async function fingerprint(driver: Driver, ids: readonly string[], codes:
 
 /** Deletes what the import batches of files starting with `prefix` created, and the batches. */
 export async function deleteImported(driver: Driver, prefix: string): Promise<void> {
-  await runAutoCommit(
-    driver,
-    DATABASE,
-    `MATCH (b:ImportBatch) WHERE b.file STARTS WITH $prefix
-     OPTIONAL MATCH (n)-[l:IMPORTED_IN]->(b) WHERE l.created
-     DETACH DELETE n, b`,
-    { prefix },
-  );
+  // Like any write of ours: the maintained aggregates are kept right for the nodes deleted (src/aggregates/).
+  await writeTx(driver, { database: DATABASE }, async (tx) => {
+    const created = await tx.run(
+      `MATCH (b:ImportBatch)<-[l:IMPORTED_IN]-(n) WHERE b.file STARTS WITH $prefix AND l.created
+       RETURN labels(n)[0] AS label, n.id AS id`,
+      { prefix },
+    );
+    const ids = touchedIds(
+      created.records.map((r) => ({ label: r.get('label') as string, id: r.get('id') as string })),
+    );
+    const upkeep = await beginUpkeep(tx, { ids }, IMPORT_MAX_SUBJECTS);
+    await tx.run(
+      `MATCH (b:ImportBatch) WHERE b.file STARTS WITH $prefix
+       OPTIONAL MATCH (n)-[l:IMPORTED_IN]->(b) WHERE l.created
+       DETACH DELETE n, b`,
+      { prefix },
+    );
+    await upkeep.after(tx);
+    await bumpDataVersion(tx);
+  });
 }

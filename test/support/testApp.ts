@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { Driver } from 'neo4j-driver';
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import { beginUpkeep, IMPORT_MAX_SUBJECTS, touchedIds } from '../../src/aggregates/upkeep';
+import { loadCypher } from '../../src/queries/loadCypher';
 import { principalOf, type Principal } from '../../src/auth';
 import { type AuthConfig, type FairnessLimits, loadConfig } from '../../src/config';
-import { bumpDataVersion, createDriver, DbHealth, migrate, runAutoCommit, writeTx } from '../../src/db';
+import { bumpDataVersion, createDriver, DbHealth, migrate, writeTx } from '../../src/db';
 import { buildSchema } from '../../src/graphql';
 import { createLogger } from '../../src/logger';
 import { type AppServer, createServer } from '../../src/server';
@@ -61,6 +63,27 @@ export interface TestApp {
   write(cypher: string, params?: Record<string, unknown>): Promise<void>;
   /** Deletes every node whose id starts with the prefix, then stops the server and closes the driver. */
   close(): Promise<void>;
+}
+
+/**
+ * A test's write of its own nodes (ids starting with `prefix`), as every write of ours is made: counted in the data
+ * version (or caches would keep serving what they computed before it) and with the maintained aggregates kept right
+ * (src/aggregates/upkeep.ts), the nodes with the prefix before and after being the touched ones.
+ */
+export async function ownWrite(driver: Driver, prefix: string, cypher: string, params: Record<string, unknown>) {
+  const prefixed = async (tx: Pick<ManagedTransaction, 'run'>) =>
+    touchedIds(
+      (await tx.run(loadCypher('aggregates', 'prefixed.cypher'), { prefix })).records.map((r) => ({
+        label: r.get('label') as string,
+        id: r.get('id') as string,
+      })),
+    );
+  await writeTx(driver, { database: DATABASE }, async (tx) => {
+    const upkeep = await beginUpkeep(tx, { ids: await prefixed(tx) }, IMPORT_MAX_SUBJECTS);
+    await tx.run(cypher, params);
+    await upkeep.after(tx, await prefixed(tx));
+    await bumpDataVersion(tx);
+  });
 }
 
 /** Builds the real server against a real Neo4j (migrations applied), exactly as index.ts does, minus listening. */
@@ -135,15 +158,11 @@ export async function createTestApp(
       return { data: data as never, ...(errors ? { errors: errors as never } : {}), status: response.http.status };
     },
     async write(cypher, params = {}) {
-      // Counted in the data version, as every write of ours is (a write that is not would leave caches stale).
-      await writeTx(driver, { database: DATABASE }, async (tx) => {
-        await tx.run(cypher, { p: prefix, ...params });
-        await bumpDataVersion(tx);
-      });
+      await ownWrite(driver, prefix, cypher, { p: prefix, ...params });
     },
     async close() {
       try {
-        await runAutoCommit(driver, DATABASE, 'MATCH (n) WHERE n.id STARTS WITH $prefix DETACH DELETE n', { prefix });
+        await ownWrite(driver, prefix, 'MATCH (n) WHERE n.id STARTS WITH $prefix DETACH DELETE n', { prefix });
       } catch {
         // the database may be the one a test stopped on purpose
       }

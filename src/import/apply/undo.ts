@@ -1,4 +1,5 @@
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import { beginUpkeep, IMPORT_MAX_SUBJECTS, touchedIds } from '../../aggregates/upkeep';
 import { type AuditSubject, countingRunner, recordAudit } from '../../audit/record';
 import { groupBy } from './groupBy';
 import { importCypher, templated } from './statements';
@@ -165,6 +166,8 @@ export async function undoImport(
       auditEventId: null,
     };
     if (conflicts.length > 0) return report;
+    // The maintained aggregates, in this transaction: the nodes the batch wrote are touched again.
+    const upkeep = await beginUpkeep(tx, { ids: touchedIds(links) }, IMPORT_MAX_SUBJECTS);
     const counter = countingRunner(tx);
     const run = async (query: string, params: Record<string, unknown>) => {
       await counter.run.run(query, params);
@@ -199,6 +202,7 @@ export async function undoImport(
       }
     }
     await run(importCypher('markUndone'), { batchId, actor: subject.actor });
+    await upkeep.after(tx);
     const auditEventId = await recordAudit(tx, subject, counter.counts());
     return { ...report, undone: true, auditEventId };
   });

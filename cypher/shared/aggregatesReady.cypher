@@ -1,0 +1,3 @@
+// Whether the maintained aggregates are ready (src/aggregates/: counters exact, reads may use them).
+// An expression (a boolean). Parameters: none
+EXISTS { (:AggregateState {id: 'aggregates', mode: 'ready'}) }
