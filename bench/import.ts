@@ -15,64 +15,14 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import ExcelJS from 'exceljs';
 import neo4j from 'neo4j-driver';
 import { loadSeed } from '../seed/loadSeed';
 import { createDriver, freePort, migrate, runAutoCommit, startLocalNeo4j } from '../src/db';
-import { creditCodeCheckChar } from '../src/graphql/scalars';
 import { fromRoot } from '../src/paths';
 import { arg, cleanUp, run, writeResults } from './harness';
+import { registerWorkbook } from './workbook';
 
 const exec = promisify(execFile);
-
-async function workbook(file: string, existing: { code: string; name: string; county: string }[], fresh: number) {
-  const wb = new ExcelJS.Workbook();
-  const sheet = wb.addWorksheet('名录');
-  sheet.addRow(['2025年平顶山市规模以上工业企业名录（基准测试）']);
-  sheet.mergeCells('A1:J1');
-  sheet.addRow([
-    '统一社会信用代码',
-    '企业名称',
-    '所在县区',
-    '国民经济行业代码',
-    '是否规上',
-    '年份',
-    '营业收入（万元）',
-    '研发费用（万元）',
-    '研发人员（人）',
-    '有研发机构',
-  ]);
-  existing.forEach((firm, i) => {
-    sheet.addRow([
-      firm.code,
-      firm.name,
-      firm.county,
-      'C3412',
-      '是',
-      2025,
-      1000 + i + 0.25,
-      50.5,
-      10 + (i % 40),
-      i % 3 === 0 ? '是' : '否',
-    ]);
-  });
-  for (let i = 0; i < fresh; i += 1) {
-    const base = `91410400MB${String(i).padStart(7, '0')}`;
-    sheet.addRow([
-      `${base}${creditCodeCheckChar(base)}`,
-      `基准新建${i}号科技有限公司（示例）`,
-      '新华区',
-      'C3989',
-      '否',
-      2025,
-      200 + i,
-      5,
-      3,
-      '否',
-    ]);
-  }
-  await wb.xlsx.writeFile(file);
-}
 
 run(async () => {
   const rows = Number(arg('rows', '10000'));
@@ -93,7 +43,7 @@ run(async () => {
     );
     const existing = firms.records.map((r) => ({ code: r.get('code'), name: r.get('name'), county: r.get('county') }));
     const file = path.join(home, 'register-2025.xlsx');
-    await workbook(file, existing, rows - existing.length);
+    await registerWorkbook(file, existing, rows - existing.length);
     const importOnce = async () => {
       const { stdout } = await exec(
         process.execPath,

@@ -1,0 +1,287 @@
+/**
+ * Maintained aggregates benchmark (issue #15): at each scale, on a throw-away Neo4j, loads the demo city, rebuilds the
+ * aggregates (timed), then measures side by side in one run:
+ *
+ * - reads, uncached (`Cache-Control: no-cache`) through the API: the floor query, `metric` for every MetricName and
+ *   the first page (50) of every gap list, each from the maintained counters and entries; and the same numbers
+ *   computed by the live statements straight through the driver (what every request cost before) — p50 / p99 at one
+ *   client, and each read's p50 over the floor's;
+ * - writes, with and without upkeep, in alternating rounds: a generated mutation over HTTP that changes what a
+ *   metric counts (an annual report's flag), and a 10,000-row `enterprises` import followed by its undo (in-process).
+ *   "Without" is the same work with the aggregates' state set to stale (the upkeep then does nothing): the counters
+ *   are not read by a write, so their exactness does not change its cost.
+ *
+ * Also reports the seed load time, the rebuild time, the store size on disk and the aggregates' share of the nodes.
+ *
+ *   npx tsx bench/aggregates.ts [--scales 1,10] [--requests 100] [--liveRequests 20] [--writes 40] [--rows 10000]
+ *
+ * Writes bench/results/aggregates-<timestamp>.json; compare with bench/baseline/aggregates.json.
+ * Budgets (issue #15): maintained reads p50 ≤ 3 × the floor at scales 10 and 50; upkeep adds ≤ 30 % to a write.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { loadSeed } from '../seed/loadSeed';
+import { rebuildAggregates } from '../src/aggregates/rebuild';
+import { createDriver, freePort, migrate, readTx, runAutoCommit, startLocalNeo4j } from '../src/db';
+import { runImport, undoImport } from '../src/import';
+import { AVAILABLE_METRICS, computeMetricLive } from '../src/queries/metrics';
+import { loadCypher } from '../src/queries/loadCypher';
+import { arg, cleanUp, measure, run, startApi, stopApi, writeResults, type Stats } from './harness';
+import { registerWorkbook } from './workbook';
+
+const DATABASE = 'neo4j';
+const READY = "EXISTS { (:AggregateState {id: 'aggregates', mode: 'ready'}) }";
+
+/** Each gap list: its field, its statement, and the default arguments a first page is asked with. */
+const GAPS: [string, Record<string, unknown>][] = [
+  ['enterprisesWithoutRdInstitution', { minRevenue: neo4j.int(100_000_000) }],
+  ['enterprisesWithoutLandmarkAchievement', { minRevenue: neo4j.int(500_000_000), withinYears: neo4j.int(3) }],
+  ['enterprisesWithoutConsortium', { minRevenue: neo4j.int(1_000_000_000) }],
+  ['enterprisesNotTechLeader', { minRevenue: neo4j.int(10_000_000_000) }],
+  ['enterprisesMissingFourHaves', {}],
+  ['chainsWithoutLabPartner', {}],
+  ['chainsWithoutUniversityPartner', {}],
+  ['chainSegmentsWithoutEnterprise', {}],
+];
+
+async function graphql(url: string, query: string, variables: Record<string, unknown> = {}): Promise<void> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'cache-control': 'no-cache' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { errors?: { message: string }[] };
+  if (body.errors) throw new Error(`${query}: ${body.errors.map((e) => e.message).join('; ')}`);
+}
+
+const setMode = (driver: Driver, mode: string) =>
+  runAutoCommit(driver, DATABASE, "MATCH (s:AggregateState {id: 'aggregates'}) SET s.mode = $mode", { mode });
+
+const du = (dir: string): number => Number(execFileSync('du', ['-sk', dir]).toString().split('\t')[0]) * 1024;
+
+async function atScale(scale: number, o: { requests: number; liveRequests: number; writes: number; rows: number }) {
+  const home = mkdtempSync(path.join(os.tmpdir(), `ig-bench-agg-${scale}-`));
+  const big = scale >= 20;
+  const info = await startLocalNeo4j({
+    home,
+    port: await freePort(),
+    heapMb: big ? 6144 : 2048,
+    pageCacheMb: big ? 6144 : 1024,
+    txTimeoutSeconds: 3600,
+  });
+  const driver = createDriver({ uri: info.uri });
+  let api: Awaited<ReturnType<typeof startApi>>['child'] | undefined;
+  try {
+    await migrate(driver, DATABASE);
+    const seeded = await loadSeed(driver, DATABASE, { scale });
+    console.error(`scale ${scale}: seeded ${seeded.nodes + seeded.relationships} items in ${seeded.ms} ms`);
+    const storeBefore = du(home);
+    const rebuilt = await rebuildAggregates(driver, DATABASE, (done, total) => {
+      if (done === total || done % 100_000 < 1_000) console.error(`  rebuild ${done}/${total}`);
+    });
+    if (!rebuilt.rebuilt) throw new Error(`rebuild refused: ${rebuilt.reason}`);
+    await runAutoCommit(driver, DATABASE, 'CALL db.checkpoint()').catch(() => undefined);
+    const storeAfter = du(home);
+    const counts = await runAutoCommit(
+      driver,
+      DATABASE,
+      `CALL () { MATCH (n) RETURN count(n) AS nodes }
+       CALL () { MATCH (a) WHERE a:Contribution OR a:Aggregate OR a:GapEntry RETURN count(a) AS aggregateNodes }
+       RETURN nodes, aggregateNodes`,
+    );
+    const nodes = Number(counts.records[0]?.get('nodes'));
+    const aggregateNodes = Number(counts.records[0]?.get('aggregateNodes'));
+    const started = await startApi(info.uri, { QUERY_TIMEOUT_MS: '600000', AUTH_LOCAL_ROLE: 'editor' });
+    api = started.child;
+    const { url } = started;
+
+    // ---- reads ----
+    const reads: { name: string; served: Stats; live: Stats }[] = [];
+    const floorQuery = '{ regions(where: { code: { eq: "410402" } }) { code } }';
+    const cases: { name: string; served: () => Promise<void>; live: () => Promise<unknown> }[] = [
+      ...AVAILABLE_METRICS.map((name) => ({
+        name: `metric ${name}`,
+        served: () =>
+          graphql(url, 'query ($name: MetricName!) { metric(name: $name, year: 2024) { value } }', { name }),
+        live: () =>
+          readTx(driver, { database: DATABASE }, (tx) =>
+            computeMetricLive(tx, name, { year: 2024, regionCode: null, chainId: null }),
+          ),
+      })),
+      ...GAPS.map(([field, params]) => ({
+        name: `gap ${field}`,
+        served: () =>
+          graphql(
+            url,
+            `{ ${field}(limit: 50${field === 'enterprisesMissingFourHaves' ? ', year: 2024' : ''}) { id } }`,
+          ),
+        live: () =>
+          readTx(driver, { database: DATABASE }, (tx) =>
+            tx.run(loadCypher('gaps', `${field}.cypher`).replaceAll(READY, 'false'), {
+              year: field === 'enterprisesMissingFourHaves' ? neo4j.int(2024) : null,
+              regionCode: null,
+              chainId: null,
+              limit: neo4j.int(50),
+              offset: neo4j.int(0),
+              ...params,
+            }),
+          ),
+      })),
+    ];
+    // Warm-up: both JITs compile hot paths only after many calls (bench/README.md).
+    for (let i = 0; i < 30; i++) {
+      await graphql(url, floorQuery);
+      for (const c of cases) await c.served();
+    }
+    for (const c of cases) for (let i = 0; i < 3; i++) await c.live();
+    const floors: Stats[] = [];
+    for (const c of cases) {
+      // The floor is measured again next to every case, so that each ratio is of two numbers taken together.
+      const floor = await measure(o.requests, 1, () => graphql(url, floorQuery));
+      floors.push(floor);
+      const served = await measure(o.requests, 1, c.served);
+      const live = await measure(o.liveRequests, 1, () => c.live().then(() => undefined));
+      reads.push({ name: c.name, served: { ...served }, live });
+      const ratio = Math.round((served.p50 / floor.p50) * 100) / 100;
+      console.error(`  ${c.name}: served p50 ${served.p50} ms (${ratio}× floor ${floor.p50}), live p50 ${live.p50} ms`);
+    }
+
+    // ---- writes: a mutation ----
+    const firms = await runAutoCommit(
+      driver,
+      DATABASE,
+      `MATCH (e:Enterprise)-[:HAS_REPORT]->(r:AnnualReport {year: 2024, aboveScale: true})
+       RETURN r.id AS report ORDER BY r.id LIMIT 200`,
+    );
+    const reports = firms.records.map((r) => r.get('report') as string);
+    let flip = false;
+    const mutate = () => {
+      flip = !flip;
+      const report = reports[Math.floor(Math.random() * reports.length)];
+      return graphql(
+        url,
+        'mutation ($id: ID!, $v: Boolean!) { updateAnnualReports(where: { id: { eq: $id } }, update: { hasRdStaff: { set: $v } }) { annualReports { id } } }',
+        { id: report, v: flip },
+      );
+    };
+    const mutations: { upkeep: Stats[]; none: Stats[] } = { upkeep: [], none: [] };
+    for (let round = 0; round < 3; round++) {
+      await setMode(driver, 'ready');
+      mutations.upkeep.push(await measure(o.writes, 1, mutate));
+      await setMode(driver, 'stale');
+      mutations.none.push(await measure(o.writes, 1, mutate));
+    }
+    await stopApi(api);
+    api = undefined;
+
+    // ---- writes: a 10,000-row import and its undo ----
+    const existing = await runAutoCommit(
+      driver,
+      DATABASE,
+      `MATCH (e:Enterprise)-[:LOCATED_IN]->(r:Region) WHERE e.creditCode IS NOT NULL
+       RETURN e.creditCode AS code, e.name AS name, r.name AS county ORDER BY e.id LIMIT $n`,
+      { n: neo4j.int(Math.round(o.rows * 0.8)) },
+    );
+    const file = path.join(home, 'register-2025.xlsx');
+    await registerWorkbook(
+      file,
+      existing.records.map((r) => ({ code: r.get('code'), name: r.get('name'), county: r.get('county') })),
+      o.rows - existing.records.length,
+    );
+    const bytes = (await import('node:fs')).readFileSync(file);
+    const subject = { actor: 'bench', roles: ['admin'], operation: 'import enterprises', requestId: null };
+    const importRound = async () => {
+      const t0 = Date.now();
+      const report = await runImport(
+        driver,
+        { database: DATABASE, timeoutMs: 3_600_000 },
+        { bytes, fileName: 'register-2025.xlsx', kind: 'enterprises', subject },
+      );
+      const importMs = Date.now() - t0;
+      if (!report.applied || report.batchId === null) throw new Error('bench import not applied');
+      const t1 = Date.now();
+      await undoImport(driver, { database: DATABASE, timeoutMs: 3_600_000 }, report.batchId, subject);
+      return { importMs, undoMs: Date.now() - t1 };
+    };
+    const imports: { upkeep: { importMs: number; undoMs: number }[]; none: { importMs: number; undoMs: number }[] } = {
+      upkeep: [],
+      none: [],
+    };
+    for (let round = 0; round < 2; round++) {
+      await setMode(driver, 'ready');
+      imports.upkeep.push(await importRound());
+      await setMode(driver, 'stale');
+      imports.none.push(await importRound());
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+    const p50s = (xs: Stats[]) => median(xs.map((s) => s.p50));
+    return {
+      scale,
+      seed: { items: seeded.nodes + seeded.relationships, ms: seeded.ms },
+      rebuild: { subjects: rebuilt.subjects, ms: rebuilt.ms },
+      store: { beforeAggregatesBytes: storeBefore, afterBytes: storeAfter, nodes, aggregateNodes },
+      neo4j: { heapMb: big ? 6144 : 2048, pageCacheMb: big ? 6144 : 1024 },
+      reads: reads.map((r, i) => ({
+        ...r,
+        floor: floors[i],
+        servedOverFloor: Math.round(((r.served.p50 as number) / (floors[i] as Stats).p50) * 100) / 100,
+        liveOverFloor: Math.round(((r.live.p50 as number) / (floors[i] as Stats).p50) * 100) / 100,
+      })),
+      mutation: {
+        upkeepP50: p50s(mutations.upkeep),
+        noneP50: p50s(mutations.none),
+        ratio: Math.round((p50s(mutations.upkeep) / p50s(mutations.none)) * 100) / 100,
+        rounds: mutations,
+      },
+      import10k: {
+        rows: o.rows,
+        upkeepMs: median(imports.upkeep.map((r) => r.importMs)),
+        noneMs: median(imports.none.map((r) => r.importMs)),
+        importRatio:
+          Math.round(
+            (median(imports.upkeep.map((r) => r.importMs)) / median(imports.none.map((r) => r.importMs))) * 100,
+          ) / 100,
+        undoRatio:
+          Math.round((median(imports.upkeep.map((r) => r.undoMs)) / median(imports.none.map((r) => r.undoMs))) * 100) /
+          100,
+        rounds: imports,
+      },
+    };
+  } finally {
+    if (api !== undefined) await stopApi(api);
+    await driver.close();
+    await cleanUp(undefined, home);
+  }
+}
+
+run(async () => {
+  const scales = arg('scales', '1,10').split(',').map(Number);
+  const o = {
+    requests: Number(arg('requests', '100')),
+    liveRequests: Number(arg('liveRequests', '20')),
+    writes: Number(arg('writes', '40')),
+    rows: Number(arg('rows', '10000')),
+  };
+  const results = [];
+  for (const scale of scales) results.push(await atScale(scale, o));
+  const table = [
+    '| scale | read | served p50 (ms) | floor p50 (ms) | served / floor | live p50 (ms) | live / floor |',
+    '|---|---|---|---|---|---|---|',
+    ...results.flatMap((r) =>
+      r.reads.map(
+        (x) =>
+          `| ${r.scale} | ${x.name} | ${x.served.p50} | ${x.floor?.p50} | ${x.servedOverFloor} | ${x.live.p50} | ${x.liveOverFloor} |`,
+      ),
+    ),
+  ].join('\n');
+  console.log(table);
+  for (const r of results) {
+    console.log(
+      `scale ${r.scale}: seed ${Math.round(r.seed.ms / 1000)} s, rebuild ${Math.round(r.rebuild.ms / 1000)} s (${r.rebuild.subjects} subjects), store ${Math.round(r.store.beforeAggregatesBytes / 1e6)} → ${Math.round(r.store.afterBytes / 1e6)} MB, aggregate nodes ${r.store.aggregateNodes}/${r.store.nodes}; mutation p50 ${r.mutation.upkeepP50} vs ${r.mutation.noneP50} ms (×${r.mutation.ratio}); import ${r.import10k.upkeepMs} vs ${r.import10k.noneMs} ms (×${r.import10k.importRatio}), undo ×${r.import10k.undoRatio}`,
+    );
+  }
+  writeResults('aggregates', { ...o, results });
+});
