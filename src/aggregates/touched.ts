@@ -50,8 +50,8 @@ function idsOnly(where: unknown): string[] | null {
  * given, never generated), and the nodes its `where` filters select — which must then name them by id. A node filter
  * under `connect` or `disconnect` is not needed: the node on the other side is touched, and the subjects near it
  * before and after the write include every subject the new or removed relationship concerns. Anything else (a
- * filter by name, by a relationship, with AND/OR/NOT) makes the touched nodes unknown: the counters are then marked
- * stale, never left wrong.
+ * filter by name, by a relationship, with AND/OR/NOT; a nested update or delete without a filter, which acts on
+ * every related node) makes the touched nodes unknown: the counters are then marked stale, never left wrong.
  * graphql-js has no walk of input values with their types that stops where we need (src/graphql/inputWalk.ts visits
  * fields, not whole filters), hence this one.
  */
@@ -77,6 +77,15 @@ export function touchedByMutation(args: readonly GraphQLArgument[], values: Reco
         return;
       }
       for (const label of labels) named.forEach((id) => add(label, id));
+      return;
+    }
+    // A nested update or delete without a filter acts on every node related to its parent: not named, so unknown.
+    if (
+      !linking &&
+      (t.name.endsWith('UpdateConnectionInput') || t.name.endsWith('DeleteFieldInput')) &&
+      (value as { where?: unknown }).where === undefined
+    ) {
+      unknown = `${path} updates or deletes every related node (no where)`;
       return;
     }
     const created = createdLabel(t.name);

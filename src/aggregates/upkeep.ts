@@ -71,21 +71,26 @@ function plainRow(record: { keys: readonly PropertyKey[]; get: (key: string) => 
   return Object.fromEntries(record.keys.map((k) => [String(k), record.get(String(k))]));
 }
 
+/** Touched ids per statement of subjectsNear: a statement over an import's 10,000 ids would hold them all at once. */
+const NEAR_SLICE = 500;
+
 /** The subjects (`<Label>:<id>`) whose facts may read the touched nodes (cypher/aggregates/subjectsNear.cypher). */
 export async function subjectsNear(tx: WriteRunner, ids: Record<string, Iterable<string>>): Promise<Set<string>> {
-  const lists = Object.fromEntries(Object.entries(ids).map(([label, values]) => [label, [...new Set(values)]]));
+  const all = Object.entries(ids).flatMap(([label, values]) => [...new Set(values)].map((id) => [label, id] as const));
   const out = new Set<string>();
-  if (Object.values(lists).every((list) => list.length === 0)) return out;
-  const result = await tx.run(cypher('subjectsNear'), { ids: lists });
-  const record = result.records[0];
-  if (record === undefined) return out;
   const columns: [string, SubjectKind][] = [
     ['enterprises', 'Enterprise'],
     ['persons', 'Person'],
     ['platforms', 'Platform'],
     ['projects', 'Project'],
   ];
-  for (const [column, kind] of columns) for (const id of record.get(column) as string[]) out.add(subjectOf(kind, id));
+  for (let i = 0; i < all.length; i += NEAR_SLICE) {
+    const lists: Record<string, string[]> = {};
+    for (const [label, id] of all.slice(i, i + NEAR_SLICE)) (lists[label] ??= []).push(id);
+    const record = (await tx.run(cypher('subjectsNear'), { ids: lists })).records[0];
+    if (record === undefined) continue;
+    for (const [column, kind] of columns) for (const id of record.get(column) as string[]) out.add(subjectOf(kind, id));
+  }
   return out;
 }
 
@@ -128,9 +133,10 @@ const SLICE = 1_000;
 
 /**
  * Brings the stored contributions of `subjects` to what their facts are now, and every counter and gap entry with
- * them, in `tx`: locks the subjects' Contribution nodes, computes the new contributions (cypher/aggregates/*Facts),
+ * them, in `tx`: reads the subjects' Contribution nodes, computes the new contributions (cypher/aggregates/*Facts),
  * and writes only the differences (src/aggregates/marks.ts: delta). Exact whatever was stored, as long as the stored
- * contributions and the counters agreed before: that is the invariant every write keeps.
+ * contributions and the counters agreed before: that is the invariant every write keeps. The caller holds the state
+ * lock ({@link lockState}): refreshes never overlap, so what is read here is what the last one committed.
  * @returns how many counters changed
  */
 export async function refreshSubjects(tx: WriteRunner, subjects: Iterable<string>): Promise<number> {
@@ -138,9 +144,9 @@ export async function refreshSubjects(tx: WriteRunner, subjects: Iterable<string
   let changed = 0;
   for (let i = 0; i < all.length; i += SLICE) {
     const slice = all.slice(i, i + SLICE);
-    const locked = await tx.run(cypher('lockContributions'), { subjects: slice });
+    const read = await tx.run(cypher('readContributions'), { subjects: slice });
     const stored = new Map<string, Contribution>(
-      locked.records.map((r) => [
+      read.records.map((r) => [
         r.get('subject') as string,
         {
           scopes: r.get('scopes') as string[],
@@ -157,12 +163,7 @@ export async function refreshSubjects(tx: WriteRunner, subjects: Iterable<string
     for (const subject of slice) {
       const before = stored.get(subject) ?? EMPTY;
       const after = current.get(subject) ?? EMPTY;
-      // An empty Contribution was just created by the lock: storing it again removes it.
-      const empty = after.scoped.length + after.explicit.length + after.gaps.length === 0;
-      if (sameContribution(before, after)) {
-        if (empty) rows.push({ subject, ...after });
-        continue;
-      }
+      if (sameContribution(before, after)) continue;
       rows.push({ subject, ...after });
       for (const [id, amount] of delta(before, after)) sums.set(id, (sums.get(id) ?? 0n) + amount);
       const gapsMoved = before.gaps.join() !== after.gaps.join() || before.scopes.join() !== after.scopes.join();
