@@ -14,6 +14,7 @@
  * Also reports the seed load time, the rebuild time, the store size on disk and the aggregates' share of the nodes.
  *
  *   npx tsx bench/aggregates.ts [--scales 1,10] [--requests 100] [--liveRequests 20] [--writes 40] [--rows 10000]
+ *     [--importRounds 2]
  *
  * Writes bench/results/aggregates-<timestamp>.json; compare with bench/baseline/aggregates.json.
  * Budgets (issue #15): maintained reads p50 ≤ 3 × the floor at scales 10 and 50; upkeep adds ≤ 30 % to a write.
@@ -24,6 +25,7 @@ import os from 'node:os';
 import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { loadSeed } from '../seed/loadSeed';
+import { catchUpAggregates } from '../src/aggregates/catchUp';
 import { rebuildAggregates } from '../src/aggregates/rebuild';
 import { createDriver, freePort, migrate, readTx, runAutoCommit, startLocalNeo4j } from '../src/db';
 import { runImport, undoImport } from '../src/import';
@@ -62,7 +64,10 @@ const setMode = (driver: Driver, mode: string) =>
 
 const du = (dir: string): number => Number(execFileSync('du', ['-sk', dir]).toString().split('\t')[0]) * 1024;
 
-async function atScale(scale: number, o: { requests: number; liveRequests: number; writes: number; rows: number }) {
+async function atScale(
+  scale: number,
+  o: { requests: number; liveRequests: number; writes: number; rows: number; importRounds: number },
+) {
   const home = mkdtempSync(path.join(os.tmpdir(), `ig-bench-agg-${scale}-`));
   const big = scale >= 20;
   const info = await startLocalNeo4j({
@@ -193,7 +198,9 @@ async function atScale(scale: number, o: { requests: number; liveRequests: numbe
     );
     const bytes = (await import('node:fs')).readFileSync(file);
     const subject = { actor: 'bench', roles: ['admin'], operation: 'import enterprises', requestId: null };
-    const importRound = async () => {
+    // With upkeep, a write of more than INLINE_SUBJECTS subjects records them and a catch-up refreshes them after it
+    // (src/aggregates/catchUp.ts): timed apart, since the write's transaction does not wait for it.
+    const importRound = async (upkeep: boolean) => {
       const t0 = Date.now();
       const report = await runImport(
         driver,
@@ -202,19 +209,23 @@ async function atScale(scale: number, o: { requests: number; liveRequests: numbe
       );
       const importMs = Date.now() - t0;
       if (!report.applied || report.batchId === null) throw new Error('bench import not applied');
+      const c0 = Date.now();
+      if (upkeep) await catchUpAggregates(driver, DATABASE);
+      const importCatchUpMs = Date.now() - c0;
       const t1 = Date.now();
       await undoImport(driver, { database: DATABASE, timeoutMs: 3_600_000 }, report.batchId, subject);
-      return { importMs, undoMs: Date.now() - t1 };
+      const undoMs = Date.now() - t1;
+      const c1 = Date.now();
+      if (upkeep) await catchUpAggregates(driver, DATABASE);
+      return { importMs, importCatchUpMs, undoMs, undoCatchUpMs: Date.now() - c1 };
     };
-    const imports: { upkeep: { importMs: number; undoMs: number }[]; none: { importMs: number; undoMs: number }[] } = {
-      upkeep: [],
-      none: [],
-    };
-    for (let round = 0; round < 2; round++) {
+    type Round = Awaited<ReturnType<typeof importRound>>;
+    const imports: { upkeep: Round[]; none: Round[] } = { upkeep: [], none: [] };
+    for (let round = 0; round < o.importRounds; round++) {
       await setMode(driver, 'ready');
-      imports.upkeep.push(await importRound());
+      imports.upkeep.push(await importRound(true));
       await setMode(driver, 'stale');
-      imports.none.push(await importRound());
+      imports.none.push(await importRound(false));
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
     const p50s = (xs: Stats[]) => median(xs.map((s) => s.p50));
@@ -247,6 +258,7 @@ async function atScale(scale: number, o: { requests: number; liveRequests: numbe
         undoRatio:
           Math.round((median(imports.upkeep.map((r) => r.undoMs)) / median(imports.none.map((r) => r.undoMs))) * 100) /
           100,
+        catchUpMs: median(imports.upkeep.map((r) => r.importCatchUpMs)),
         rounds: imports,
       },
     };
@@ -264,6 +276,7 @@ run(async () => {
     liveRequests: Number(arg('liveRequests', '20')),
     writes: Number(arg('writes', '40')),
     rows: Number(arg('rows', '10000')),
+    importRounds: Number(arg('importRounds', '2')),
   };
   const results = [];
   for (const scale of scales) results.push(await atScale(scale, o));
@@ -280,7 +293,7 @@ run(async () => {
   console.log(table);
   for (const r of results) {
     console.log(
-      `scale ${r.scale}: seed ${Math.round(r.seed.ms / 1000)} s, rebuild ${Math.round(r.rebuild.ms / 1000)} s (${r.rebuild.subjects} subjects), store ${Math.round(r.store.beforeAggregatesBytes / 1e6)} → ${Math.round(r.store.afterBytes / 1e6)} MB, aggregate nodes ${r.store.aggregateNodes}/${r.store.nodes}; mutation p50 ${r.mutation.upkeepP50} vs ${r.mutation.noneP50} ms (×${r.mutation.ratio}); import ${r.import10k.upkeepMs} vs ${r.import10k.noneMs} ms (×${r.import10k.importRatio}), undo ×${r.import10k.undoRatio}`,
+      `scale ${r.scale}: seed ${Math.round(r.seed.ms / 1000)} s, rebuild ${Math.round(r.rebuild.ms / 1000)} s (${r.rebuild.subjects} subjects), store ${Math.round(r.store.beforeAggregatesBytes / 1e6)} → ${Math.round(r.store.afterBytes / 1e6)} MB, aggregate nodes ${r.store.aggregateNodes}/${r.store.nodes}; mutation p50 ${r.mutation.upkeepP50} vs ${r.mutation.noneP50} ms (×${r.mutation.ratio}); import ${r.import10k.upkeepMs} vs ${r.import10k.noneMs} ms (×${r.import10k.importRatio}), undo ×${r.import10k.undoRatio}, catch-up after the import ${r.import10k.catchUpMs} ms`,
     );
   }
   writeResults('aggregates', { ...o, results });

@@ -6,7 +6,11 @@ import { creditCodeCheckChar } from '../src/graphql/scalars';
  * demo city by credit code with new figures, then `fresh` new firms. Shared by bench/import.ts and
  * bench/aggregates.ts.
  */
-export async function registerWorkbook(file: string, existing: { code: string; name: string; county: string }[], fresh: number) {
+export async function registerWorkbook(
+  file: string,
+  existing: { code: string; name: string; county: string }[],
+  fresh: number,
+) {
   const wb = new ExcelJS.Workbook();
   const sheet = wb.addWorksheet('名录');
   sheet.addRow(['2025年平顶山市规模以上工业企业名录（基准测试）']);
@@ -54,4 +58,3 @@ export async function registerWorkbook(file: string, existing: { code: string; n
   }
   await wb.xlsx.writeFile(file);
 }
-

@@ -2,7 +2,7 @@
 // entries of the gap and year listed under the filters, best rank (revenue) first, read from the (gap, year, rank)
 // index instead of the population. Used only while the aggregates are ready and the arguments are the defaults the
 // entries were computed with; the live statement answers otherwise.
-// Clauses that end a subquery. Expects: gap (string: R1–R4, R6), reviewYear (integer). Returns: e (Enterprise),
+// Clauses inside a statement (the end of a subquery). Expects: gap (string: R1–R4, R6), reviewYear (integer). Returns: e (Enterprise),
 // rank (integer). Parameters: $regionCode: string|null, $chainId: string|null, $limit: integer, $offset: integer
 MATCH (entry:GapEntry {gap: gap, year: reviewYear})
 USING INDEX entry:GapEntry(gap, year, rank)

@@ -193,8 +193,18 @@ export async function lockState(tx: WriteRunner): Promise<{ mode: string | null;
   };
 }
 
-/** What an upkeep did: refreshed subjects, recorded them for a running rebuild, marked the counters stale, or nothing. */
-export type UpkeepOutcome = 'refreshed' | 'recorded' | 'stale' | 'none';
+/**
+ * What an upkeep did: refreshed the subjects, recorded them (for a running rebuild or catch-up), recorded them and
+ * left the counters pending a catch-up (too many to refresh under the lock), marked the counters stale, or nothing.
+ */
+export type UpkeepOutcome = 'refreshed' | 'recorded' | 'pending' | 'stale' | 'none';
+
+/**
+ * Up to this many subjects are refreshed in the write's own transaction; more (an import of thousands of rows) are
+ * recorded and refreshed after it by a catch-up, in batches: every upkeep holds the state lock until it commits, and
+ * a refresh of 10,000 firms under it would hold every other write for seconds.
+ */
+export const INLINE_SUBJECTS = 500;
 
 /** The second half of an upkeep: to be called in the same transaction once the write is done. */
 export interface Upkeep {
@@ -206,32 +216,39 @@ export interface Upkeep {
  * Keeps the maintained aggregates right across a write, in the write's own transaction: call before the write (it
  * finds the subjects near the touched nodes as they are before: a relationship the write removes is still there),
  * then `after(tx)` once it is done (the subjects near them after, then, under the state lock: a refresh of all of
- * them when the counters are ready, a record of them while a rebuild runs, a stale mark when the write could not say
- * what it touched or touched more than `maxSubjects`).
+ * them when the counters are ready and they are at most {@link INLINE_SUBJECTS}; a record of them while a rebuild or
+ * a catch-up runs, or when they are more (the counters then wait for a catch-up, reads are live meanwhile); a stale
+ * mark when the write could not say what it touched or touched more than `maxSubjects`).
  */
 export async function beginUpkeep(tx: WriteRunner, touched: Touched, maxSubjects = MAX_SUBJECTS): Promise<Upkeep> {
   const before = 'ids' in touched ? await subjectsNear(tx, touched.ids) : null;
   return {
     async after(t, more = {}) {
+      // The subjects near the touched nodes now are read before the state lock: the lock is held as briefly as can be.
+      let subjects: Set<string> | null = null;
+      if (before !== null && 'ids' in touched) {
+        const ids: Record<string, string[]> = {};
+        for (const source of [touched.ids, more]) {
+          for (const [label, list] of Object.entries(source)) ids[label] = [...(ids[label] ?? []), ...list];
+        }
+        subjects = new Set([...before, ...(await subjectsNear(t, ids))]);
+      }
       const state = await lockState(t);
       if (state.mode === null || state.mode === 'stale') return 'none';
-      if (before === null || !('ids' in touched)) {
-        await t.run(cypher('markStale'));
-        return 'stale';
-      }
-      const ids: Record<string, string[]> = {};
-      for (const source of [touched.ids, more]) {
-        for (const [label, list] of Object.entries(source)) ids[label] = [...(ids[label] ?? []), ...list];
-      }
-      const subjects = new Set([...before, ...(await subjectsNear(t, ids))]);
-      if (subjects.size > maxSubjects) {
+      if (subjects === null || subjects.size > maxSubjects) {
         await t.run(cypher('markStale'));
         return 'stale';
       }
       if (subjects.size === 0) return 'none';
-      if (state.mode === 'building') {
+      if (state.mode === 'building' || state.mode === 'pending') {
         await t.run(cypher('markDirty'), { subjects: [...subjects] });
         return 'recorded';
+      }
+      if (subjects.size > INLINE_SUBJECTS) {
+        // Too many to refresh while holding the lock every write takes: recorded, refreshed by a catch-up.
+        await t.run(cypher('markDirty'), { subjects: [...subjects] });
+        await t.run(cypher('markPending'));
+        return 'pending';
       }
       await refreshSubjects(t, subjects);
       return 'refreshed';

@@ -40,7 +40,7 @@ export function auditedDriver(driver: Driver, subject: AuditSubject, touched?: T
               return { result, outcome };
             }, txConfig)
             .then(({ result, outcome }) => {
-              if (outcome === 'stale') onStale?.();
+              if (outcome === 'stale' || outcome === 'pending') onStale?.();
               return result as T;
             });
       },

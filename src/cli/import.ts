@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { AuditSubject } from '../audit/record';
+import { settleAggregates } from '../aggregates/keeper';
 import { loadConfig } from '../config';
 import { createDriver, migrate, resolveTarget } from '../db';
 import {
@@ -158,8 +159,10 @@ async function main(): Promise<number> {
     await migrate(driver, config.database);
     // An import is one transaction over the whole file: it gets the time a large file needs (IMPORT_TIMEOUT_MS).
     const tx = { database: config.database, timeoutMs: config.imports.timeoutMs };
+    /** Set when the write left the maintained aggregates pending or stale: brought back before the command ends. */
+    let settle = false;
     if (args.undo !== null) {
-      const report = await undoImport(driver, tx, args.undo, subject('undo import'));
+      const report = await undoImport(driver, tx, args.undo, subject('undo import'), () => (settle = true));
       if (!report.undone) {
         console.error(`import batch ${args.undo} was not undone: ${report.conflicts.length} conflicts`);
         for (const c of report.conflicts) console.error(`  ${c.id}: ${c.reason}`);
@@ -169,6 +172,7 @@ async function main(): Promise<number> {
         `import batch ${args.undo} undone: ${report.nodesRemoved} nodes removed, ${report.nodesRestored} restored, ` +
           `${report.relationshipsRemoved} relationships removed, ${report.relationshipsRestored} restored`,
       );
+      if (settle) await settleAggregates(driver, config.database);
       return 0;
     }
     const file = args.file as string;
@@ -184,7 +188,9 @@ async function main(): Promise<number> {
       mapping: args.mapping === null ? undefined : parseMapping(readFileSync(args.mapping, 'utf8')),
       subject: subject(`import ${args.kind}`),
       progress: (message) => console.log(message),
+      onAggregatesStale: () => (settle = true),
     });
+    if (settle) await settleAggregates(driver, config.database);
     if (args.report) writeFileSync(args.report, `${JSON.stringify(report, null, 2)}\n`);
     console.log(summary(report));
     return report.applied && report.invalid.length === 0 && report.review.length === 0 ? 0 : 1;

@@ -228,6 +228,7 @@ export function importRoutes(deps: ImportRouteDeps): express.Router {
           tx,
           String(req.params.batchId),
           subject,
+          deps.onAggregatesStale,
         );
         await sendBookmarks(res);
         res.status(report.undone ? 200 : 409).json(report);

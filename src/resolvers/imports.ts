@@ -39,6 +39,7 @@ export const undoImport = selfAudited(
         { database: context.sessionConfig.database, timeoutMs: context.importTimeoutMs },
         args.batchId,
         subject,
+        context.onAggregatesStale,
       );
     } catch (error) {
       if (error instanceof UndoError) {

@@ -105,8 +105,11 @@ export async function undoImport(
   options: TxOptions,
   batchId: string,
   subject: AuditSubject,
+  onAggregatesStale?: () => void,
 ): Promise<UndoReport> {
-  return writeTx(driver, options, async (tx) => {
+  let settle = false;
+  const report = await writeTx(driver, options, async (tx) => {
+    settle = false;
     // One import or undo at a time (cypher/import/lock.cypher): an undo must not read while an import writes.
     await tx.run(importCypher('lock'));
     const batch = await tx.run(importCypher('batch'), { batchId });
@@ -202,8 +205,11 @@ export async function undoImport(
       }
     }
     await run(importCypher('markUndone'), { batchId, actor: subject.actor });
-    await upkeep.after(tx);
+    const outcome = await upkeep.after(tx);
+    settle = outcome === 'stale' || outcome === 'pending';
     const auditEventId = await recordAudit(tx, subject, counter.counts());
     return { ...report, undone: true, auditEventId };
   });
+  if (settle) onAggregatesStale?.();
+  return report;
 }
