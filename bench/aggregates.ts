@@ -227,7 +227,8 @@ async function atScale(
       await setMode(driver, 'stale');
       imports.none.push(await importRound(false));
     }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+    const median = (xs: number[]) =>
+      xs.length === 0 ? NaN : ([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number);
     const p50s = (xs: Stats[]) => median(xs.map((s) => s.p50));
     return {
       scale,
