@@ -1,7 +1,7 @@
 import type { Driver } from 'neo4j-driver';
 import type { Logger } from '../logger';
 import { catchUpAggregates } from './catchUp';
-import { aggregatesMode, rebuildAggregates } from './rebuild';
+import { aggregatesMode, type RebuildResult, rebuildAggregates } from './rebuild';
 
 /**
  * The API process's part in keeping the maintained aggregates: in the background, one at a time, never in a request,
@@ -42,16 +42,16 @@ export class AggregateKeeper {
   }
 
   private async rebuild(reason: string): Promise<void> {
+    this.logger.info(
+      { reason },
+      'maintained aggregates: bringing them back in the background (reads are live meanwhile)',
+    );
     try {
-      if ((await aggregatesMode(this.driver, this.database)) === 'pending') {
-        const refreshed = await catchUpAggregates(this.driver, this.database);
-        this.logger.info({ refreshed }, 'maintained aggregates: caught up with a large write');
-        if ((await aggregatesMode(this.driver, this.database)) === 'ready') return;
-      }
-      this.logger.info({ reason }, 'maintained aggregates: rebuilding in the background (reads are live meanwhile)');
-      const result = await rebuildAggregates(this.driver, this.database);
-      if (result.rebuilt) this.logger.info(result, 'maintained aggregates: ready');
-      else this.logger.info(result, 'maintained aggregates: rebuild not done here');
+      const outcome = await settle(this.driver, this.database);
+      this.logger.info(
+        outcome,
+        outcome.ready ? 'maintained aggregates: ready' : 'maintained aggregates: not done here',
+      );
     } catch (error) {
       if (!this.stopped) this.logger.warn({ err: error }, 'maintained aggregates: rebuild failed; reads stay live');
     }
@@ -68,20 +68,34 @@ export class AggregateKeeper {
   }
 }
 
+/** What {@link settle} did: subjects caught up with, the rebuild (when one ran), and whether they are ready now. */
+export interface Settled {
+  caughtUp: number;
+  rebuild: RebuildResult | null;
+  ready: boolean;
+}
+
 /**
- * What a command does after a write that left the maintained aggregates pending or stale (the API's keeper does it
- * in the background): a catch-up, or a rebuild when that is not enough. Prints one line on stderr.
+ * Brings the maintained aggregates back after a write left them pending or stale: a catch-up when they are pending
+ * (src/aggregates/catchUp.ts), a rebuild when that is not enough. The API's keeper runs it in the background, the
+ * import CLI before it exits.
  */
+export async function settle(driver: Driver, database: string): Promise<Settled> {
+  const caughtUp =
+    (await aggregatesMode(driver, database)) === 'pending' ? await catchUpAggregates(driver, database) : 0;
+  if ((await aggregatesMode(driver, database)) === 'ready') return { caughtUp, rebuild: null, ready: true };
+  const rebuild = await rebuildAggregates(driver, database);
+  return { caughtUp, rebuild, ready: rebuild.rebuilt };
+}
+
+/** {@link settle} for a command: one line on stderr. */
 export async function settleAggregates(driver: Driver, database: string): Promise<void> {
-  if ((await aggregatesMode(driver, database)) === 'pending') await catchUpAggregates(driver, database);
-  if ((await aggregatesMode(driver, database)) === 'ready') {
-    console.error('maintained aggregates: up to date');
-    return;
+  const { rebuild } = await settle(driver, database);
+  if (rebuild === null) console.error('maintained aggregates: up to date');
+  else if (rebuild.rebuilt) console.error(`maintained aggregates: rebuilt in ${(rebuild.ms / 1000).toFixed(1)} s`);
+  else {
+    console.error(
+      `maintained aggregates: not rebuilt (${rebuild.reason ?? 'unknown'}); run npm run aggregates -- --rebuild`,
+    );
   }
-  const result = await rebuildAggregates(driver, database);
-  console.error(
-    result.rebuilt
-      ? `maintained aggregates: rebuilt in ${(result.ms / 1000).toFixed(1)} s`
-      : `maintained aggregates: not rebuilt (${result.reason ?? 'unknown'}); run npm run aggregates -- --rebuild`,
-  );
 }

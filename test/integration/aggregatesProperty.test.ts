@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import fc from 'fast-check';
 import neo4j from 'neo4j-driver';
-import { catchUpAggregates } from '../../src/aggregates/catchUp';
+import { settle } from '../../src/aggregates/keeper';
 import { checkAggregates } from '../../src/aggregates/check';
 import { aggregatesMode, rebuildAggregates } from '../../src/aggregates/rebuild';
 import { readTx, runAutoCommit } from '../../src/db';
@@ -63,17 +63,10 @@ describe('maintained aggregates: equal to the live statements after any sequence
     await app.close();
   });
 
-  /** Waits for a rebuild another file runs, or catches up (after another file's large import) or rebuilds. */
+  /** Brings the aggregates back (src/aggregates/keeper.ts: catch-up or rebuild), or waits for another file's rebuild. */
   async function waitReady(): Promise<void> {
     for (let i = 0; i < 120; i++) {
-      const mode = await aggregatesMode(app.driver, DATABASE);
-      if (mode === 'ready') return;
-      if (mode === 'pending') {
-        await catchUpAggregates(app.driver, DATABASE);
-        continue;
-      }
-      const built = await rebuildAggregates(app.driver, DATABASE);
-      if (built.rebuilt) return;
+      if ((await settle(app.driver, DATABASE)).ready) return;
       await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
     throw new Error('the maintained aggregates never became ready');
