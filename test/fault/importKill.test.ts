@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import { undoImport } from '../../src/import';
 import { fromRoot } from '../../src/paths';
 import { csv, deleteImported, fingerprint, newCreditCode } from '../support/importFixtures';
 import { createTestApp, DATABASE, type TestApp, testNeo4jUri } from '../support/testApp';
+import { nextRegionCode } from '../support/regionCodes';
 
 const ROWS = 2000;
 const TRIALS = 10;
@@ -55,7 +56,7 @@ describe('an import killed with SIGKILL at any point leaves the graph as before 
     await app.write(
       `CREATE (:Region {id: $p + 'county', code: $code, name: $county, level: 'DISTRICT', synthetic: true})`,
       {
-        code: `43${1000 + randomInt(0, 8000)}`,
+        code: nextRegionCode(),
         county,
       },
     );

@@ -5,6 +5,7 @@ import { runAutoCommit } from '../../src/db';
 import * as dbDriver from '../../src/db/driver';
 import * as gaps from '../../src/queries/gaps';
 import { createTestApp, DATABASE, type TestApp, tokenAuth } from '../support/testApp';
+import { nextRegionCode } from '../support/regionCodes';
 
 const SECRET_TEXT = 'an-integration-test-secret-of-32+bytes';
 const SECRET = new TextEncoder().encode(SECRET_TEXT);
@@ -25,7 +26,8 @@ interface Answer {
 describe('access control over HTTP with bearer tokens (real Neo4j)', () => {
   let app: TestApp;
   const p = (key: string): string => `${app.prefix}${key}`;
-  const code = String(430000 + randomInt(0, 9999));
+  const [code, code2] = [nextRegionCode(), nextRegionCode()];
+  const newRegionCodes = new Map(CALLERS.map((c) => [c, nextRegionCode()]));
   const tokens = new Map<Caller, string>();
 
   async function post(caller: Caller | { header: string }, query: string, variables: Record<string, unknown> = {}) {
@@ -77,7 +79,7 @@ describe('access control over HTTP with bearer tokens (real Neo4j)', () => {
                         synthetic: true})
        CREATE (:Enterprise {id: $p + 'conn-' + caller, name: '待连（示例）', aboveScale: false, backbone: false,
                             synthetic: true})`,
-      { code, code2: String(Number(code) + 1), revenue: REVENUE },
+      { code, code2, revenue: REVENUE },
     );
   });
   afterAll(async () => {
@@ -139,7 +141,7 @@ describe('access control over HTTP with bearer tokens (real Neo4j)', () => {
           input: [
             {
               id: p(`new-${c}`),
-              code: String(Number(code) + 2 + CALLERS.indexOf(c)),
+              code: newRegionCodes.get(c),
               name: '新区（示例）',
               level: 'DISTRICT',
               synthetic: true,

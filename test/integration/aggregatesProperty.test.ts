@@ -1,4 +1,4 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import neo4j from 'neo4j-driver';
 import { settle } from '../../src/aggregates/keeper';
@@ -9,6 +9,7 @@ import { type ImportReport, runImport, undoImport } from '../../src/import';
 import { loadCypher } from '../../src/queries/loadCypher';
 import { csv, deleteImported, newCreditCode } from '../support/importFixtures';
 import { createTestApp, DATABASE, type TestApp } from '../support/testApp';
+import { nextRegionCode } from '../support/regionCodes';
 
 /**
  * The property the maintained aggregates promise: after any sequence of writes — generated mutations creating,
@@ -23,12 +24,7 @@ describe('maintained aggregates: equal to the live statements after any sequence
   let app: TestApp;
   const tok = randomBytes(3).toString('hex');
   const id = (key: string) => `${app.prefix}${key}`;
-  const base = 46000 + randomInt(0, 900) * 3;
-  const codes = {
-    city: `${base}`.padStart(6, '4'),
-    d1: `${base + 1}`.padStart(6, '4'),
-    d2: `${base + 2}`.padStart(6, '4'),
-  };
+  const codes = { city: nextRegionCode(), d1: nextRegionCode(), d2: nextRegionCode() };
   const districtNames = { d1: `东${tok}区`, d2: `西${tok}县` };
   const YEARS = [2023, 2024];
   let verifiedUnderUpkeep = 0;

@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import { randomInt } from 'node:crypto';
 import { execute, parse } from 'graphql';
 import { auditedDriver } from '../../src/audit';
 import { authenticate, principalOf } from '../../src/auth';
@@ -9,13 +8,14 @@ import { buildSchema } from '../../src/graphql';
 import { createLogger } from '../../src/logger';
 import { fromRoot } from '../../src/paths';
 import { as, createTestApp, DATABASE, type TestApp } from '../support/testApp';
+import { nextRegionCode } from '../support/regionCodes';
 
 const CREATE_REGIONS = 'mutation ($input: [RegionCreateInput!]!) { createRegions(input: $input) { regions { id } } }';
 
 describe('audit trail: an AuditEvent exactly when a write commits (real Neo4j)', () => {
   let app: TestApp;
   const p = (key: string): string => `${app.prefix}${key}`;
-  const code = (): string => String(440000 + randomInt(0, 9999));
+  const code = nextRegionCode;
   const region = (id: string) => ({ id, code: code(), name: '审计区（示例）', level: 'DISTRICT', synthetic: true });
 
   async function count(cypher: string, params: Record<string, unknown>): Promise<number> {

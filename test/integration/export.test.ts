@@ -1,14 +1,14 @@
-import { randomInt } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { mintToken, type Role } from '../../src/auth';
 import { createTestApp, type TestApp, tokenAuth } from '../support/testApp';
+import { nextRegionCode } from '../support/regionCodes';
 
 const AUTH = tokenAuth('an-export-http-test-secret-32-bytes!');
 
 describe('GET /export: gap lists and the review as Excel and CSV, the same numbers as the GraphQL answer', () => {
   let app: TestApp;
   let url: string;
-  const regionCode = `45${1000 + randomInt(0, 8000)}`;
+  const regionCode = nextRegionCode();
   const tokens = new Map<Role, string>();
   // R3 (revenue ≥ 10亿 in 2024 without a consortium): big-1 and big-2 qualify, big-3 is a consortium member,
   // small is under the threshold. Revenues in yuan; 1,234,567,891 yuan = 123,456.7891 万元.

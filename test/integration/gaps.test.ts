@@ -1,6 +1,6 @@
-import { randomInt } from 'node:crypto';
 import { runAutoCommit } from '../../src/db';
 import { createTestApp, createTestRegions, DATABASE, type TestApp } from '../support/testApp';
+import { nextRegionCode, UNUSED_REGION_CODE } from '../support/regionCodes';
 
 type GraphQLErrors = readonly { message: string; extensions?: Record<string, unknown> }[];
 
@@ -30,12 +30,9 @@ const R_ARGS = 'minRevenue:BigInt, year:Int, regionCode:RegionCode, chainId:ID, 
 
 describe('planner gap queries on a real Neo4j', () => {
   let app: TestApp;
-  // Region codes unique to this file: "46" + four digits from a random block, away from the 41xxxx codes of the
-  // other integration tests. The database is shared, so every expectation is scoped to a region or chain made here.
-  const codeBase = 1000 + randomInt(0, 800) * 10;
-  let codesUsed = 0;
-  const newRegionCode = (): string => `46${codeBase + codesUsed++}`;
-  const UNKNOWN_REGION = '469999';
+  // The database is shared, so every expectation is scoped to a region or chain made here.
+  const newRegionCode = nextRegionCode;
+  const UNKNOWN_REGION = UNUSED_REGION_CODE;
 
   beforeAll(async () => {
     app = await createTestApp();

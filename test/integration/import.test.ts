@@ -1,9 +1,10 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import iconv from 'iconv-lite';
 import { runAutoCommit, toPlain } from '../../src/db';
 import { type ImportReport, type ImportRequest, runImport, undoImport } from '../../src/import';
 import { createTestApp, DATABASE, type TestApp } from '../support/testApp';
 import { csv, deleteImported, fingerprint, newCreditCode, withWrongCheck, xlsx } from '../support/importFixtures';
+import { nextRegionCode } from '../support/regionCodes';
 
 const HEADER = [
   '序号',
@@ -30,8 +31,7 @@ describe('spreadsheet import on a real Neo4j (enterprises and qualifications)', 
   const city = `乙${tok}市`;
   const countyA = `甲${tok}区`;
   const countyB = `丙${tok}县`;
-  const codeA = `47${1000 + randomInt(0, 4000) * 2}`;
-  const codeB = `47${Number(codeA.slice(2)) + 1}`;
+  const [codeCity, codeA, codeB] = [nextRegionCode(), nextRegionCode(), nextRegionCode()];
   const firmCode = newCreditCode();
   const firmName = `鑫达${tok}机械有限公司`;
   const cableName = `${city}华${tok}电缆有限责任公司（示例）`;
@@ -89,7 +89,7 @@ describe('spreadsheet import on a real Neo4j (enterprises and qualifications)', 
        CREATE (:University {id: $p + 'uni', name: $uniName, synthetic: true})
        CREATE (:ResearchInstitute {id: $p + 'inst', name: $instName, synthetic: true})`,
       {
-        codeCity: `47${codeA.slice(2, 4)}00`,
+        codeCity,
         codeA,
         codeB,
         city,

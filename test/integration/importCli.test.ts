@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import { runAutoCommit } from '../../src/db';
 import { fromRoot } from '../../src/paths';
 import { createTestApp, DATABASE, testNeo4jUri, type TestApp } from '../support/testApp';
 import { csv, deleteImported, newCreditCode } from '../support/importFixtures';
+import { nextRegionCode } from '../support/regionCodes';
 
 const run = promisify(execFile);
 
@@ -43,7 +44,7 @@ describe('npm run import: exit codes, the report file, the audit actor, and undo
     await app.write(
       `CREATE (:Region {id: $p + 'county', code: $code, name: $county, level: 'DISTRICT', synthetic: true})`,
       {
-        code: `44${1000 + randomInt(0, 8000)}`,
+        code: nextRegionCode(),
         county,
       },
     );

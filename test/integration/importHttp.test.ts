@@ -1,9 +1,10 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { mintToken, type Role } from '../../src/auth';
 import { runAutoCommit } from '../../src/db';
 import { as, createTestApp, DATABASE, type TestApp, tokenAuth } from '../support/testApp';
 import { csv, deleteImported, newCreditCode } from '../support/importFixtures';
+import { nextRegionCode } from '../support/regionCodes';
 
 const AUTH = tokenAuth('an-import-http-test-secret-32-bytes!');
 
@@ -12,7 +13,7 @@ describe('POST /import, its templates and undo over HTTP and GraphQL (roles, sta
   let url: string;
   const tok = randomBytes(2).toString('hex');
   const county = `戊${tok}区`;
-  const regionCode = `48${1000 + randomInt(0, 8000)}`;
+  const regionCode = nextRegionCode();
   const tokens = new Map<Role, string>();
 
   beforeAll(async () => {

@@ -1,9 +1,10 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { runAutoCommit, toPlain } from '../../src/db';
 import { type ImportReport, type ImportRequest, runImport, undoImport, writeTemplate } from '../../src/import';
 import { createTestApp, DATABASE, type TestApp } from '../support/testApp';
 import { csv, deleteImported, newCreditCode, sortedJson, xlsx } from '../support/importFixtures';
+import { nextRegionCode } from '../support/regionCodes';
 
 /**
  * The lists about platforms, 科技副总 and projects: rows whose subject is not (only) a firm, written from other
@@ -13,7 +14,7 @@ import { csv, deleteImported, newCreditCode, sortedJson, xlsx } from '../support
 describe('spreadsheet import of platform, 科技副总 and project lists on a real Neo4j', () => {
   let app: TestApp;
   const tok = randomBytes(2).toString('hex');
-  const codeA = `46${1000 + randomInt(0, 4000) * 2}`;
+  const codeA = nextRegionCode();
   const countyA = `甲${tok}区`;
   const firmCode = newCreditCode();
   const firmName = `鑫达${tok}机械有限公司`;

@@ -1,6 +1,6 @@
-import { randomInt } from 'node:crypto';
 import type { MetricValue } from '../../src/resolvers';
 import { createTestApp, createTestRegions, type TestApp } from '../support/testApp';
+import { nextRegionCode } from '../support/regionCodes';
 
 const METRIC = `
   query ($name: MetricName!, $year: Int!, $regionCode: RegionCode, $chainId: ID) {
@@ -20,12 +20,8 @@ type GraphQLErrors = readonly { message: string; extensions?: Record<string, unk
 
 describe('Query.metric on a real Neo4j', () => {
   let app: TestApp;
-  // Region codes unique to this file: "41" + four digits from a random block of 2000–8999, which leaves out the
-  // real Pingdingshan codes (4104xx) and the 4199xx codes of server.test.ts. The database is shared, so every
-  // expectation below is scoped to a region or chain created here.
-  const codeBase = 2000 + randomInt(0, 600) * 10;
-  let codesUsed = 0;
-  const newRegionCode = (): string => `41${codeBase + codesUsed++}`;
+  // The database is shared, so every expectation below is scoped to a region or chain created here.
+  const newRegionCode = nextRegionCode;
 
   beforeAll(async () => {
     app = await createTestApp();

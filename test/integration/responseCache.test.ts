@@ -1,6 +1,7 @@
 import { dataVersion } from '../../src/db';
 import * as gaps from '../../src/queries/gaps';
 import { createTestApp, DATABASE, type TestApp } from '../support/testApp';
+import { nextRegionCode } from '../support/regionCodes';
 
 interface Answer {
   cache: string | null;
@@ -131,7 +132,7 @@ describe('response cache: an unchanged query is answered again from memory until
 
     const created = await post(
       `mutation ($input: [RegionCreateInput!]!) { createRegions(input: $input) { regions { id } } }`,
-      { input: [{ id: id('r'), code: '419902', name: '缓存区（示例）', level: 'DISTRICT', synthetic: true }] },
+      { input: [{ id: id('r'), code: nextRegionCode(), name: '缓存区（示例）', level: 'DISTRICT', synthetic: true }] },
     );
     expect(created.body.errors).toBeUndefined();
     expect(created.cache).toBeNull();

@@ -1,4 +1,5 @@
 import { createTestApp, type TestApp } from '../support/testApp';
+import { nextRegionCode } from '../support/regionCodes';
 
 describe('API server on a real Neo4j', () => {
   let app: TestApp;
@@ -33,12 +34,14 @@ describe('API server on a real Neo4j', () => {
         input: [
           {
             id: district,
-            code: '419901',
+            code: nextRegionCode(),
             name: '测试区（示例）',
             level: 'DISTRICT',
             synthetic: true,
             partOf: {
-              create: [{ node: { id: city, code: '419900', name: '测试市（示例）', level: 'CITY', synthetic: true } }],
+              create: [
+                { node: { id: city, code: nextRegionCode(), name: '测试市（示例）', level: 'CITY', synthetic: true } },
+              ],
             },
           },
         ],
@@ -58,7 +61,7 @@ describe('API server on a real Neo4j', () => {
   it('rejects a duplicate id with the stable CONFLICT code and no Cypher in the message', async () => {
     const id = `${app.prefix}dup`;
     const mutation = `mutation ($input: [RegionCreateInput!]!) { createRegions(input: $input) { regions { id } } }`;
-    const input = [{ id, code: '419902', name: '重复（示例）', level: 'DISTRICT', synthetic: true }];
+    const input = [{ id, code: nextRegionCode(), name: '重复（示例）', level: 'DISTRICT', synthetic: true }];
     expect((await app.execute(mutation, { input })).errors).toBeUndefined();
     const second = await app.execute(mutation, { input });
     expect(second.errors?.[0]?.extensions?.code).toBe('CONFLICT');

@@ -7,6 +7,7 @@ import { readTx } from '../../src/db';
 import { fromRoot } from '../../src/paths';
 import { reviewTargets } from '../../src/queries';
 import { createTestApp, DATABASE, testNeo4jUri, type TestApp } from '../support/testApp';
+import { nextRegionCode } from '../support/regionCodes';
 
 const run = promisify(execFile);
 
@@ -23,9 +24,7 @@ describe('targetReview and the review CLI', () => {
 
   beforeAll(async () => {
     app = await createTestApp();
-    const n = 500 + (parseInt(app.prefix.slice(1, 5), 16) % 390);
-    regionA = `419${n}`;
-    regionB = `419${n + 1}`;
+    [regionA, regionB] = [nextRegionCode(), nextRegionCode()];
     await app.driver.executeQuery(
       `CREATE (a:Region {id: $p + 'ra', code: $a, name: '甲区（示例）', level: 'DISTRICT', synthetic: true})
        CREATE (b:Region {id: $p + 'rb', code: $b, name: '乙区（示例）', level: 'DISTRICT', synthetic: true})
@@ -49,7 +48,7 @@ describe('targetReview and the review CLI', () => {
   });
 
   it('computes each metric once per year and scope, however many targets share it (dataloader)', async () => {
-    const regionD = String(Number(regionB) + 2);
+    const regionD = nextRegionCode();
     await app.write(
       `CREATE (d:Region {id: $p + 'rd', code: $code, name: '丁区（示例）', level: 'DISTRICT', synthetic: true})
        CREATE (:Target {id: $p + 'td1', metric: 'INDUSTRIAL_ENTERPRISES', year: 2024, value: 0.0, comparison: 'AT_LEAST', synthetic: true})-[:FOR_REGION]->(d)
@@ -148,7 +147,7 @@ describe('targetReview and the review CLI', () => {
     };
 
     it('exits 2, naming the scopes that have targets, for a region without targets (not 1, "targets missed")', async () => {
-      const regionC = String(Number(regionB) + 1);
+      const regionC = nextRegionCode();
       await app.write(
         `CREATE (:Region {id: $p + 'rc', code: $code, name: '丙区（示例）', level: 'DISTRICT', synthetic: true})`,
         { code: regionC },
