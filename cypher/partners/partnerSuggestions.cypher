@@ -1,39 +1,164 @@
-// Partner suggestions for an enterprise: universities, research institutes and platforms it does not work with yet,
-// ranked by evidence in the graph. Evidence (each counted, score = 3·segmentPeers + 2·sharedProjects + experts):
-//   segmentPeers   firms in the same chain segments that already cooperate with the candidate (COOPERATES_WITH)
-//                  or that the candidate platform PARTNERS_WITH or is HOSTED by;
-//   sharedProjects projects the candidate undertook together with one of the enterprise's partners;
-//   experts        people the candidate employs whose expertise matches one of the enterprise's chains (the first
-//                  two characters of an expertise term occur in the chain's name, e.g. 碳化硅 ~ 硅碳与碳化硅…链).
-// "Works with already": cooperates with, hosts or is partnered by it, shares a consortium with it, or employs a
-// 科技副总 seconded to it.
-// Parameters: $enterpriseId (String), $limit (Int)
-// Columns: id, type, name, score, segmentPeers, sharedProjects, experts
-MATCH (e:Enterprise {id: $enterpriseId})
+// Partner suggestions for a page of enterprises: universities, research institutes and platforms that each does not
+// work with yet, ranked by the evidence in the graph. One statement for any number of firms (the gap lists' field
+// batches a page through it); the partners of firms like them are counted once per industry, division, county and
+// chain of the page, not once per firm.
+//
+// "Works with" (a candidate's partners, and what is never suggested): an enterprise COOPERATES_WITH a university or
+// institute, HOSTS a platform or a platform PARTNERS_WITH it; for exclusion also a shared consortium or a 科技副总
+// the candidate employs seconded to it. Platforms merged into another (MERGED_INTO) are not suggested.
+//
+// Evidence, counted per candidate (the firm's chains are shared/chainsFedBy: its segments' and the ones its industry
+// feeds):
+//   segmentPeers    firms in the same chain segments that work with the candidate
+//   sharedProjects  projects the candidate undertook with one of the firm's partners
+//   industryPeers   firms of the same industry class (GB/T 4754, e.g. C2651) that work with the candidate
+//   divisionPeers   firms of the same division (C26) but another class that work with the candidate
+//   countyPeers     firms of the same division in the same county (district) that work with the candidate
+//   experts         people the candidate employs whose expertise serves one of the firm's chains
+//                   (shared/expertiseServesChain)
+//   chainPlatforms  chains of the firm the candidate platform SERVES
+// and its load: served, the firms it works with already.
+//
+// Score = (Σ weight × ln(1 + count)) × capacity, capacity = 1 / (1 + load × ln(1 + served)): a count's first units
+// weigh most (ten peers are not ten times one peer), and of two equally fitting candidates the one with spare
+// capacity comes first. Weights are parameters ($weights, a map; any key left out or null takes its default):
+WITH {
+  segmentPeers: toFloat(coalesce($weights.segmentPeers, 3.0)),
+  sharedProjects: toFloat(coalesce($weights.sharedProjects, 2.0)),
+  industryPeers: toFloat(coalesce($weights.industryPeers, 2.0)),
+  divisionPeers: toFloat(coalesce($weights.divisionPeers, 0.5)),
+  countyPeers: toFloat(coalesce($weights.countyPeers, 1.0)),
+  experts: toFloat(coalesce($weights.experts, 1.5)),
+  chainPlatforms: toFloat(coalesce($weights.chainPlatforms, 1.0)),
+  load: toFloat(coalesce($weights.load, 0.1))
+} AS w
+// Parameters: $enterpriseIds (list of String; unknown ids give no row), $limit (Int, per firm), $weights (map|null)
+// Columns: enterpriseId, industryCode, weights (the map used), suggestions (list of maps: id, type, name, score, evidence,
+//   capacity, served, the counts above, expertise (matched terms), chains (names of the chains behind experts and
+//   chainPlatforms))
+UNWIND $enterpriseIds AS enterpriseId
+MATCH (e:Enterprise {id: enterpriseId})
+OPTIONAL MATCH (e)-[:LOCATED_IN]->(county:Region)
+WITH w, e, collect(county) AS counties,
+     CASE WHEN e.industryCode =~ '[A-Za-z].*' THEN left(e.industryCode, 3) ELSE left(e.industryCode, 2) END AS division
 CALL (e) {
-  MATCH (e)-[:OPERATES_IN]->(:ChainSegment)<-[:OPERATES_IN]-(peer:Enterprise)-[:COOPERATES_WITH]->(cand)
-  WHERE peer <> e
-  RETURN cand, count(DISTINCT peer) AS segmentPeers, 0 AS sharedProjects, 0 AS experts
-  UNION ALL
-  MATCH (e)-[:OPERATES_IN]->(:ChainSegment)<-[:OPERATES_IN]-(peer:Enterprise)-[:PARTNERS_WITH|HOSTS]-(cand:Platform)
-  WHERE peer <> e
-  RETURN cand, count(DISTINCT peer) AS segmentPeers, 0 AS sharedProjects, 0 AS experts
-  UNION ALL
-  MATCH (e)-[:COOPERATES_WITH]->(partner)-[:UNDERTAKES]->(p:Project)<-[:UNDERTAKES]-(cand)
-  WHERE (cand:University OR cand:ResearchInstitute) AND cand <> partner
-  RETURN cand, 0 AS segmentPeers, count(DISTINCT p) AS sharedProjects, 0 AS experts
-  UNION ALL
-  MATCH (e)-[:OPERATES_IN]->(:ChainSegment)-[:OF_CHAIN]->(chain:IndustryChain)
-  MATCH (cand)<-[:EMPLOYED_BY]-(person:Person)
-  WHERE any(x IN person.expertise WHERE size(x) >= 2 AND chain.name CONTAINS left(x, 2))
-  RETURN cand, 0 AS segmentPeers, 0 AS sharedProjects, count(DISTINCT person) AS experts
+  // #include shared/chainsFedBy
+  RETURN collect(DISTINCT chain) AS chains
 }
-WITH e, cand, sum(segmentPeers) AS segmentPeers, sum(sharedProjects) AS sharedProjects, sum(experts) AS experts
+WITH w, collect({e: e, counties: counties, division: division, chains: chains}) AS firms
+
+// Partners of firms of each industry class of the page's divisions (a peer counts once per candidate): a firm's
+// industry peers are its class's entries, its division peers the other classes' of its division.
+CALL (firms) {
+  UNWIND firms AS f
+  WITH DISTINCT f.division AS division
+  WHERE division IS NOT NULL AND size(division) >= 2
+  MATCH (peer:Enterprise)
+  WHERE peer.industryCode STARTS WITH division
+  // #include partners/worksWith
+  WITH peer.industryCode AS industry, cand, count(DISTINCT peer) AS n
+  RETURN collect({industry: industry, cand: cand, n: n}) AS byIndustry
+}
+CALL (firms) {
+  UNWIND firms AS f
+  UNWIND f.counties AS county
+  WITH DISTINCT f.division AS division, county
+  WHERE division IS NOT NULL AND size(division) >= 2
+  MATCH (county)<-[:LOCATED_IN]-(peer:Enterprise)
+  WHERE peer.industryCode STARTS WITH division
+  // #include partners/worksWith
+  WITH division, county, cand, count(DISTINCT peer) AS n
+  RETURN collect({division: division, county: county, cand: cand, n: n}) AS byCounty
+}
+// Experts and platforms of each chain on the page.
+CALL (firms) {
+  UNWIND firms AS f
+  UNWIND f.chains AS chain
+  WITH DISTINCT chain
+  MATCH (person:Person)-[:EMPLOYED_BY]->(cand)
+  WHERE (cand:University OR cand:ResearchInstitute)
+  WITH chain, cand, person, [term IN person.expertise WHERE
+      // #include shared/expertiseServesChain
+    ] AS terms
+  WHERE size(terms) > 0
+  RETURN collect({chain: chain, cand: cand, person: person.id, terms: terms}) AS expertsOf
+}
+CALL (firms) {
+  UNWIND firms AS f
+  UNWIND f.chains AS chain
+  WITH DISTINCT chain
+  MATCH (cand:Platform)-[:SERVES]->(chain)
+  RETURN collect({chain: chain, cand: cand}) AS platformsOf
+}
+
+UNWIND firms AS f
+WITH w, f.e AS e, f, byIndustry, byCounty, expertsOf, platformsOf
+CALL (e, f, byIndustry, byCounty, expertsOf, platformsOf) {
+  CALL (e) {
+    MATCH (e)-[:OPERATES_IN]->(:ChainSegment)<-[:OPERATES_IN]-(peer:Enterprise)
+    WHERE peer <> e
+    WITH DISTINCT peer
+    // #include partners/worksWith
+    RETURN cand, 'segmentPeers' AS kind, count(DISTINCT peer) AS n
+    UNION ALL
+    MATCH (e)-[:COOPERATES_WITH]->(partner)-[:UNDERTAKES]->(p:Project)<-[:UNDERTAKES]-(cand)
+    WHERE (cand:University OR cand:ResearchInstitute) AND cand <> partner
+    RETURN cand, 'sharedProjects' AS kind, count(DISTINCT p) AS n
+  }
+  RETURN cand, kind, n, [] AS people, [] AS terms, [] AS chains
+  UNION ALL
+  UNWIND [x IN byIndustry WHERE x.industry STARTS WITH f.division] AS x
+  RETURN x.cand AS cand, CASE x.industry WHEN e.industryCode THEN 'industryPeers' ELSE 'divisionPeers' END AS kind,
+         x.n AS n, [] AS people, [] AS terms, [] AS chains
+  UNION ALL
+  UNWIND [x IN byCounty WHERE x.division = f.division AND x.county IN f.counties] AS x
+  RETURN x.cand AS cand, 'countyPeers' AS kind, x.n AS n, [] AS people, [] AS terms, [] AS chains
+  UNION ALL
+  UNWIND [x IN expertsOf WHERE x.chain IN f.chains] AS x
+  RETURN x.cand AS cand, 'experts' AS kind, 0 AS n, [x.person] AS people, x.terms AS terms, [x.chain.name] AS chains
+  UNION ALL
+  UNWIND [x IN platformsOf WHERE x.chain IN f.chains] AS x
+  RETURN x.cand AS cand, 'chainPlatforms' AS kind, 1 AS n, [] AS people, [] AS terms, [x.chain.name] AS chains
+}
+WITH w, e, cand, kind, sum(n) AS n, collect(people) AS people, collect(terms) AS terms, collect(chains) AS chains
+WHERE n > 0 OR kind = 'experts'
+WITH w, e, cand,
+     collect({kind: kind, n: CASE kind WHEN 'experts' THEN size(reduce(s = [], l IN people | s + [x IN l WHERE NOT x IN s])) ELSE n END})
+       AS counts,
+     reduce(s = [], l IN reduce(a = [], t IN collect(terms) | a + t) | s + [x IN l WHERE NOT x IN s]) AS expertise,
+     reduce(s = [], l IN reduce(a = [], c IN collect(chains) | a + c) | s + [x IN l WHERE NOT x IN s]) AS chainNames
+// Never an existing partner, nor a platform merged into another.
 WHERE NOT EXISTS { (e)-[:COOPERATES_WITH|HOSTS]->(cand) }
   AND NOT EXISTS { (cand)-[:PARTNERS_WITH]->(e) }
   AND NOT EXISTS { (e)-[:LEADS|MEMBER_OF]->(:Consortium)<-[:MEMBER_OF]-(cand) }
   AND NOT EXISTS { (cand)<-[:EMPLOYED_BY]-(:Person)-[:SECONDED_TO]->(e) }
-WITH cand, segmentPeers, sharedProjects, experts, 3 * segmentPeers + 2 * sharedProjects + experts AS score
-ORDER BY score DESC, cand.id
-LIMIT $limit
-RETURN cand.id AS id, labels(cand)[0] AS type, cand.name AS name, score, segmentPeers, sharedProjects, experts
+  AND NOT EXISTS { (cand)-[:MERGED_INTO]->() }
+WITH w, e, cand, expertise, chainNames,
+     {
+       segmentPeers: reduce(s = 0, c IN counts | s + CASE c.kind WHEN 'segmentPeers' THEN c.n ELSE 0 END),
+       sharedProjects: reduce(s = 0, c IN counts | s + CASE c.kind WHEN 'sharedProjects' THEN c.n ELSE 0 END),
+       industryPeers: reduce(s = 0, c IN counts | s + CASE c.kind WHEN 'industryPeers' THEN c.n ELSE 0 END),
+       divisionPeers: reduce(s = 0, c IN counts | s + CASE c.kind WHEN 'divisionPeers' THEN c.n ELSE 0 END),
+       countyPeers: reduce(s = 0, c IN counts | s + CASE c.kind WHEN 'countyPeers' THEN c.n ELSE 0 END),
+       experts: reduce(s = 0, c IN counts | s + CASE c.kind WHEN 'experts' THEN c.n ELSE 0 END),
+       chainPlatforms: reduce(s = 0, c IN counts | s + CASE c.kind WHEN 'chainPlatforms' THEN c.n ELSE 0 END)
+     } AS count,
+     COUNT { (cand)<-[:COOPERATES_WITH]-(:Enterprise) } + COUNT { (cand)-[:PARTNERS_WITH]->(:Enterprise) } +
+       COUNT { (cand)<-[:HOSTS]-(:Enterprise) } AS served
+WITH w, e, cand, expertise, chainNames, count, served,
+     w.segmentPeers * log(1 + count.segmentPeers) + w.sharedProjects * log(1 + count.sharedProjects) +
+     w.industryPeers * log(1 + count.industryPeers) + w.divisionPeers * log(1 + count.divisionPeers) +
+     w.countyPeers * log(1 + count.countyPeers) + w.experts * log(1 + count.experts) +
+     w.chainPlatforms * log(1 + count.chainPlatforms) AS evidence,
+     1.0 / (1.0 + w.load * log(1 + served)) AS capacity
+WHERE evidence > 0
+WITH w, e, cand, expertise, chainNames, count, served, evidence, capacity, evidence * capacity AS score
+ORDER BY e.id, score DESC, cand.id
+WITH w, e, collect({
+  id: cand.id, type: head([l IN labels(cand) WHERE l IN ['University', 'ResearchInstitute', 'Platform']]),
+  name: cand.name, score: score, evidence: evidence, capacity: capacity, served: served,
+  segmentPeers: count.segmentPeers, sharedProjects: count.sharedProjects, industryPeers: count.industryPeers,
+  divisionPeers: count.divisionPeers, countyPeers: count.countyPeers, experts: count.experts,
+  chainPlatforms: count.chainPlatforms, expertise: expertise, chains: chainNames
+})[0..$limit] AS suggestions
+RETURN e.id AS enterpriseId, e.industryCode AS industryCode, w AS weights, suggestions

@@ -25,6 +25,16 @@ export interface AccessRules {
   confidentialFields: ReadonlyMap<string, Role>;
 }
 
+/**
+ * The role each field of our own resolvers on a generated type needs (`@customResolver`, which @neo4j/graphql does not
+ * let carry @authorization): the access check refuses it like a confidential field, and its resolver checks again.
+ * A @customResolver field missing here fails the build.
+ */
+export const CUSTOM_FIELD_ROLES: ReadonlyMap<string, Role> = new Map<string, Role>([
+  ['partnerSuggestions', 'planner'],
+  ['deputySuggestions', 'planner'],
+]);
+
 /** The lowest role of all: what reading anything needs. */
 export const READ_ROLE: Role = 'viewer';
 
@@ -88,13 +98,23 @@ export function accessRulesOf(typeDefs: readonly string[]): AccessRules {
         const rule = directive(field, 'authentication');
         if (rule) mutationFields.set(field.name.value, roleOf(rule, `Mutation.${field.name.value}`));
       }
-      if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.INTERFACE_TYPE_DEFINITION)
+      if (
+        definition.kind !== Kind.OBJECT_TYPE_DEFINITION &&
+        definition.kind !== Kind.OBJECT_TYPE_EXTENSION &&
+        definition.kind !== Kind.INTERFACE_TYPE_DEFINITION
+      )
         continue;
       for (const field of definition.fields ?? []) {
         const rule = directive(field, 'authorization');
-        if (!rule) continue;
         const where = `${definition.name.value}.${field.name.value}`;
-        const role = roleOf(rule, where);
+        const custom = directive(field, 'customResolver') ? CUSTOM_FIELD_ROLES.get(field.name.value) : undefined;
+        if (directive(field, 'customResolver') && custom === undefined) {
+          throw new Error(
+            `${where}: a @customResolver field needs its role in CUSTOM_FIELD_ROLES (src/auth/accessRules.ts)`,
+          );
+        }
+        if (!rule && custom === undefined) continue;
+        const role = rule ? roleOf(rule, where) : (custom as Role);
         const known = confidentialFields.get(field.name.value);
         if (known !== undefined && known !== role) {
           throw new Error(`${where}: another field named ${field.name.value} needs ${known}; give both the same role`);

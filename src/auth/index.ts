@@ -1,6 +1,6 @@
 export { accessControl, forbidden, refusalsOf } from './accessControl';
 export type { Refusal } from './accessControl';
-export { accessRulesOf, READ_ROLE } from './accessRules';
+export { accessRulesOf, CUSTOM_FIELD_ROLES, READ_ROLE } from './accessRules';
 export type { AccessRules } from './accessRules';
 export { authenticate, principalOfResponse } from './authenticate';
 export { isLoopbackAddress, isLoopbackHost } from './loopback';

@@ -25,4 +25,5 @@ export const resolvers = {
   Mutation: {
     ...importsResolvers.Mutation,
   },
+  Enterprise: partnersResolvers.Enterprise,
 };

@@ -1,25 +1,174 @@
-import { notFound } from '../errors';
-import { enterpriseExists, suggestPartners, type PartnerSuggestion } from '../queries/partners';
+import DataLoader from 'dataloader';
+import { CUSTOM_FIELD_ROLES, forbidden, hasRole } from '../auth';
+import { badInput, notFound } from '../errors';
+import {
+  deputyCandidatesFor as rankDeputyCandidates,
+  type DeputyCandidate,
+  type DeputySuggestion,
+  enterpriseExists,
+  PARTNER_EVIDENCE,
+  type PartnerSuggestion,
+  type PartnerWeights,
+  personExists,
+  suggestDeputiesFor,
+  suggestPartnersFor,
+} from '../queries/partners';
 import type { RequestContext } from '../context';
 import { intArgument } from './arguments';
 import { readFor } from './read';
 
 const MAX_LIMIT = 50;
+/** Firms per statement when a page's suggestions are batched: a page of 1,000 is 5 statements. */
+const MAX_BATCH = 200;
+const WEIGHT_KEYS = [...PARTNER_EVIDENCE, 'load'] as const;
 
-/** `Query.partnerSuggestions`: checks the limit and the enterprise, then ranks candidates in one read (readFor). */
+/** The calendar year in China now: the default year a 科技副总 must be free in. */
+function thisYear(): number {
+  return Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+}
+
+function yearArgument(value: number | null | undefined): number | null {
+  if (value === null || value === undefined) return null;
+  return intArgument('year', value, value, 1949, 2100);
+}
+
+/** PartnerWeights as given, each checked: a finite number from 0 to 100. */
+function weightsArgument(weights: Record<string, number | null> | null | undefined): PartnerWeights | null {
+  if (weights === null || weights === undefined) return null;
+  const checked: PartnerWeights = {};
+  for (const key of WEIGHT_KEYS) {
+    const value = weights[key];
+    if (value === null || value === undefined) continue;
+    if (!Number.isFinite(value) || value < 0 || value > 100) {
+      throw badInput(`weights.${key}`, `must be a number from 0 to 100; got ${value}`, value);
+    }
+    checked[key] = value;
+  }
+  return checked;
+}
+
+/** `Query.partnerSuggestions`: checks the arguments and the enterprise, then ranks candidates in one read. */
 export async function partnerSuggestions(
   _source: unknown,
-  args: { enterpriseId: string; limit?: number | null },
+  args: { enterpriseId: string; limit?: number | null; weights?: Record<string, number | null> | null },
   context: RequestContext,
 ): Promise<PartnerSuggestion[]> {
   const limit = intArgument('limit', args.limit, 10, 1, MAX_LIMIT);
+  const weights = weightsArgument(args.weights);
   const found = await readFor(context, async (tx) =>
-    (await enterpriseExists(tx, args.enterpriseId)) ? suggestPartners(tx, args.enterpriseId, limit) : null,
+    (await enterpriseExists(tx, args.enterpriseId))
+      ? ((await suggestPartnersFor(tx, [args.enterpriseId], limit, weights)).get(args.enterpriseId) ?? [])
+      : null,
   );
-  if (found === null) {
-    throw notFound('enterpriseId', 'enterprise', args.enterpriseId);
+  if (found === null) throw notFound('enterpriseId', 'enterprise', args.enterpriseId);
+  return found;
+}
+
+/** `Query.deputySuggestions`: people who could be seconded to the enterprise, free in `year` (default: this year). */
+export async function deputySuggestions(
+  _source: unknown,
+  args: { enterpriseId: string; limit?: number | null; year?: number | null },
+  context: RequestContext,
+): Promise<DeputySuggestion[]> {
+  const limit = intArgument('limit', args.limit, 10, 1, MAX_LIMIT);
+  const year = yearArgument(args.year) ?? thisYear();
+  const found = await readFor(context, async (tx) =>
+    (await enterpriseExists(tx, args.enterpriseId))
+      ? ((await suggestDeputiesFor(tx, [args.enterpriseId], year, limit)).get(args.enterpriseId) ?? [])
+      : null,
+  );
+  if (found === null) throw notFound('enterpriseId', 'enterprise', args.enterpriseId);
+  return found;
+}
+
+/** `Query.deputyCandidatesFor`: the firms an expert could serve, gap firms first. */
+export async function deputyCandidatesFor(
+  _source: unknown,
+  args: { personId: string; limit?: number | null; year?: number | null },
+  context: RequestContext,
+): Promise<DeputyCandidate[]> {
+  const limit = intArgument('limit', args.limit, 10, 1, MAX_LIMIT);
+  const year = yearArgument(args.year);
+  const found = await readFor(context, async (tx) =>
+    (await personExists(tx, args.personId)) ? rankDeputyCandidates(tx, args.personId, year, limit) : null,
+  );
+  if (found === null) throw notFound('personId', 'person', args.personId);
+  return found;
+}
+
+interface Loaders {
+  partners: DataLoader<string, PartnerSuggestion[]>;
+  deputies: DataLoader<string, DeputySuggestion[]>;
+}
+
+/** A request's loaders: built on its first use, gone with the request's context. */
+const loadersOf = new WeakMap<RequestContext, Loaders>();
+
+/** Keys are `limit␀enterpriseId`: one statement per limit and batch of up to {@link MAX_BATCH} firms. */
+function batched<T>(load: (ids: string[], limit: number) => Promise<Map<string, T[]>>): DataLoader<string, T[]> {
+  return new DataLoader<string, T[]>(
+    async (keys) => {
+      const byLimit = new Map<number, string[]>();
+      for (const key of keys) {
+        const [limit, id] = key.split('\u0000') as [string, string];
+        byLimit.set(Number(limit), [...(byLimit.get(Number(limit)) ?? []), id]);
+      }
+      const results = new Map<string, T[]>();
+      for (const [limit, ids] of byLimit) {
+        for (const [id, rows] of await load(ids, limit)) results.set(`${limit}\u0000${id}`, rows);
+      }
+      return keys.map((key) => results.get(key) ?? []);
+    },
+    { maxBatchSize: MAX_BATCH },
+  );
+}
+
+function loaders(context: RequestContext): Loaders {
+  let found = loadersOf.get(context);
+  if (found === undefined) {
+    const year = thisYear();
+    found = {
+      partners: batched((ids, limit) => readFor(context, (tx) => suggestPartnersFor(tx, ids, limit))),
+      deputies: batched((ids, limit) => readFor(context, (tx) => suggestDeputiesFor(tx, ids, year, limit))),
+    };
+    loadersOf.set(context, found);
   }
   return found;
 }
 
-export const partnersResolvers = { Query: { partnerSuggestions } };
+/**
+ * The enterprise a field of it is asked for: @neo4j/graphql projects only the selected fields (its `requires` check
+ * fails on our schema, see schema/organisations.graphql), so the request must select `id` too.
+ */
+function idOf(source: { id?: unknown }, field: string): string {
+  if (typeof source.id !== 'string') {
+    throw badInput(field, `select the enterprise's id with Enterprise.${field}: suggestions are answered for that id`);
+  }
+  return source.id;
+}
+
+/** The access check refused these fields already (CUSTOM_FIELD_ROLES); a second line, as for @authorization. */
+function assertPlanner(context: RequestContext, field: string): void {
+  const needs = CUSTOM_FIELD_ROLES.get(field) ?? 'admin';
+  if (!hasRole(context.principal, needs)) {
+    throw forbidden([{ what: `Enterprise.${field}`, needs, kind: 'confidential field' }], context.principal);
+  }
+}
+
+export const partnersResolvers = {
+  Query: { partnerSuggestions, deputySuggestions, deputyCandidatesFor },
+  Enterprise: {
+    /** `Enterprise.partnerSuggestions`: a page's firms share one statement (dataloader). */
+    partnerSuggestions(source: { id?: unknown }, args: { limit?: number | null }, context: RequestContext) {
+      assertPlanner(context, 'partnerSuggestions');
+      const limit = intArgument('limit', args.limit, 5, 1, MAX_LIMIT);
+      return loaders(context).partners.load(`${limit}\u0000${idOf(source, 'partnerSuggestions')}`);
+    },
+    /** `Enterprise.deputySuggestions`: a page's firms share one statement (dataloader). */
+    deputySuggestions(source: { id?: unknown }, args: { limit?: number | null }, context: RequestContext) {
+      assertPlanner(context, 'deputySuggestions');
+      const limit = intArgument('limit', args.limit, 5, 1, MAX_LIMIT);
+      return loaders(context).deputies.load(`${limit}\u0000${idOf(source, 'deputySuggestions')}`);
+    },
+  },
+};

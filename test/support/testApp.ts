@@ -96,6 +96,7 @@ export async function createTestApp(
     fairness = {},
     poolSize = 50,
     introspection = true,
+    wrapDriver = (d: Driver) => d,
   }: {
     responseCacheMb?: number;
     auth?: AuthConfig;
@@ -104,6 +105,8 @@ export async function createTestApp(
     /** Connections of the API's driver (index.ts: 50). */
     poolSize?: number;
     introspection?: boolean;
+    /** The driver the server uses, made from the app's (e.g. {@link countingDriver}); the test's own writes bypass it. */
+    wrapDriver?: (driver: Driver) => Driver;
   } = {},
 ): Promise<TestApp> {
   const driver = createDriver({ uri, maxConnectionPoolSize: poolSize });
@@ -127,7 +130,7 @@ export async function createTestApp(
       fairness: { ...loadConfig({}).fairness, ...fairness },
       introspection,
     },
-    driver,
+    driver: wrapDriver(driver),
     schema,
     accessRules,
     listLimits,
@@ -173,6 +176,44 @@ export async function createTestApp(
     },
   };
   return app;
+}
+
+/**
+ * A driver that counts the Cypher statements run through it — by its sessions, their transactions and managed
+ * transactions (what our reads and @neo4j/graphql use) — so a test can tell how many statements a request ran.
+ */
+export function countingDriver(driver: Driver): { driver: Driver; statements: () => number } {
+  let statements = 0;
+  const counted = <T extends object>(target: T): T =>
+    new Proxy(target, {
+      get(object, key, receiver) {
+        const value = Reflect.get(object, key, receiver) as unknown;
+        if (typeof value !== 'function') return value;
+        if (key === 'run') {
+          return (...args: unknown[]) => {
+            statements += 1;
+            return (value as (...a: unknown[]) => unknown).apply(object, args);
+          };
+        }
+        if (key === 'executeRead' || key === 'executeWrite') {
+          return (work: (tx: object) => unknown, ...rest: unknown[]) =>
+            (value as (...a: unknown[]) => unknown).call(object, (tx: object) => work(counted(tx)), ...rest);
+        }
+        if (key === 'beginTransaction') {
+          return (...args: unknown[]) => counted((value as (...a: unknown[]) => object).apply(object, args));
+        }
+        return (value as (...a: unknown[]) => unknown).bind(object);
+      },
+    });
+  const wrapped = new Proxy(driver, {
+    get(object, key, receiver) {
+      const value = Reflect.get(object, key, receiver) as unknown;
+      if (key === 'session')
+        return (...args: unknown[]) => counted((value as (...a: unknown[]) => object).apply(object, args));
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(object) : value;
+    },
+  });
+  return { driver: wrapped, statements: () => statements };
 }
 
 /** A city `<p><key>city`, a district `<p><key>district` PART_OF it and an unrelated region; returns their codes. */

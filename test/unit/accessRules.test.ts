@@ -13,6 +13,8 @@ describe('accessRulesOf: the role table read from schema/', () => {
         'chainSegmentsWithoutEnterprise',
         'chainsWithoutLabPartner',
         'chainsWithoutUniversityPartner',
+        'deputyCandidatesFor',
+        'deputySuggestions',
         'enterprisesMissingFourHaves',
         'enterprisesNotTechLeader',
         'enterprisesWithoutConsortium',
@@ -29,12 +31,15 @@ describe('accessRulesOf: the role table read from schema/', () => {
     }
   });
 
-  it('needs editor to write, and planner for the confidential figures', () => {
+  it('needs editor to write, and planner for the confidential figures and the suggestions on an enterprise', () => {
     expect(rules.writeRole).toBe('editor');
     expect(Object.fromEntries(rules.confidentialFields)).toEqual({
       revenue: 'planner',
       rdExpenditure: 'planner',
       rdStaff: 'planner',
+      // Enterprise.partnerSuggestions / deputySuggestions (@customResolver, so CUSTOM_FIELD_ROLES).
+      partnerSuggestions: 'planner',
+      deputySuggestions: 'planner',
     });
   });
 
@@ -47,6 +52,10 @@ describe('accessRulesOf: the role table read from schema/', () => {
       accessRulesOf([base, 'type T { secret: Int @authorization(validate: [{ where: { jwt: { sub: "x" } } }]) }']),
     ).toThrow(/T.secret: @authorization/);
     expect(() => accessRulesOf(['type Query { x: Int }'])).toThrow(/which role may write/);
+    // A field of our own resolvers whose role nobody wrote down.
+    expect(() => accessRulesOf([base, 'type T { hint: Int @customResolver }'])).toThrow(
+      /T.hint: a @customResolver field needs its role in CUSTOM_FIELD_ROLES/,
+    );
   });
 });
 
