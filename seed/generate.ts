@@ -75,20 +75,8 @@ const NAME_TRADES = [
   '环保',
 ];
 const SYNTHETIC_REGIONS = regions.filter((r) => r.code !== CITY_CODE).map((r) => r.code);
-const INDUSTRY_CODES = [
-  'C2651',
-  'C2614',
-  'C3110',
-  'C3130',
-  'C3511',
-  'C3824',
-  'C2710',
-  'C3985',
-  'C1310',
-  'C1713',
-  'C2929',
-  'C3099',
-];
+/** Every chain's GB/T 4754 classes: a firm in no chain has one of them, which names the chain it feeds. */
+const INDUSTRY_CODES = chains.flatMap((c) => c.industryCodes);
 
 function gcd(a: number, b: number): number {
   return b === 0 ? a : gcd(b, a % b);
@@ -140,6 +128,8 @@ function addReference(g: GraphBuilder): void {
       name: c.name,
       leading: c.leading,
       verified: c.verified,
+      industryCodes: [...c.industryCodes],
+      keywords: [...c.keywords],
       source: c.verified ? LETTER_SOURCE : S,
       synthetic: !c.verified,
     });
@@ -162,26 +152,23 @@ function addReference(g: GraphBuilder): void {
     });
     g.rel('LOCATED_IN', 'Enterprise', e.id, 'Region', regionId(e.regionCode));
   }
-  for (const u of universities) {
-    g.node('University', {
-      id: u.id,
-      name: u.name,
-      kind: u.kind,
-      local: u.local,
-      source: LETTER_SOURCE,
-      synthetic: false,
-    });
-    if (u.regionCode) g.rel('LOCATED_IN', 'University', u.id, 'Region', regionId(u.regionCode));
-  }
-  for (const i of institutes) {
-    g.node('ResearchInstitute', {
-      id: i.id,
-      name: i.name,
-      kind: i.kind,
-      local: i.local,
-      source: LETTER_SOURCE,
-      synthetic: false,
-    });
+  // Academic partners: the letter's (LETTER_SOURCE) and fictitious ones from elsewhere (synthetic); only local ones
+  // have a region. Their disciplines and popularity are generator inputs, not properties.
+  for (const [label, orgs] of [
+    ['University', universities],
+    ['ResearchInstitute', institutes],
+  ] as const) {
+    for (const o of orgs) {
+      g.node(label, {
+        id: o.id,
+        name: o.name,
+        kind: o.kind,
+        local: o.local,
+        source: o.synthetic ? S : LETTER_SOURCE,
+        synthetic: o.synthetic,
+      });
+      if (o.regionCode) g.rel('LOCATED_IN', label, o.id, 'Region', regionId(o.regionCode));
+    }
   }
 }
 
@@ -210,6 +197,7 @@ function addFirms(g: GraphBuilder, rnd: Random, scale: number): Firm[] {
       revenue,
       chain: -1,
       segment: -1,
+      industryCode: '',
       backbone: false,
       hostsPlatform: false,
       fourHaves: false,
@@ -234,11 +222,15 @@ function addFirms(g: GraphBuilder, rnd: Random, scale: number): Firm[] {
   firms.forEach((f) => {
     const region = rnd.pick(SYNTHETIC_REGIONS);
     const founded = rnd.int(1985, 2024);
+    // One draw, as when the class was unrelated to the chain: the stream after it is unchanged.
+    f.industryCode = rnd.pick(
+      f.chain >= 0 ? (chains[f.chain] as (typeof chains)[number]).industryCodes : INDUSTRY_CODES,
+    );
     g.node('Enterprise', {
       id: f.id,
       creditCode: syntheticCreditCode(region, Number(f.id.slice('ent-'.length)) + 1),
       name: f.name,
-      industryCode: rnd.pick(INDUSTRY_CODES),
+      industryCode: f.industryCode,
       foundedOn: `${founded}-${String(rnd.int(1, 12)).padStart(2, '0')}-${String(rnd.int(1, 28)).padStart(2, '0')}`,
       aboveScale: f.revenue >= ABOVE_SCALE_REVENUE,
       backbone: f.backbone,

@@ -1,10 +1,12 @@
 import type { GraphBuilder, Label } from './graphBuilder';
-import type { Random } from './random';
+import { Random } from './random';
 import { addReports, type Firm, REVIEW_YEAR } from './reports';
 import { chainId, chains, GAPS, segmentId } from './reference/industry';
 import {
+  type AcademicOrg,
   institutes,
   LETTER_SOURCE,
+  localInstitutes,
   namedAchievements,
   namedPlatforms,
   SYNTHETIC_SOURCE,
@@ -18,47 +20,81 @@ const chainIndex = (key: string): number => chains.findIndex((c) => c.key === ke
 const NO_LAB = new Set(GAPS.chainsWithoutLab.map(chainIndex));
 const NO_UNI = new Set(GAPS.chainsWithoutUniversity.map(chainIndex));
 const UNI_IDS = universities.map((u) => u.id);
-const INST_IDS = institutes.map((i) => i.id);
+
+/**
+ * Academic partners with their disciplines as chain indexes: the universities, then the institutes (the letter's,
+ * the fictitious external ones, the city's own).
+ */
+interface Academic {
+  id: string;
+  label: 'University' | 'ResearchInstitute';
+  disciplines: number[];
+  popularity: number;
+}
+const academic =
+  (label: Academic['label']) =>
+  (o: AcademicOrg): Academic => ({
+    id: o.id,
+    label,
+    disciplines: o.disciplines.map(chainIndex),
+    popularity: o.popularity,
+  });
+const ACADEMIA: readonly Academic[] = [
+  ...universities.map(academic('University')),
+  ...[...institutes, ...localInstitutes].map(academic('ResearchInstitute')),
+];
+const popularity = (o: Academic): number => o.popularity;
+/** The chain a GB/T 4754 class belongs to (each class belongs to one chain). */
+const CHAIN_OF_CODE = new Map(chains.flatMap((c, ci) => c.industryCodes.map((code) => [code, ci] as const)));
+/** The discipline a firm needs: its chain's, or for a firm in no chain the chain its industry class belongs to. */
+const disciplineOf = (f: Firm): number => (f.chain >= 0 ? f.chain : (CHAIN_OF_CODE.get(f.industryCode) ?? -1));
+/** Partners of a kind; of a discipline when there are any (else every one of the kind). */
+function partnersOf(label: Academic['label'], discipline: number): Academic[] {
+  const kind = ACADEMIA.filter((o) => o.label === label);
+  const fit = kind.filter((o) => o.disciplines.includes(discipline));
+  return fit.length > 0 ? fit : kind;
+}
+/** Share of a firm's partner choices made by discipline; the rest go to any organisation, by popularity. */
+const BY_DISCIPLINE = 0.8;
+const COOPERATION_KINDS = ['联合研发', '技术转让', '共建研发中心', '人才培养'];
 
 /** Platforms, people, cooperation, consortia, results, projects, funds, policies, contests and targets. */
 export function addActivities(g: GraphBuilder, rnd: Random, scale: number, firms: Firm[]): void {
-  const instIds = [...INST_IDS];
-  for (let i = 1; i <= 4; i++) {
-    const id = `inst-syn-${i}`;
+  for (const i of localInstitutes) {
     g.node('ResearchInstitute', {
-      id,
-      name: `平顶山${['新材料', '装备', '储能', '化工'][i - 1]}研究所（示例）`,
-      kind: '新型研发机构',
-      local: true,
+      id: i.id,
+      name: i.name,
+      kind: i.kind,
+      local: i.local,
       source: S,
       synthetic: true,
     });
-    g.rel('LOCATED_IN', 'ResearchInstitute', id, 'Region', regionId('410471'));
-    instIds.push(id);
+    g.rel('LOCATED_IN', 'ResearchInstitute', i.id, 'Region', regionId(i.regionCode ?? CITY_CODE));
   }
   const byChain = chains.map((_, ci) => firms.filter((f) => f.chain === ci));
   const chainFirms = (ci: number): Firm[] => byChain[ci] ?? [];
   addPlatforms(g, rnd, scale, firms, chainFirms);
   for (const f of firms) addReports(g, rnd, f);
-  addPeopleAndCooperation(g, rnd, scale, firms, instIds);
-  addConsortia(g, rnd, scale, chainFirms, instIds);
+  const nylonDeputy = addPeopleAndCooperation(g, rnd, scale, firms).get(chainIndex('nylon')) ?? 'person-deputy-0';
+  addConsortia(g, rnd, scale, chainFirms);
   addResults(g, rnd, scale, firms);
   addProjects(g, rnd, scale, firms, chainFirms);
   addPoliciesAndContests(g, rnd, scale, firms);
   addTargets(g);
-  linkNamedFirms(g);
+  linkNamedFirms(g, nylonDeputy);
 }
 
 /**
  * The letter's named firms get the links their place in the city implies, so that their neighbourhoods show an
  * innovation ecosystem and not only suppliers: 中国平煤神马集团 in the nylon chain it leads (its two upstream
  * segments), cooperating with 平顶山学院 and 河南省科学院, a member of the nylon chain's first consortium, with a
- * 科技副总 of the first batch; the 高新区's mining-equipment firms in that chain, cooperating with 平顶山工业职业技术学院.
+ * 科技副总 of the first batch (the first one seconded to a nylon firm, so of the nylon discipline; person-deputy-0 if
+ * there were none); the 高新区's mining-equipment firms in that chain, cooperating with 平顶山工业职业技术学院.
  * These links are demo data (their descriptions end in （示例）), added last so that the random draws before them —
  * and with them every letter figure F1–F21 — stay as they were; none touches a chain left without a partner on
  * purpose (GAPS).
  */
-function linkNamedFirms(g: GraphBuilder): void {
+function linkNamedFirms(g: GraphBuilder, nylonDeputy: string): void {
   const pmsm = 'ent-pmsm';
   g.rel('OPERATES_IN', 'Enterprise', pmsm, 'ChainSegment', segmentId('nylon', 0), { mainProduct: '己二酸（示例）' });
   g.rel('OPERATES_IN', 'Enterprise', pmsm, 'ChainSegment', segmentId('nylon', 1), { mainProduct: '尼龙66盐（示例）' });
@@ -73,7 +109,7 @@ function linkNamedFirms(g: GraphBuilder): void {
   });
   // consortium-0: the first consortium of the first chain (nylon), see addConsortia.
   g.rel('MEMBER_OF', 'Enterprise', pmsm, 'Consortium', 'consortium-0');
-  g.rel('SECONDED_TO', 'Person', 'person-deputy-0', 'Enterprise', pmsm, {
+  g.rel('SECONDED_TO', 'Person', nylonDeputy, 'Enterprise', pmsm, {
     programme: '科技副总',
     batch: 1,
     fromYear: 2024,
@@ -215,24 +251,35 @@ function addPlatforms(
   }
 }
 
-function addPeopleAndCooperation(g: GraphBuilder, rnd: Random, scale: number, firms: Firm[], instIds: string[]): void {
-  const expertise = ['尼龙新材料', '碳化硅', '储能电池', '智能装备', '煤化工', '特种钢材', '生物医药', '电子信息'];
+/**
+ * People and 产学研 cooperation, following disciplines: a researcher's expertise is of their employer's disciplines,
+ * a 科技副总 comes from an organisation of the discipline of the firm they are seconded to, and a firm's partners are
+ * mostly (BY_DISCIPLINE) of its discipline — its chain's, or for a firm in no chain the chain of its industry class —
+ * and otherwise any organisation, the popular ones (the local universities, 河南省科学院) more often. So the partners of
+ * firms like a given firm predict its own, which a "most connected partners" ranking does not.
+ * The shared stream advances exactly as when partners were drawn uniformly from 12 organisations: new choices draw
+ * from generators seeded by the draws they replace (Random.seededBy), so every later figure stays where it was.
+ */
+function addPeopleAndCooperation(g: GraphBuilder, rnd: Random, scale: number, firms: Firm[]): Map<number, string> {
   // F15: the first batch of 35 科技副总, seconded 2024–2026; never from a university into a chain built without one.
+  // Returned: the first 科技副总 seconded into each chain.
+  const firstDeputy = new Map<number, string>();
   const candidates = rnd.shuffle(firms.filter((f) => f.chain >= 0 && f.revenue >= 20_000_000));
   for (let i = 0; i < 35 * scale; i++) {
     const f = candidates[i % candidates.length] as Firm;
     const fromUni = !NO_UNI.has(f.chain) && i % 3 !== 0;
-    const employer = fromUni ? rnd.pick(UNI_IDS) : rnd.pick(instIds);
+    const employer = rnd.weighted(partnersOf(fromUni ? 'University' : 'ResearchInstitute', f.chain), popularity);
     const id = g.node('Person', {
       id: `person-deputy-${i}`,
       name: `科技副总${i + 1}号（示例）`,
       degree: '博士',
       title: rnd.pick(['教授', '研究员', '副教授']),
-      expertise: [rnd.pick(expertise)],
+      expertise: [rnd.pick((chains[f.chain] as (typeof chains)[number]).expertise)],
       source: S,
       synthetic: true,
     });
-    g.rel('EMPLOYED_BY', 'Person', id, fromUni ? 'University' : 'ResearchInstitute', employer);
+    g.rel('EMPLOYED_BY', 'Person', id, employer.label, employer.id);
+    if (!firstDeputy.has(f.chain)) firstDeputy.set(f.chain, id);
     if (!g.hasRel('SECONDED_TO', id, f.id)) {
       g.rel('SECONDED_TO', 'Person', id, 'Enterprise', f.id, {
         programme: '科技副总',
@@ -242,51 +289,57 @@ function addPeopleAndCooperation(g: GraphBuilder, rnd: Random, scale: number, fi
       });
     }
   }
-  for (let i = 0; i < 100 * scale; i++) {
-    const uni = i % 4 !== 0;
+  // Researchers, 150 per scale unit: first one for each discipline of each organisation (so that its staff show all
+  // its disciplines), then by popularity. They draw from their own generator, seeded by 500 draws per scale unit of
+  // the shared stream: what the 100 researchers per unit drew when the letter figures were calibrated.
+  const staff = Random.seededBy(Array.from({ length: 500 * scale }, () => rnd.next()));
+  const everyDiscipline = ACADEMIA.flatMap((o) => o.disciplines.map((d) => [o, d] as const));
+  const terms = (ci: number): readonly string[] => (chains[ci] as (typeof chains)[number]).expertise;
+  for (let i = 0; i < 150 * scale; i++) {
+    const covering = everyDiscipline[i];
+    const employer = covering ? covering[0] : staff.weighted(ACADEMIA, popularity);
+    const discipline = covering ? covering[1] : staff.pick(employer.disciplines);
     const id = g.node('Person', {
       id: `person-researcher-${i}`,
       name: `研究人员${i + 1}号（示例）`,
-      degree: rnd.pick(['博士', '硕士']),
-      title: rnd.pick(['教授', '副教授', '研究员', '高级工程师']),
-      expertise: [rnd.pick(expertise), rnd.pick(expertise)].filter((x, j, a) => a.indexOf(x) === j),
+      degree: staff.pick(['博士', '硕士']),
+      title: staff.pick(['教授', '副教授', '研究员', '高级工程师']),
+      expertise: [staff.pick(terms(discipline)), staff.pick(terms(staff.pick(employer.disciplines)))].filter(
+        (x, j, a) => a.indexOf(x) === j,
+      ),
       source: S,
       synthetic: true,
     });
-    g.rel(
-      'EMPLOYED_BY',
-      'Person',
-      id,
-      uni ? 'University' : 'ResearchInstitute',
-      uni ? rnd.pick(UNI_IDS) : rnd.pick(instIds),
-    );
+    g.rel('EMPLOYED_BY', 'Person', id, employer.label, employer.id);
   }
-  // 产学研: firms with cooperation get a partner; chains without a university partner only cooperate with institutes.
+  // 产学研: the same firms cooperate as before (same condition, same draws); firms of a chain built without a
+  // university partner only cooperate with institutes. About 30% of them have a second partner, so that a firm whose
+  // partner is hidden (a benchmark hides 20% of these links) usually still shows its discipline's partners.
   for (const f of firms) {
     if (!(f.fourHaves && f.revenue >= 20_000_000) && !rnd.chance(0.03)) continue;
-    const uni = !NO_UNI.has(f.chain) && rnd.chance(0.7);
-    g.rel(
-      'COOPERATES_WITH',
-      'Enterprise',
-      f.id,
-      uni ? 'University' : 'ResearchInstitute',
-      uni ? rnd.pick(UNI_IDS) : rnd.pick(instIds),
-      {
-        kind: rnd.pick(['联合研发', '技术转让', '共建研发中心', '人才培养']),
-        sinceYear: rnd.int(2015, REVIEW_YEAR),
-      },
-    );
+    const withUni = !NO_UNI.has(f.chain);
+    // The one or two draws a uniform "university or institute? which one?" took seed this firm's own choices.
+    const own = Random.seededBy(withUni ? [rnd.next(), rnd.next()] : [rnd.next()]);
+    const allowed = ACADEMIA.filter((o) => withUni || o.label === 'ResearchInstitute');
+    const choose = (not?: Academic): Academic | undefined => {
+      const open = allowed.filter((o) => o !== not);
+      const fit = open.filter((o) => o.disciplines.includes(disciplineOf(f)));
+      const byDiscipline = own.chance(BY_DISCIPLINE) && fit.length > 0;
+      return open.length > 0 ? own.weighted(byDiscipline ? fit : open, popularity) : undefined;
+    };
+    const cooperate = (partner: Academic, kind: string, sinceYear: number): void =>
+      g.rel('COOPERATES_WITH', 'Enterprise', f.id, partner.label, partner.id, { kind, sinceYear });
+    const first = choose() as Academic;
+    cooperate(first, rnd.pick(COOPERATION_KINDS), rnd.int(2015, REVIEW_YEAR));
+    const second = own.chance(0.3) ? choose(first) : undefined;
+    if (second) cooperate(second, own.pick(COOPERATION_KINDS), own.int(2015, REVIEW_YEAR));
   }
+  return firstDeputy;
 }
 
-function addConsortia(
-  g: GraphBuilder,
-  rnd: Random,
-  scale: number,
-  chainFirms: (ci: number) => Firm[],
-  instIds: string[],
-): void {
-  // Led by backbone firms; R3 leaves some firms above 10亿 without any consortium.
+function addConsortia(g: GraphBuilder, rnd: Random, scale: number, chainFirms: (ci: number) => Firm[]): void {
+  // Led by backbone firms; R3 leaves some firms above 10亿 without any consortium. Academic members are of the
+  // chain's discipline (one draw each, as before).
   let n = 0;
   chains.forEach((c, ci) => {
     const members = chainFirms(ci);
@@ -306,8 +359,10 @@ function addConsortia(
       for (const m of rnd.shuffle(members.slice(20 * scale)).slice(0, 4)) {
         if (m !== leader) g.rel('MEMBER_OF', 'Enterprise', m.id, 'Consortium', id);
       }
-      if (!NO_UNI.has(ci)) g.rel('MEMBER_OF', 'University', rnd.pick(UNI_IDS), 'Consortium', id);
-      g.rel('MEMBER_OF', 'ResearchInstitute', rnd.pick(instIds), 'Consortium', id);
+      if (!NO_UNI.has(ci))
+        g.rel('MEMBER_OF', 'University', rnd.weighted(partnersOf('University', ci), popularity).id, 'Consortium', id);
+      const institute = rnd.weighted(partnersOf('ResearchInstitute', ci), popularity);
+      g.rel('MEMBER_OF', 'ResearchInstitute', institute.id, 'Consortium', id);
     }
   });
 }
@@ -485,9 +540,10 @@ function addProjects(
     g.rel('ADDRESSES', 'Project', pid, 'IndustryChain', chainId((chains[ci] as { key: string }).key));
     g.rel('FUNDED_BY', 'Project', pid, 'Fund', f19, { awarded, disbursed: (awarded * 4) / 5 });
   });
-  // 揭榜挂帅 challenges posted by chain firms, some taken by universities.
+  // 揭榜挂帅 challenges posted by chain firms, some taken by universities (of the chain's discipline when it has any).
   for (let i = 0; i < 20 * scale; i++) {
-    const f = rnd.pick(chainFirms(i % chains.length));
+    const ci = i % chains.length;
+    const f = rnd.pick(chainFirms(ci));
     const status = rnd.pick(['OPEN', 'MATCHED', 'COMPLETED']);
     const id = g.node('Challenge', {
       id: `challenge-${i}`,
@@ -499,7 +555,8 @@ function addProjects(
       synthetic: true,
     });
     g.rel('POSTED', 'Enterprise', f.id, 'Challenge', id);
-    if (status !== 'OPEN') g.rel('TOOK', 'University', rnd.pick(UNI_IDS), 'Challenge', id);
+    if (status !== 'OPEN')
+      g.rel('TOOK', 'University', rnd.weighted(partnersOf('University', ci), popularity).id, 'Challenge', id);
   }
 }
 

@@ -6,6 +6,16 @@ export class Random {
     this.state = seed >>> 0;
   }
 
+  /**
+   * A generator of its own, seeded by values another one drew: a choice may then draw as often as it needs while
+   * the other stream advances by exactly `draws.length`, as it did before the choice needed more.
+   */
+  static seededBy(draws: readonly number[]): Random {
+    let seed = 0x9e3779b9;
+    for (const d of draws) seed = Math.imul(seed ^ Math.floor(d * 4294967296), 0x85ebca6b) ^ (seed >>> 13);
+    return new Random(seed);
+  }
+
   /** Uniform in [0, 1). */
   next(): number {
     this.state = (this.state + 0x6d2b79f5) >>> 0;
@@ -24,6 +34,18 @@ export class Random {
     const item = items[Math.floor(this.next() * items.length)];
     if (item === undefined) throw new Error('pick from an empty list');
     return item;
+  }
+
+  /** One item, with probability proportional to its weight (weights > 0); one draw, whatever the list's length. */
+  weighted<T>(items: readonly T[], weight: (item: T) => number): T {
+    let x = this.next() * items.reduce((sum, item) => sum + weight(item), 0);
+    for (const item of items) {
+      x -= weight(item);
+      if (x < 0) return item;
+    }
+    const last = items[items.length - 1];
+    if (last === undefined) throw new Error('pick from an empty list');
+    return last;
   }
 
   chance(p: number): boolean {

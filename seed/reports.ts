@@ -17,6 +17,8 @@ export interface Firm {
   /** Index into `chains`, or -1 for a firm outside the 12 chains. */
   chain: number;
   segment: number;
+  /** GB/T 4754-2017 class, drawn when the firm's node is written (from its chain's classes when it has one). */
+  industryCode: string;
   backbone: boolean;
   hostsPlatform: boolean;
   /** Firms whose 2024 report says all four haves. */

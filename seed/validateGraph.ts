@@ -42,6 +42,13 @@ function check(where: string, props: Props, problems: string[]): void {
     if (value === null || value === undefined) continue;
     if (field === 'creditCode') bad(field, validateCreditCode(String(value)));
     else if (field === 'industryCode') bad(field, validateIndustryCode(String(value)));
+    else if (field === 'industryCodes')
+      bad(
+        field,
+        Array.isArray(value)
+          ? (value.map((code) => validateIndustryCode(String(code))).find((rule) => rule !== null) ?? null)
+          : 'a list of industry codes',
+      );
     else if (field === 'code' && where.startsWith('Region')) bad(field, validateRegionCode(String(value)));
     else if (YEAR_KEYS.includes(field))
       bad(field, typeof value === 'number' ? validateYear(value) : 'a year must be a whole number');
@@ -51,8 +58,8 @@ function check(where: string, props: Props, problems: string[]): void {
 
 /**
  * Checks every node and relationship property that has a rule (credit code check character, region and industry
- * codes, years, whole non-negative amounts) and throws one SeedValidationError listing what is wrong, naming the
- * label, id, field, value and rule.
+ * codes — also each of a chain's industryCodes —, years, whole non-negative amounts) and throws one
+ * SeedValidationError listing what is wrong, naming the label, id, field, value and rule.
  */
 export function validateGraph(graph: GraphBuilder): void {
   const problems: string[] = [];
