@@ -285,6 +285,44 @@
     return body.data;
   }
 
+  // The planner role: the gap lists, coverage and suggestions need it (a viewer gets 403 FORBIDDEN), and the API has
+  // no "who am I" field. A token with a `roles` claim tells before any request (a viewer's page never asks for
+  // suggestions); without one (local mode, or roles under another claim) the first planner-only answer does, kept
+  // until the token changes.
+  const PLANNER_ROLES = ['planner', 'editor', 'admin'];
+  let plannerAnswer = null;
+
+  /** The `roles` claim of the kept token (not verified here: the API does that), or null when there is none. */
+  function tokenRoles() {
+    const payload = storedToken().split('.')[1];
+    if (!payload) return null;
+    try {
+      const bytes = Uint8Array.from(window.atob(payload.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+      const claims = JSON.parse(new window.TextDecoder().decode(bytes));
+      return Array.isArray(claims.roles) ? claims.roles.map(String) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** true or false when the caller's planner role is known, null when not yet. */
+  function isPlanner() {
+    const roles = tokenRoles();
+    return roles ? roles.some((r) => PLANNER_ROLES.includes(r)) : plannerAnswer;
+  }
+
+  /** A planner-only request: its answer (or its 403) tells whether the caller has the role. */
+  async function plannerGql(query, variables) {
+    try {
+      const data = await gql(query, variables);
+      plannerAnswer = true;
+      return data;
+    } catch (error) {
+      if (error.code === 'FORBIDDEN') plannerAnswer = false;
+      throw error;
+    }
+  }
+
   function status(message, isError) {
     const el = $('status');
     el.textContent = message;
@@ -661,7 +699,7 @@
   /** The chain's gaps from the planner's gap fields; without the planner role, empty segments by their counts. */
   async function chainGaps(chainId) {
     try {
-      const data = await gql(
+      const data = await plannerGql(
         `query ($chainId: ID!) {
            empty: chainSegmentsWithoutEnterprise(chainId: $chainId, limit: 500) { id }
            noLab: chainsWithoutLabPartner(limit: 500) { id }
@@ -819,6 +857,7 @@
     const details = $('details');
     details.replaceChildren(table);
     selectTab('details');
+    suggestionRequest += 1;
     if (!element.isNode()) return;
     const actions = document.createElement('p');
     if (element.hasClass('group')) actions.append(button(t('expand'), () => openNode(element)));
@@ -832,6 +871,161 @@
       );
     }
     details.append(actions);
+    if (!element.hasClass('group') && (data.type === 'Enterprise' || data.type === 'Person')) {
+      details.append(suggestionsBox(data.type, data.id));
+    }
+  }
+
+  // ── Suggestions (planner role) ───────────────────────────────────────────────────────────────────────────────
+
+  /** The details shown last: an answer for an element shown before it is dropped. */
+  let suggestionRequest = 0;
+
+  /**
+   * Selects a node and shows its properties (and its suggestions): the drawn node if the map has it, otherwise its
+   * neighbourhood, loaded as a search hit is.
+   */
+  async function focusNode(id) {
+    let node = cy.getElementById(id);
+    if (node.empty()) {
+      await showNeighborhood(id, true);
+      node = cy.getElementById(id);
+      if (node.empty()) return;
+    } else cy.center(node);
+    cy.elements().unselect();
+    node.select();
+    showDetails(node);
+  }
+
+  /** A heading, then the list of `items` as `render` draws each (or a hint that there is none). */
+  function suggestionList(id, heading, items, render) {
+    const section = document.createElement('section');
+    const h = document.createElement('h3');
+    h.textContent = heading;
+    section.append(h);
+    if (items.length === 0) {
+      const none = document.createElement('p');
+      none.className = 'hint';
+      none.textContent = t('noSuggestions');
+      section.append(none);
+      return section;
+    }
+    const list = document.createElement('ol');
+    list.id = id;
+    list.className = 'suggestion-list';
+    list.setAttribute('aria-label', heading);
+    for (const item of items) {
+      const li = document.createElement('li');
+      li.dataset.id = item.id;
+      render(li, item);
+      if (item.reasons && item.reasons.length) {
+        const reasons = document.createElement('ul');
+        reasons.className = 'reasons';
+        for (const reason of item.reasons) {
+          const r = document.createElement('li');
+          r.textContent = reason;
+          reasons.append(r);
+        }
+        li.append(reasons);
+      }
+      list.append(li);
+    }
+    section.append(list);
+    return section;
+  }
+
+  /** A suggested entity's name as a button that selects it on the map (or loads its neighbourhood). */
+  function suggestionButton(id, name, className = 'suggestion') {
+    const b = button(name, () => focusNode(id));
+    b.className = className;
+    b.dataset.id = id;
+    b.title = t('openMap');
+    return b;
+  }
+
+  function meta(...parts) {
+    const span = document.createElement('span');
+    span.className = 'meta';
+    span.textContent = parts.filter(Boolean).join(' · ');
+    return span;
+  }
+
+  /**
+   * The suggestions of a selected firm (partners and 科技副总) or person (firms they could serve), filled in when the
+   * API answers. Without the planner role a hint, and no request.
+   */
+  function suggestionsBox(type, id) {
+    const box = document.createElement('section');
+    box.id = 'suggestions';
+    box.className = 'suggestions';
+    box.setAttribute('aria-live', 'polite');
+    const hint = document.createElement('p');
+    hint.className = 'hint';
+    box.append(hint);
+    if (isPlanner() === false) {
+      box.dataset.state = 'needs-planner';
+      hint.textContent = t('suggestionsNeedPlanner');
+      return box;
+    }
+    box.dataset.state = 'loading';
+    hint.textContent = t('suggestionsLoading');
+    const request = suggestionRequest;
+    const query =
+      type === 'Enterprise'
+        ? `query ($id: ID!) {
+             partners: partnerSuggestions(enterpriseId: $id, limit: 5) { id type name score reasons }
+             deputies: deputySuggestions(enterpriseId: $id, limit: 5) { id name title employerId employerName score reasons }
+           }`
+        : `query ($id: ID!) {
+             firms: deputyCandidatesFor(personId: $id, limit: 8) { id name gaps score reasons }
+           }`;
+    plannerGql(query, { id })
+      .then((data) => {
+        if (request !== suggestionRequest) return;
+        const score = (n) => t('score', { n });
+        const sections =
+          type === 'Enterprise'
+            ? [
+                suggestionList('partner-suggestions', t('partnerSuggestions'), data.partners, (li, s) =>
+                  li.append(suggestionButton(s.id, s.name), ' ', meta(typeName(s.type), score(s.score))),
+                ),
+                suggestionList('deputy-suggestions', t('deputySuggestions'), data.deputies, (li, s) => {
+                  li.append(
+                    suggestionButton(s.id, s.name),
+                    ' ',
+                    meta(s.title, score(s.score)),
+                    document.createElement('br'),
+                  );
+                  const employer = document.createElement('span');
+                  employer.className = 'meta';
+                  employer.append(
+                    `${t('employer')}: `,
+                    suggestionButton(s.employerId, s.employerName, 'suggestion minor'),
+                  );
+                  li.append(employer);
+                }),
+              ]
+            : [
+                suggestionList('deputy-candidates', t('deputyCandidates'), data.firms, (li, s) =>
+                  li.append(
+                    suggestionButton(s.id, s.name),
+                    ' ',
+                    meta(s.gaps.map((g) => t(g)).join('、'), score(s.score)),
+                  ),
+                ),
+              ];
+        box.dataset.state = 'shown';
+        hint.textContent = t('suggestionsNote');
+        hint.hidden = !hint.textContent;
+        box.replaceChildren(...sections, hint);
+      })
+      .catch((error) => {
+        if (request !== suggestionRequest) return;
+        box.dataset.state = error.code === 'FORBIDDEN' ? 'needs-planner' : 'error';
+        hint.textContent = error.code === 'FORBIDDEN' ? t('suggestionsNeedPlanner') : error.message;
+        hint.classList.toggle('error', error.code !== 'FORBIDDEN');
+      });
+    return box;
   }
 
   /** Double-click: a group shows its members, a chain segment its firms, any other node its neighbourhood. */
@@ -1109,7 +1303,8 @@
     },
   ];
   const SELECTION = {
-    Enterprise: 'id name locatedIn { name }',
+    // With each firm's top partner suggestions, in the page's one request (the API batches them).
+    Enterprise: 'id name locatedIn { name } partnerSuggestions(limit: 3) { id name }',
     IndustryChain: 'id name',
     ChainSegment: 'id name chains { id name }',
   };
@@ -1160,7 +1355,7 @@
     const query = `query (${[...declared, '$offset: Int!'].join(', ')}) { rows: ${field}(${[...passed, 'limit: 500', 'offset: $offset'].join(', ')}) { id } }`;
     let total = 0;
     for (let offset = 0; ; offset += 500) {
-      const data = await gql(query, { ...args, offset });
+      const data = await plannerGql(query, { ...args, offset });
       total += data.rows.length;
       if (data.rows.length < 500) return total;
     }
@@ -1193,6 +1388,28 @@
     else showNeighborhood(item.id, true);
   };
 
+  /**
+   * A gap row's suggestions: the firm's top partners by name, and a button that opens the firm with its full
+   * suggestions in the properties panel.
+   */
+  function suggestionsCell(item) {
+    const td = document.createElement('td');
+    td.className = 'suggested';
+    const names = document.createElement('span');
+    names.className = 'suggested-names';
+    names.textContent = item.partnerSuggestions.length
+      ? item.partnerSuggestions.map((s) => shortName(s.name)).join('、')
+      : t('none');
+    const open = button(t('suggest'), (event) => {
+      event.stopPropagation();
+      focusNode(item.id);
+    });
+    open.className = 'suggest';
+    open.setAttribute('aria-label', t('suggestFor', { name: item.name }));
+    td.append(names, ' ', open);
+    return td;
+  }
+
   /** Shows a page of the gap list submitted last (paging keeps its arguments even if the form changed since). */
   async function showGap() {
     if (!gapState.query) return;
@@ -1204,7 +1421,7 @@
     try {
       const total = await countGap(gap.name, args, types);
       const { declared, passed } = signature(args, types);
-      const data = await gql(
+      const data = await plannerGql(
         `query (${[...declared, '$offset: Int!'].join(', ')}) { rows: ${gap.name}(${[...passed, `limit: ${PAGE}`, 'offset: $offset'].join(', ')}) { ${SELECTION[gap.kind]} } }`,
         { ...args, offset: gapState.offset },
       );
@@ -1218,11 +1435,13 @@
         : '';
       $('gap-prev').disabled = gapState.offset === 0;
       $('gap-next').disabled = gapState.offset + PAGE >= total;
+      const firms = gap.kind === 'Enterprise';
+      $('gap-table').classList.toggle('with-suggestions', firms);
       rowsTable(
         $('gap-table'),
-        ['#', t('name'), gap.kind === 'Enterprise' ? t('region') : ''],
-        data.rows.map((item, i) =>
-          rowOf(
+        ['#', t('name'), firms ? t('region') : '', ...(firms ? [t('suggestionsColumn')] : [])],
+        data.rows.map((item, i) => {
+          const tr = rowOf(
             [
               String(gapState.offset + i + 1),
               item.name,
@@ -1233,8 +1452,10 @@
                   : '',
             ],
             openRow(gap.kind, item),
-          ),
-        ),
+          );
+          if (firms) tr.append(suggestionsCell(item));
+          return tr;
+        }),
       );
     } catch (error) {
       $('gap-summary').dataset.total = '';
@@ -1285,7 +1506,7 @@
     const { args, types } = coverageState.query;
     const { declared, passed } = signature(args, types);
     try {
-      const data = await gql(
+      const data = await plannerGql(
         `query (${[...declared, '$offset: Int!'].join(', ')}) {
            c: fourHavesCoverage(${passed.join(', ')}) { covered total missing ratio }
            rows: enterprisesMissingFourHaves(${[...passed, `limit: ${PAGE}`, 'offset: $offset'].join(', ')}) { id name locatedIn { name } missingFourHaves(year: $year) }
@@ -1471,11 +1692,13 @@
       .replace(/^Bearer\s+/i, '');
     if (!token) return;
     window.localStorage.setItem(TOKEN_KEY, token);
+    plannerAnswer = null;
     $('token-input').value = '';
     loadReferenceLists();
   });
   $('token-forget').addEventListener('click', () => {
     window.localStorage.removeItem(TOKEN_KEY);
+    plannerAnswer = null;
     status(t('tokenForgotten'));
   });
 
@@ -1486,6 +1709,7 @@
     showChainMap: (id) => showChainMap(id, true),
     showNeighborhood: (id) => showNeighborhood(id, true, true),
     expandGroup: (id) => openNode(cy.getElementById(id)),
+    focus: (id) => focusNode(id),
     clear: () => $('clear').click(),
   };
 
