@@ -143,8 +143,10 @@ WITH w, e, cand, expertise, chainNames,
        experts: reduce(s = 0, c IN counts | s + CASE c.kind WHEN 'experts' THEN c.n ELSE 0 END),
        chainPlatforms: reduce(s = 0, c IN counts | s + CASE c.kind WHEN 'chainPlatforms' THEN c.n ELSE 0 END)
      } AS count,
-     COUNT { (cand)<-[:COOPERATES_WITH]-(:Enterprise) } + COUNT { (cand)-[:PARTNERS_WITH]->(:Enterprise) } +
-       COUNT { (cand)<-[:HOSTS]-(:Enterprise) } AS served
+     COUNT {
+       MATCH (cand)-[:COOPERATES_WITH|PARTNERS_WITH|HOSTS]-(firm:Enterprise)
+       RETURN DISTINCT firm
+     } AS served
 WITH w, e, cand, expertise, chainNames, count, served,
      w.segmentPeers * log(1 + count.segmentPeers) + w.sharedProjects * log(1 + count.sharedProjects) +
      w.industryPeers * log(1 + count.industryPeers) + w.divisionPeers * log(1 + count.divisionPeers) +

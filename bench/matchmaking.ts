@@ -1,0 +1,490 @@
+/**
+ * Matchmaking benchmark (issue #16, "Must show"): does `suggestPartnersFor` (cypher/partners/partnerSuggestions.cypher)
+ * find partners a firm really has, better than naive lists? On a throw-away copy of the demo city:
+ *
+ * 1. Own Neo4j in a temporary home (deleted at the end unless --keep), migrated, demo city loaded at --scale (1).
+ * 2. Hide: every distinct (Enterprise)-[:COOPERATES_WITH]->(University|ResearchInstitute) pair, sorted by
+ *    (enterprise id, partner id); a seeded PRNG (mulberry32, seed/random.ts; --seed, default 20261130) shuffles the
+ *    list and its first 20 % are deleted from the throw-away database (the pairs are kept in memory). Firms keep
+ *    whatever edges they have left, possibly none; every firm with a hidden edge is evaluated.
+ * 3. Ask, in statements of --batch (100) firm ids: the evaluated firms' suggestions with limit 10 (recall@10,
+ *    precision@10) and limit 50 (MRR), after one untimed warm-up statement. The statement sorts before it cuts, so the
+ *    limit-10 list is the limit-50 list's first 10: the run checks it.
+ * 4. Two baselines, computed here from one read of the pool and of each evaluated firm's exclusions after hiding, with
+ *    the same pool and the same exclusion as the statement: the pool is every University, ResearchInstitute and
+ *    Platform not MERGED_INTO another; a firm is never offered a candidate it works with after hiding (COOPERATES_WITH
+ *    or HOSTS it, PARTNERS_WITH from it), shares a consortium with, or whose employee is seconded to it (科技副总).
+ *    - most-connected: the pool ranked by how many enterprises each candidate works with after hiding (COOPERATES_WITH
+ *      in, PARTNERS_WITH out to an Enterprise, HOSTS in from an Enterprise), ties by id — the same list for every firm
+ *      but for its exclusions;
+ *    - random: a shuffle of the pool per firm, from one seeded stream (seed + 1), firms in id order.
+ * 5. Metrics per method: recall@10 = hidden pairs whose partner is in the firm's top 10 / hidden pairs; precision@10 =
+ *    mean over evaluated firms of (hidden partners in its top 10) / 10; MRR = mean over evaluated firms of 1 / rank
+ *    of the first hidden partner within its top 50 (0 if none). A hidden partner the exclusion rules out (a shared
+ *    consortium or a seconded employee) is a miss for every method; the run reports how many there are.
+ * 6. Coverage: every above-scale firm (Enterprise.aboveScale = true) of the demo city — on the graph AFTER hiding —
+ *    asked with limit 10: the share that gets 3 or more suggestions, and how many get none.
+ *
+ * Budgets (issue #16): recall@10 ≥ 2 × the most-connected baseline's; coverage ≥ 95 %. A budget not met is printed,
+ * not an error: the exit code is 0 whenever the run completes. Times (total and per-batch p50 of the suggestion
+ * statements) are information, not a budget.
+ *
+ *   npx tsx bench/matchmaking.ts [--scale 1] [--seed 20261130] [--batch 100] [--baseline] [--keep]
+ *
+ * Writes bench/results/matchmaking-<timestamp>.json; --baseline also writes bench/baseline/matchmaking.json, otherwise
+ * the run prints the baseline's numbers (when there is one) next to its own.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { loadSeed } from '../seed/loadSeed';
+import { Random } from '../seed/random';
+import {
+  bumpDataVersion,
+  createDriver,
+  freePort,
+  migrate,
+  readTx,
+  startLocalNeo4j,
+  stopLocalNeo4j,
+  writeTx,
+} from '../src/db';
+import { fromRoot } from '../src/paths';
+import { suggestPartnersFor } from '../src/queries/partners';
+import { arg, run, writeResults } from './harness';
+
+const DATABASE = 'neo4j';
+const BASELINE = fromRoot('bench', 'baseline', 'matchmaking.json');
+const HIDDEN_SHARE = 0.2;
+const TOP = 10;
+const LONG = 50;
+const MIN_SUGGESTIONS = 3;
+const RECALL_BUDGET = 2;
+const COVERAGE_BUDGET = 0.95;
+
+const USAGE = `usage: npm run bench:matchmaking -- [options]
+  --scale N      demo city scale to load (default 1)
+  --seed N       seed of the hidden 20 % and of the random baseline (default 20261130)
+  --batch N      firm ids per suggestion statement (default 100)
+  --baseline     also write bench/baseline/matchmaking.json (otherwise compare with it)
+  --keep         keep the throw-away Neo4j home (stopped) instead of deleting it
+  --help         this text
+Hides 20 % of the (Enterprise)-[:COOPERATES_WITH]->(University|ResearchInstitute) pairs on a throw-away demo city and
+reports recall@10, precision@10 and MRR of the hidden partners for the partner suggestions, a most-connected and a
+random baseline, and the share of above-scale firms with >= 3 suggestions. Budgets: recall@10 >= 2 x most-connected;
+coverage >= 95 %. See bench/README.md.`;
+
+interface Options {
+  scale: number;
+  seed: number;
+  batch: number;
+  baseline: boolean;
+  keep: boolean;
+}
+
+/** One hidden cooperation: a firm and the university or institute it cooperates with. */
+interface Pair {
+  enterprise: string;
+  partner: string;
+}
+
+/** A candidate of the pool and how many enterprises it works with after hiding. */
+interface Candidate {
+  id: string;
+  served: number;
+}
+
+/** Each evaluated firm's candidate ids, best first. */
+type Ranking = Map<string, readonly string[]>;
+
+/** Wall-clock times of one series of suggestion statements, in ms. */
+interface Timing {
+  statements: number;
+  totalMs: number;
+  p50Ms: number;
+  maxMs: number;
+}
+
+interface MethodScore {
+  method: string;
+  recallAt10: number;
+  precisionAt10: number;
+  mrr: number;
+  hitsAt10: number;
+  /** recall@10 over the most-connected baseline's. */
+  recallOverMostConnected: number;
+}
+
+interface Coverage {
+  aboveScale: number;
+  atLeastThree: number;
+  none: number;
+  share: number;
+}
+
+interface Report {
+  scale: number;
+  seed: number;
+  batch: number;
+  seedMs: number;
+  pairs: { total: number; hidden: number; evaluatedFirms: number; ruledOut: number };
+  pool: number;
+  methods: MethodScore[];
+  coverage: Coverage;
+  timing: { evaluationLimit10: Timing; evaluationLimit50: Timing; coverageLimit10: Timing; totalMs: number };
+  prefixMismatches: number;
+  budgets: { recall: boolean; coverage: boolean };
+}
+
+function parseOptions(): Options {
+  const number = (name: string, fallback: string): number => {
+    const value = Number(arg(name, fallback));
+    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer`);
+    return value;
+  };
+  return {
+    scale: number('scale', '1'),
+    seed: number('seed', '20261130'),
+    batch: number('batch', '100'),
+    baseline: process.argv.includes('--baseline'),
+    keep: process.argv.includes('--keep'),
+  };
+}
+
+const round = (x: number, digits = 4): number => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** The median of some numbers (NaN for none). */
+function median(xs: readonly number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted.length === 0 ? NaN : (sorted[Math.floor((sorted.length - 1) / 2)] as number);
+}
+
+/** Consecutive slices of `size` items. */
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Every distinct firm → university/institute cooperation, sorted by (enterprise id, partner id). */
+async function readPairs(driver: Driver): Promise<Pair[]> {
+  return readTx(driver, { database: DATABASE }, async (tx) => {
+    const result = await tx.run(
+      `MATCH (e:Enterprise)-[:COOPERATES_WITH]->(p)
+       WHERE p:University OR p:ResearchInstitute
+       RETURN DISTINCT e.id AS enterprise, p.id AS partner ORDER BY enterprise, partner`,
+    );
+    return result.records.map((r) => ({
+      enterprise: r.get('enterprise') as string,
+      partner: r.get('partner') as string,
+    }));
+  });
+}
+
+/** The seeded 20 % of the pairs, sorted as the input. */
+function pickHidden(pairs: readonly Pair[], seed: number): Pair[] {
+  const n = Math.round(pairs.length * HIDDEN_SHARE);
+  const picked = new Set(new Random(seed).shuffle(pairs.map((_, i) => i)).slice(0, n));
+  return pairs.filter((_, i) => picked.has(i));
+}
+
+/** Deletes the hidden pairs' COOPERATES_WITH relationships; returns how many relationships went. */
+async function deletePairs(driver: Driver, hidden: readonly Pair[]): Promise<number> {
+  return writeTx(driver, { database: DATABASE }, async (tx) => {
+    const result = await tx.run(
+      `UNWIND $pairs AS pair
+       MATCH (e:Enterprise {id: pair.enterprise})-[r:COOPERATES_WITH]->(p)
+       WHERE p.id = pair.partner AND (p:University OR p:ResearchInstitute)
+       DELETE r
+       RETURN count(r) AS deleted`,
+      { pairs: hidden },
+    );
+    await bumpDataVersion(tx);
+    return Number(result.records[0]?.get('deleted'));
+  });
+}
+
+/** The candidate pool after hiding, most connected first (ties by id). */
+async function readPool(driver: Driver): Promise<Candidate[]> {
+  return readTx(driver, { database: DATABASE }, async (tx) => {
+    const result = await tx.run(
+      `MATCH (c)
+       WHERE (c:University OR c:ResearchInstitute OR c:Platform) AND NOT EXISTS { (c)-[:MERGED_INTO]->() }
+       WITH c, COUNT {
+         MATCH (c)<-[:COOPERATES_WITH|HOSTS]-(e:Enterprise) RETURN e
+         UNION
+         MATCH (c)-[:PARTNERS_WITH]->(e:Enterprise) RETURN e
+       } AS served
+       RETURN c.id AS id, served ORDER BY served DESC, id`,
+    );
+    return result.records.map((r) => ({ id: r.get('id') as string, served: Number(r.get('served')) }));
+  });
+}
+
+/** Each firm's candidates the suggestion statement never offers it (its exclusion rules, after hiding). */
+async function readExclusions(driver: Driver, firms: readonly string[]): Promise<Map<string, Set<string>>> {
+  return readTx(driver, { database: DATABASE }, async (tx) => {
+    const result = await tx.run(
+      `UNWIND $firms AS id
+       MATCH (e:Enterprise {id: id})
+       RETURN id,
+         [(e)-[:COOPERATES_WITH|HOSTS]->(c) | c.id] + [(c)-[:PARTNERS_WITH]->(e) | c.id] +
+         [(e)-[:LEADS|MEMBER_OF]->(:Consortium)<-[:MEMBER_OF]-(c) | c.id] +
+         [(c)<-[:EMPLOYED_BY]-(:Person)-[:SECONDED_TO]->(e) | c.id] AS excluded`,
+      { firms },
+    );
+    return new Map(result.records.map((r) => [r.get('id') as string, new Set(r.get('excluded') as string[])]));
+  });
+}
+
+/** Suggestions for the firms, `batch` ids per statement, each statement timed; an id without any maps to []. */
+async function suggest(
+  driver: Driver,
+  firms: readonly string[],
+  limit: number,
+  batch: number,
+): Promise<{ ranking: Ranking; timing: Timing }> {
+  const ranking: Map<string, readonly string[]> = new Map(firms.map((id) => [id, []]));
+  const times: number[] = [];
+  for (const ids of chunks(firms, batch)) {
+    const started = process.hrtime.bigint();
+    const found = await readTx(driver, { database: DATABASE }, (tx) => suggestPartnersFor(tx, ids, limit));
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+    for (const [id, suggestions] of found)
+      ranking.set(
+        id,
+        suggestions.map((s) => s.id),
+      );
+  }
+  const totalMs = Math.round(times.reduce((a, b) => a + b, 0));
+  return {
+    ranking,
+    timing: {
+      statements: times.length,
+      totalMs,
+      p50Ms: Math.round(median(times)),
+      maxMs: Math.round(Math.max(...times)),
+    },
+  };
+}
+
+/** The first `LONG` candidates of `ordered` that the firm may be offered. */
+function allowed(ordered: readonly Candidate[], excluded: ReadonlySet<string> | undefined): string[] {
+  const out: string[] = [];
+  for (const c of ordered) {
+    if (out.length === LONG) break;
+    if (!excluded?.has(c.id)) out.push(c.id);
+  }
+  return out;
+}
+
+/** Baseline (a): the pool by how many enterprises each candidate works with, for every firm (pool is so sorted). */
+function mostConnected(
+  pool: readonly Candidate[],
+  firms: readonly string[],
+  excluded: Map<string, Set<string>>,
+): Ranking {
+  return new Map(firms.map((id) => [id, allowed(pool, excluded.get(id))]));
+}
+
+/** Baseline (b): a seeded shuffle of the pool per firm, firms in the given (id) order from one stream. */
+function randomRanking(
+  pool: readonly Candidate[],
+  firms: readonly string[],
+  excluded: Map<string, Set<string>>,
+  seed: number,
+): Ranking {
+  const random = new Random(seed + 1);
+  return new Map(firms.map((id) => [id, allowed(random.shuffle(pool), excluded.get(id))]));
+}
+
+/** recall@10, precision@10 and MRR (top 50) of the hidden partners in a method's lists. */
+function score(
+  method: string,
+  top10: Ranking,
+  top50: Ranking,
+  hiddenOf: Map<string, Set<string>>,
+): Omit<MethodScore, 'recallOverMostConnected'> {
+  let hidden = 0;
+  let hits = 0;
+  let precision = 0;
+  let reciprocal = 0;
+  for (const [firm, partners] of hiddenOf) {
+    const found = (top10.get(firm) ?? []).slice(0, TOP).filter((id) => partners.has(id)).length;
+    hidden += partners.size;
+    hits += found;
+    precision += found / TOP;
+    const rank = (top50.get(firm) ?? []).slice(0, LONG).findIndex((id) => partners.has(id));
+    reciprocal += rank < 0 ? 0 : 1 / (rank + 1);
+  }
+  return {
+    method,
+    recallAt10: round(hits / hidden),
+    precisionAt10: round(precision / hiddenOf.size),
+    mrr: round(reciprocal / hiddenOf.size),
+    hitsAt10: hits,
+  };
+}
+
+/** Evaluated firms whose limit-10 list is not the first 10 of their limit-50 list (expected: none). */
+function prefixMismatches(top10: Ranking, top50: Ranking): number {
+  let n = 0;
+  for (const [id, ten] of top10) {
+    const fifty = (top50.get(id) ?? []).slice(0, TOP);
+    if (ten.length !== fifty.length || ten.some((x, i) => x !== fifty[i])) n++;
+  }
+  return n;
+}
+
+/** Above-scale firms (after hiding) asked with limit 10: how many get ≥ 3 suggestions, how many none. */
+async function coverage(driver: Driver, batch: number): Promise<{ coverage: Coverage; timing: Timing }> {
+  const firms = await readTx(driver, { database: DATABASE }, async (tx) => {
+    const result = await tx.run('MATCH (e:Enterprise) WHERE e.aboveScale = true RETURN e.id AS id ORDER BY id');
+    return result.records.map((r) => r.get('id') as string);
+  });
+  const { ranking, timing } = await suggest(driver, firms, TOP, batch);
+  const counts = [...ranking.values()].map((list) => list.length);
+  const atLeastThree = counts.filter((n) => n >= MIN_SUGGESTIONS).length;
+  return {
+    coverage: {
+      aboveScale: firms.length,
+      atLeastThree,
+      none: counts.filter((n) => n === 0).length,
+      share: round(atLeastThree / firms.length),
+    },
+    timing,
+  };
+}
+
+/** The previous baseline run's report, when there is one. */
+function readBaseline(): Report | undefined {
+  return existsSync(BASELINE) ? (JSON.parse(readFileSync(BASELINE, 'utf8')) as Report) : undefined;
+}
+
+const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
+
+/** The markdown table, with the baseline run's recall@10 and MRR next to each method's when there is one. */
+function table(report: Report, previous: Report | undefined): string {
+  const before = (method: string): MethodScore | undefined => previous?.methods.find((m) => m.method === method);
+  const head = previous
+    ? [
+        '| method | recall@10 | precision@10 | MRR | recall@10 / most-connected | baseline run: recall@10 | MRR |',
+        '|---|---|---|---|---|---|---|',
+      ]
+    : ['| method | recall@10 | precision@10 | MRR | recall@10 / most-connected |', '|---|---|---|---|---|'];
+  const rows = report.methods.map((m) => {
+    const cells = [m.method, m.recallAt10, m.precisionAt10, m.mrr, `${m.recallOverMostConnected}×`];
+    if (previous) cells.push(before(m.method)?.recallAt10 ?? '–', before(m.method)?.mrr ?? '–');
+    return `| ${cells.join(' | ')} |`;
+  });
+  return [...head, ...rows].join('\n');
+}
+
+/** Coverage, timings and the budgets' verdicts, in words. */
+function summary(report: Report, previous: Report | undefined): string {
+  const c = report.coverage;
+  const t = report.timing;
+  const was = previous ? ` (baseline run: ${pct(previous.coverage.share)}, ${previous.coverage.none} with none)` : '';
+  const suggested = report.methods[0] as MethodScore;
+  const series = (name: string, s: Timing, b: Timing | undefined) =>
+    `${name}: ${s.statements} statements, ${s.totalMs} ms, p50 ${s.p50Ms} ms, max ${s.maxMs} ms` +
+    (b ? ` (baseline run: p50 ${b.p50Ms} ms)` : '');
+  return [
+    `scale ${report.scale}, seed ${report.seed}: ${report.pairs.hidden} of ${report.pairs.total} firm–university/institute pairs hidden, ${report.pairs.evaluatedFirms} firms evaluated, ${report.pairs.ruledOut} hidden partners ruled out by the exclusion rules (a miss for every method); pool ${report.pool} candidates`,
+    `coverage (graph after hiding): ${c.atLeastThree} of ${c.aboveScale} above-scale firms get ≥ ${MIN_SUGGESTIONS} suggestions = ${pct(c.share)}; ${c.none} get none${was}`,
+    `time (${report.batch} firms per statement): ${series('evaluation limit 10', t.evaluationLimit10, previous?.timing.evaluationLimit10)}; ${series('evaluation limit 50', t.evaluationLimit50, previous?.timing.evaluationLimit50)}; ${series('coverage limit 10', t.coverageLimit10, previous?.timing.coverageLimit10)}; whole run ${Math.round(t.totalMs / 1000)} s (seed ${Math.round(report.seedMs / 1000)} s)`,
+    report.prefixMismatches > 0
+      ? `WARNING: ${report.prefixMismatches} firms' limit-10 list is not the first 10 of their limit-50 list`
+      : 'limit-10 lists = first 10 of the limit-50 lists for every evaluated firm',
+    `budget recall@10 ≥ ${RECALL_BUDGET} × most-connected: ${report.budgets.recall ? 'MET' : 'NOT MET'} (${suggested.recallOverMostConnected}×)`,
+    `budget coverage ≥ ${pct(COVERAGE_BUDGET)}: ${report.budgets.coverage ? 'MET' : 'NOT MET'} (${pct(c.share)})`,
+  ].join('\n');
+}
+
+/** Hides, asks, scores; `driver` is a migrated, seeded throw-away database. */
+async function evaluate(
+  driver: Driver,
+  o: Options,
+): Promise<Omit<Report, 'seedMs' | 'timing'> & { timing: Omit<Report['timing'], 'totalMs'> }> {
+  const pairs = await readPairs(driver);
+  const hidden = pickHidden(pairs, o.seed);
+  const deleted = await deletePairs(driver, hidden);
+  if (deleted < hidden.length) throw new Error(`deleted ${deleted} relationships for ${hidden.length} hidden pairs`);
+  const hiddenOf = new Map<string, Set<string>>();
+  for (const p of hidden) hiddenOf.set(p.enterprise, (hiddenOf.get(p.enterprise) ?? new Set()).add(p.partner));
+  const firms = [...hiddenOf.keys()].sort();
+  console.error(`hidden ${hidden.length} of ${pairs.length} pairs (${deleted} relationships); ${firms.length} firms`);
+
+  const pool = await readPool(driver);
+  const excluded = await readExclusions(driver, firms);
+  const ruledOut = hidden.filter((p) => excluded.get(p.enterprise)?.has(p.partner)).length;
+  // Warm-up, untimed: the first run of the statement plans it and reads the store from disk into the page cache.
+  await suggest(driver, firms.slice(0, o.batch), LONG, o.batch);
+  const ten = await suggest(driver, firms, TOP, o.batch);
+  const fifty = await suggest(driver, firms, LONG, o.batch);
+  console.error(`suggestions: limit 10 in ${ten.timing.totalMs} ms, limit 50 in ${fifty.timing.totalMs} ms`);
+  const connected = mostConnected(pool, firms, excluded);
+  const random = randomRanking(pool, firms, excluded, o.seed);
+  const scores = [
+    score('suggestPartnersFor', ten.ranking, fifty.ranking, hiddenOf),
+    score('most-connected', connected, connected, hiddenOf),
+    score('random', random, random, hiddenOf),
+  ];
+  const floor = (scores[1] as MethodScore).recallAt10;
+  const methods = scores.map((s) => ({ ...s, recallOverMostConnected: round(s.recallAt10 / floor, 2) }));
+  const covered = await coverage(driver, o.batch);
+  console.error(
+    `coverage: ${covered.coverage.atLeastThree}/${covered.coverage.aboveScale} in ${covered.timing.totalMs} ms`,
+  );
+  return {
+    scale: o.scale,
+    seed: o.seed,
+    batch: o.batch,
+    pairs: { total: pairs.length, hidden: hidden.length, evaluatedFirms: firms.length, ruledOut },
+    pool: pool.length,
+    methods,
+    coverage: covered.coverage,
+    timing: { evaluationLimit10: ten.timing, evaluationLimit50: fifty.timing, coverageLimit10: covered.timing },
+    prefixMismatches: prefixMismatches(ten.ranking, fifty.ranking),
+    budgets: {
+      recall: (methods[0] as MethodScore).recallOverMostConnected >= RECALL_BUDGET,
+      coverage: covered.coverage.share >= COVERAGE_BUDGET,
+    },
+  };
+}
+
+run(async () => {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    console.log(USAGE);
+    return;
+  }
+  const o = parseOptions();
+  const started = Date.now();
+  const home = mkdtempSync(path.join(os.tmpdir(), `ig-bench-match-${o.scale}-`));
+  const info = await startLocalNeo4j({ home, port: await freePort(), heapMb: 2048, pageCacheMb: 1024 });
+  const driver = createDriver({ uri: info.uri });
+  let report: Report;
+  try {
+    await migrate(driver, DATABASE);
+    const seeded = await loadSeed(driver, DATABASE, { scale: o.scale });
+    console.error(`scale ${o.scale}: seeded ${seeded.nodes + seeded.relationships} items in ${seeded.ms} ms`);
+    const result = await evaluate(driver, o);
+    report = { ...result, seedMs: seeded.ms, timing: { ...result.timing, totalMs: Date.now() - started } };
+  } finally {
+    await driver.close();
+    await stopLocalNeo4j(home);
+    if (o.keep) console.error(`kept the (stopped) Neo4j home ${home}`);
+    else rmSync(home, { recursive: true, force: true });
+  }
+  const previous = o.baseline ? undefined : readBaseline();
+  console.log(table(report, previous));
+  console.log('');
+  console.log(summary(report, previous));
+  writeResults('matchmaking', { ...report });
+  if (o.baseline) {
+    mkdirSync(path.dirname(BASELINE), { recursive: true });
+    writeFileSync(BASELINE, `${JSON.stringify({ ...report, machine: `${os.cpus().length} cores` }, null, 2)}\n`);
+    console.error(`written ${BASELINE}`);
+  }
+});
