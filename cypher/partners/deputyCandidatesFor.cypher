@@ -31,11 +31,25 @@ CALL (chain) {
   MATCH (chain)<-[:LEADS_CHAIN]-(e:Enterprise)
   RETURN e, 'SEGMENT' AS via
   UNION
+  // A code matches firms' codes written with or without the section letter, each prefix an index seek (the letter
+  // of a code written without one follows from its division: GB/T 4754-2017's sections A–T).
   UNWIND coalesce(chain.industryCodes, []) AS code
-  WITH CASE WHEN code =~ '[A-Za-z].*' THEN substring(code, 1) ELSE code END AS digits, code
-  WHERE size(digits) >= 2
+  WITH code, CASE WHEN code =~ '[A-Za-z].*' THEN substring(code, 1) ELSE code END AS digits
+  WHERE size(digits) >= 2 AND digits =~ '[0-9]+'
+  WITH code, digits, toInteger(left(digits, 2)) AS division
+  WITH code, digits, CASE
+      WHEN division <= 5 THEN 'A' WHEN division <= 12 THEN 'B' WHEN division <= 43 THEN 'C'
+      WHEN division <= 46 THEN 'D' WHEN division <= 50 THEN 'E' WHEN division <= 52 THEN 'F'
+      WHEN division <= 60 THEN 'G' WHEN division <= 62 THEN 'H' WHEN division <= 65 THEN 'I'
+      WHEN division <= 69 THEN 'J' WHEN division <= 70 THEN 'K' WHEN division <= 72 THEN 'L'
+      WHEN division <= 75 THEN 'M' WHEN division <= 79 THEN 'N' WHEN division <= 82 THEN 'O'
+      WHEN division <= 83 THEN 'P' WHEN division <= 85 THEN 'Q' WHEN division <= 90 THEN 'R'
+      WHEN division <= 96 THEN 'S' ELSE 'T'
+    END AS letter
+  UNWIND [code, letter + digits, digits] AS prefix
+  WITH DISTINCT prefix
   MATCH (e:Enterprise)
-  WHERE e.industryCode STARTS WITH code OR e.industryCode STARTS WITH digits
+  WHERE e.industryCode STARTS WITH prefix
   RETURN e, 'INDUSTRY' AS via
 }
 WITH w, person, reviewYear, e, collect(DISTINCT chain.name) AS chainNames, collect(DISTINCT via) AS vias,

@@ -246,19 +246,23 @@ describe('partner and 科技副总 suggestions on a real Neo4j', () => {
 
   describe('科技副总: deputySuggestions and deputyCandidatesFor', () => {
     // Chain C4 (keyword `副<tok>`) has segment S4. H is of its industry (class <dB>88, listed by C4), H2 and H3 work in
-    // S4. D1 (教授, employer W1) and D2 (副教授, W2, seconded to H3 until 2026) fit and are free in 2026; D3 fits but
+    // S4, H4 of the class 97xx it lists without the section letter (H4's code is T97xx). D1 (教授, employer W1) and D2 (副教授, W2, seconded to H3 until 2026) fit and are free in 2026; D3 fits but
     // is seconded until 2028; D4 was H's deputy before; D5 does not fit. In 2024: H has a report without an R&D
     // institution or cooperation, H2 no report, H3 both.
     const kw = () => `副${tok}`;
+    // A class of section T (97) written without its letter, as a bureau might: H4's code has the letter.
+    const bare = `97${String(randomInt(0, 100)).padStart(2, '0')}`;
     beforeAll(async () => {
       await app.write(
-        `CREATE (c4:IndustryChain {id: $p + 'c4', name: '丁测试产业链（示例）', industryCodes: [$cls], keywords: [$kw], leading: false, verified: false, synthetic: true})
+        `CREATE (c4:IndustryChain {id: $p + 'c4', name: '丁测试产业链（示例）', industryCodes: [$cls, $bare], keywords: [$kw], leading: false, verified: false, synthetic: true})
          CREATE (s4:ChainSegment {id: $p + 's4', name: '丁链段（示例）', position: 'UPSTREAM', synthetic: true})-[:OF_CHAIN]->(c4)
          CREATE (h:Enterprise {id: $p + 'h', name: 'H（示例）', industryCode: $cls, aboveScale: true, backbone: false, synthetic: true})
          CREATE (h2:Enterprise {id: $p + 'h2', name: 'H2（示例）', aboveScale: false, backbone: false, synthetic: true})-[:OPERATES_IN]->(s4)
          CREATE (h3:Enterprise {id: $p + 'h3', name: 'H3（示例）', aboveScale: true, backbone: false, synthetic: true})-[:OPERATES_IN]->(s4)
          CREATE (h)-[:HAS_REPORT]->(:AnnualReport {id: $p + 'rh', year: 2024, hasRdInstitution: false, hasIurCooperation: false, synthetic: true})
          CREATE (h3)-[:HAS_REPORT]->(:AnnualReport {id: $p + 'rh3', year: 2024, hasRdInstitution: true, hasIurCooperation: true, synthetic: true})
+         CREATE (:Enterprise {id: $p + 'h4', name: 'H4（示例）', industryCode: 'T' + $bare, aboveScale: false, backbone: false, synthetic: true})
+           -[:HAS_REPORT]->(:AnnualReport {id: $p + 'rh4', year: 2024, hasRdInstitution: true, hasIurCooperation: true, synthetic: true})
          CREATE (w1:University {id: $p + 'w1', name: 'W1（示例）', local: true, synthetic: true})
          CREATE (w2:ResearchInstitute {id: $p + 'w2', name: 'W2（示例）', local: true, synthetic: true})
          CREATE (d1:Person {id: $p + 'd1', name: 'D1（示例）', title: '教授', expertise: [$kw + '工艺'], synthetic: true})-[:EMPLOYED_BY]->(w1)
@@ -269,7 +273,7 @@ describe('partner and 科技副总 suggestions on a real Neo4j', () => {
          CREATE (d2)-[:SECONDED_TO {programme: '科技副总', fromYear: 2024, toYear: 2026}]->(h3)
          CREATE (d3)-[:SECONDED_TO {programme: '科技副总', fromYear: 2025, toYear: 2028}]->(h2)
          CREATE (d4)-[:SECONDED_TO {programme: '科技副总', fromYear: 2020, toYear: 2022}]->(h)`,
-        { cls: `${dB}88`, kw: kw() },
+        { cls: `${dB}88`, bare, kw: kw() },
       );
     });
 
@@ -317,7 +321,7 @@ describe('partner and 科技副总 suggestions on a real Neo4j', () => {
         { id: id('d1') },
       );
       expect(result.errors).toBeUndefined();
-      // H2: 2 gaps (no report) × 10 + 2 (segment); H: 2 gaps × 10 + 1 (industry); H3: no gap, 2 (segment).
+      // H2: 2 gaps (no report) × 10 + 2 (segment); H: 2 gaps × 10 + 1 (industry); H3: no gap, 2 (segment); H4: 1.
       expect(result.data?.deputyCandidatesFor).toEqual([
         {
           id: id('h2'),
@@ -346,12 +350,19 @@ describe('partner and 科技副总 suggestions on a real Neo4j', () => {
           score: 200,
           reasons: ['位于丁测试产业链（示例）', `专家研究方向（${kw()}工艺）对口`, '规模以上企业'],
         },
+        {
+          id: id('h4'),
+          gaps: [],
+          chains: ['丁测试产业链（示例）'],
+          score: 100,
+          reasons: [`主营行业（T${bare}）属于丁测试产业链（示例）`, `专家研究方向（${kw()}工艺）对口`],
+        },
       ]);
       const former = await app.execute<{ deputyCandidatesFor: { id: string }[] }>(
         `query ($id: ID!) { deputyCandidatesFor(personId: $id, year: 2024) { id } }`,
         { id: id('d4') },
       );
-      expect(former.data?.deputyCandidatesFor.map((c) => c.id)).toEqual([id('h2'), id('h3')]);
+      expect(former.data?.deputyCandidatesFor.map((c) => c.id)).toEqual([id('h2'), id('h3'), id('h4')]);
     });
   });
 
