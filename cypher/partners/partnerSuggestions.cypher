@@ -7,6 +7,10 @@
 // institute, HOSTS a platform or a platform PARTNERS_WITH it; for exclusion also a shared consortium or a 科技副总
 // the candidate employs seconded to it. Platforms merged into another (MERGED_INTO) are not suggested.
 //
+// Bounded for any size of graph: of the partners of a class (of a division and county), the 25 most used count; of
+// the platforms serving a chain, the 25 with the most spare capacity (fewest firms served, then id). A page's work
+// then grows with its firms, not with the graph (a page of 100 firms at scale 10 exceeded 512 MiB without it).
+//
 // Evidence, counted per candidate (the firm's chains are shared/chainsFedBy: its segments' and the ones its industry
 // feeds):
 //   segmentPeers    firms in the same chain segments that work with the candidate
@@ -57,7 +61,10 @@ CALL (firms) {
   WHERE peer.industryCode STARTS WITH division
   // #include partners/worksWith
   WITH peer.industryCode AS industry, cand, count(DISTINCT peer) AS n
-  RETURN collect({industry: industry, cand: cand, n: n}) AS byIndustry
+  ORDER BY industry, n DESC, cand.id
+  WITH industry, collect({cand: cand, n: n})[0..25] AS top
+  UNWIND top AS t
+  RETURN collect({industry: industry, cand: t.cand, n: t.n}) AS byIndustry
 }
 CALL (firms) {
   UNWIND firms AS f
@@ -68,7 +75,10 @@ CALL (firms) {
   WHERE peer.industryCode STARTS WITH division
   // #include partners/worksWith
   WITH division, county, cand, count(DISTINCT peer) AS n
-  RETURN collect({division: division, county: county, cand: cand, n: n}) AS byCounty
+  ORDER BY division, county, n DESC, cand.id
+  WITH division, county, collect({cand: cand, n: n})[0..25] AS top
+  UNWIND top AS t
+  RETURN collect({division: division, county: county, cand: t.cand, n: t.n}) AS byCounty
 }
 // Experts and platforms of each chain on the page.
 CALL (firms) {
@@ -88,6 +98,12 @@ CALL (firms) {
   UNWIND f.chains AS chain
   WITH DISTINCT chain
   MATCH (cand:Platform)-[:SERVES]->(chain)
+  WHERE NOT EXISTS { (cand)-[:MERGED_INTO]->() }
+  // #include partners/served
+  WITH chain, cand, served
+  ORDER BY chain.id, served, cand.id
+  WITH chain, collect(cand)[0..25] AS top
+  UNWIND top AS cand
   RETURN collect({chain: chain, cand: cand}) AS platformsOf
 }
 
@@ -133,7 +149,8 @@ WHERE NOT EXISTS { (e)-[:COOPERATES_WITH|HOSTS]->(cand) }
   AND NOT EXISTS { (e)-[:LEADS|MEMBER_OF]->(:Consortium)<-[:MEMBER_OF]-(cand) }
   AND NOT EXISTS { (cand)<-[:EMPLOYED_BY]-(:Person)-[:SECONDED_TO]->(e) }
   AND NOT EXISTS { (cand)-[:MERGED_INTO]->() }
-WITH w, e, cand, expertise, chainNames,
+// #include partners/served
+WITH w, e, cand, expertise, chainNames, served,
      {
        segmentPeers: reduce(s = 0, c IN counts | s + CASE c.kind WHEN 'segmentPeers' THEN c.n ELSE 0 END),
        sharedProjects: reduce(s = 0, c IN counts | s + CASE c.kind WHEN 'sharedProjects' THEN c.n ELSE 0 END),
@@ -142,11 +159,7 @@ WITH w, e, cand, expertise, chainNames,
        countyPeers: reduce(s = 0, c IN counts | s + CASE c.kind WHEN 'countyPeers' THEN c.n ELSE 0 END),
        experts: reduce(s = 0, c IN counts | s + CASE c.kind WHEN 'experts' THEN c.n ELSE 0 END),
        chainPlatforms: reduce(s = 0, c IN counts | s + CASE c.kind WHEN 'chainPlatforms' THEN c.n ELSE 0 END)
-     } AS count,
-     COUNT {
-       MATCH (cand)-[:COOPERATES_WITH|PARTNERS_WITH|HOSTS]-(firm:Enterprise)
-       RETURN DISTINCT firm
-     } AS served
+     } AS count
 WITH w, e, cand, expertise, chainNames, count, served,
      w.segmentPeers * log(1 + count.segmentPeers) + w.sharedProjects * log(1 + count.sharedProjects) +
      w.industryPeers * log(1 + count.industryPeers) + w.divisionPeers * log(1 + count.divisionPeers) +

@@ -116,7 +116,9 @@ export async function suggestPartnersFor(
     const firm = { industryCode, division: divisionOf(industryCode) };
     found.set(
       enterpriseId,
-      suggestions.map((row) => {
+      suggestions.map((found) => {
+        // Lists in a stable order (Cypher collects them in match order).
+        const row = { ...found, expertise: [...found.expertise].sort(), chains: [...found.chains].sort() };
         const breakdown = PARTNER_EVIDENCE.map((evidence) => ({
           evidence,
           count: row[evidence],
@@ -192,7 +194,9 @@ export async function suggestDeputiesFor(
     };
     // A person with two employers is a row per employer: the better one stays.
     const seen = new Set<string>();
-    const rows = suggestions.filter((row) => !seen.has(row.id) && seen.add(row.id));
+    const rows = suggestions
+      .filter((row) => !seen.has(row.id) && seen.add(row.id))
+      .map((row) => ({ ...row, chains: [...row.chains].sort() }));
     found.set(
       enterpriseId,
       rows.map(({ seniority: _seniority, ...row }) => ({
@@ -250,7 +254,8 @@ export async function deputyCandidatesFor(
     weights: null,
   });
   return result.records.map((record) => {
-    const { via, ...row } = toPlain(record.toObject()) as CandidateRow;
+    const { via, ...found } = toPlain(record.toObject()) as CandidateRow;
+    const row = { ...found, chains: [...found.chains].sort(), expertise: [...found.expertise].sort() };
     return { ...row, score: Math.round(100 * row.score), reasons: candidateReasons({ ...row, via }) };
   });
 }

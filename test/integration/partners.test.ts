@@ -239,7 +239,7 @@ describe('partner and 科技副总 suggestions on a real Neo4j', () => {
         [id('uy'), points([['experts', 1]], 0)],
         [id('pl1'), points([['chainPlatforms', 1]], 0)],
       ]);
-      expect(found[0]?.expertise).toEqual([`${keyword}材料`, `${keyword}工艺`]);
+      expect(found[0]?.expertise).toEqual([`${keyword}工艺`, `${keyword}材料`]); // sorted (工 < 材)
       expect(found[2]?.reasons[0]).toBe('服务于贵企业所在产业链（乙测试产业链（示例））');
     });
   });
