@@ -26,38 +26,56 @@ CALL (e) {
   // #include shared/chainsFedBy
   RETURN collect(DISTINCT chain) AS chains
 }
-CALL (e, chains, w) {
-  UNWIND chains AS chain
+WITH w, collect({e: e, chains: chains}) AS firms
+// Once per page: the people who fit each of the page's chains and are free in $year (no secondment runs past it),
+// with what does not depend on the firm; and each employer's partners in each of the page's industry classes.
+CALL (firms) {
+  UNWIND firms AS f
+  UNWIND f.chains AS chain
+  WITH DISTINCT chain
   MATCH (person:Person)-[:EMPLOYED_BY]->(employer)
   WHERE (employer:University OR employer:ResearchInstitute)
-    AND NOT EXISTS { (person)-[:SECONDED_TO]->(e) }
-  WITH e, w, chain, person, employer, [term IN person.expertise WHERE
+  WITH chain, person, employer, [term IN person.expertise WHERE
       // #include shared/expertiseServesChain
     ] AS terms
   WHERE size(terms) > 0
-  WITH e, w, person, employer, collect(DISTINCT chain.name) AS chainNames,
-       reduce(s = [], l IN collect(terms) | s + [x IN l WHERE NOT x IN s]) AS terms
-  // Free in $year: no secondment runs past it.
-  WHERE NOT EXISTS {
-    (person)-[s:SECONDED_TO]->(:Enterprise)
-    WHERE coalesce(s.toYear, 9999) > $year
-  }
-  WITH e, w, person, employer, chainNames, terms,
-       COLLECT {
-         MATCH (person)-[s:SECONDED_TO]->(firm:Enterprise) WHERE s.toYear = $year RETURN firm.name
-       }[0] AS endingSecondment,
-       COUNT { (person)-[s:SECONDED_TO]->(:Enterprise) WHERE s.toYear < $year } AS experience,
+    AND NOT EXISTS { (person)-[s:SECONDED_TO]->(:Enterprise) WHERE coalesce(s.toYear, 9999) > $year }
+  RETURN collect({
+    chain: chain, person: person, employer: employer, terms: terms,
+    endingSecondment: COLLECT {
+      MATCH (person)-[s:SECONDED_TO]->(firm:Enterprise) WHERE s.toYear = $year RETURN firm.name
+    }[0],
+    experience: COUNT { (person)-[s:SECONDED_TO]->(:Enterprise) WHERE s.toYear < $year },
+    seniority: CASE
+      WHEN person.title IS NULL THEN 0.0
+      WHEN person.title STARTS WITH '副' OR person.title IN ['高级工程师', '高级实验师', '讲师'] THEN 0.5
+      WHEN person.title IN ['教授', '研究员', '正高级', '正高级工程师', '教授级高级工程师'] THEN 1.0
+      ELSE 0.0
+    END
+  }) AS fits
+}
+CALL (firms) {
+  UNWIND firms AS f
+  WITH DISTINCT f.e.industryCode AS industry
+  WHERE industry IS NOT NULL
+  MATCH (peer:Enterprise {industryCode: industry})-[:COOPERATES_WITH]->(employer)
+  WITH industry, employer, count(DISTINCT peer) AS n
+  RETURN collect({industry: industry, employer: employer, n: n}) AS peersOf
+}
+UNWIND firms AS f
+WITH w, f.e AS e, f.chains AS chains, fits, peersOf
+CALL (e, chains, w, fits, peersOf) {
+  UNWIND [x IN fits WHERE x.chain IN chains] AS x
+  WITH e, w, peersOf, x.person AS person, x.employer AS employer, x.endingSecondment AS endingSecondment,
+       x.experience AS experience, x.seniority AS seniority, collect(x.chain.name) AS chainNames,
+       reduce(s = [], l IN collect(x.terms) | s + [t IN l WHERE NOT t IN s]) AS terms
+  WHERE NOT EXISTS { (person)-[:SECONDED_TO]->(e) }
+  WITH e, w, person, employer, endingSecondment, experience, seniority, chainNames, terms,
        CASE WHEN EXISTS { (e)-[:COOPERATES_WITH]->(employer) } THEN 1 ELSE 0 END AS employerPartner,
-       CASE
-         WHEN person.title IS NULL THEN 0.0
-         WHEN person.title STARTS WITH '副' OR person.title IN ['高级工程师', '高级实验师', '讲师'] THEN 0.5
-         WHEN person.title IN ['教授', '研究员', '正高级', '正高级工程师', '教授级高级工程师'] THEN 1.0
-         ELSE 0.0
-       END AS seniority
-  WITH e, w, person, employer, chainNames, terms, endingSecondment, experience, employerPartner, seniority,
-       CASE WHEN e.industryCode IS NULL THEN 0
-         ELSE COUNT { (peer:Enterprise {industryCode: e.industryCode})-[:COOPERATES_WITH]->(employer) WHERE peer <> e }
-       END AS employerPeers
+       coalesce(head([y IN peersOf WHERE y.industry = e.industryCode AND y.employer = employer | y.n]), 0) AS sameClass
+  // The firm's own cooperation is not a peer's.
+  WITH person, employer, chainNames, terms, endingSecondment, experience, employerPartner, seniority,
+       sameClass - CASE WHEN sameClass > 0 THEN employerPartner ELSE 0 END AS employerPeers, w
   WITH person, employer, chainNames, terms, endingSecondment, experience, employerPartner, seniority, employerPeers,
        w.terms * size(terms) + w.employerPartner * employerPartner + w.employerPeers * log(1 + employerPeers) +
        w.seniority * seniority + w.experience * log(1 + experience) AS score

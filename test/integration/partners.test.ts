@@ -247,7 +247,7 @@ describe('partner and 科技副总 suggestions on a real Neo4j', () => {
   describe('科技副总: deputySuggestions and deputyCandidatesFor', () => {
     // Chain C4 (keyword `副<tok>`) has segment S4. H is of its industry (class <dB>88, listed by C4), H2 and H3 work in
     // S4, H4 of the class 97xx it lists without the section letter (H4's code is T97xx). D1 (教授, employer W1) and D2 (副教授, W2, seconded to H3 until 2026) fit and are free in 2026; D3 fits but
-    // is seconded until 2028; D4 was H's deputy before; D5 does not fit. In 2024: H has a report without an R&D
+    // is seconded until 2028; D4 was H's deputy before; D5 does not fit. HP, of H's class, cooperates with W2. In 2024: H has a report without an R&D
     // institution or cooperation, H2 no report, H3 both.
     const kw = () => `副${tok}`;
     // A class of section T (97) written without its letter, as a bureau might: H4's code has the letter.
@@ -271,6 +271,7 @@ describe('partner and 科技副总 suggestions on a real Neo4j', () => {
          CREATE (d4:Person {id: $p + 'd4', name: 'D4（示例）', title: '教授', expertise: [$kw + '检测'], synthetic: true})-[:EMPLOYED_BY]->(w1)
          CREATE (:Person {id: $p + 'd5', name: 'D5（示例）', title: '教授', expertise: ['无关'], synthetic: true})-[:EMPLOYED_BY]->(w1)
          CREATE (d2)-[:SECONDED_TO {programme: '科技副总', fromYear: 2024, toYear: 2026}]->(h3)
+         CREATE (:Enterprise {id: $p + 'hp', name: 'HP（示例）', industryCode: $cls, aboveScale: false, backbone: false, synthetic: true})-[:COOPERATES_WITH]->(w2)
          CREATE (d3)-[:SECONDED_TO {programme: '科技副总', fromYear: 2025, toYear: 2028}]->(h2)
          CREATE (d4)-[:SECONDED_TO {programme: '科技副总', fromYear: 2020, toYear: 2022}]->(h)`,
         { cls: `${dB}88`, bare, kw: kw() },
@@ -284,8 +285,23 @@ describe('partner and 科技副总 suggestions on a real Neo4j', () => {
         { id: id('h') },
       );
       expect(result.errors).toBeUndefined();
-      // D1: 2 × 1 term + 0.5 × 1 (full senior title); D2: 2 × 1 + 0.5 × 0.5 (associate).
+      // D2: 2 × 1 term + 0.5 × ln 2 (HP, of H's class, cooperates with W2) + 0.5 × 0.5 (associate title) = 2.60;
+      // D1: 2 × 1 + 0.5 × 1 (full senior title) = 2.50.
       expect(result.data?.deputySuggestions).toEqual([
+        {
+          id: id('d2'),
+          employerId: id('w2'),
+          employerName: 'W2（示例）',
+          endingSecondment: 'H3（示例）',
+          expertise: [`${kw()}材料`],
+          chains: ['丁测试产业链（示例）'],
+          score: 260,
+          reasons: [
+            `研究方向（${kw()}材料）对口丁测试产业链（示例）`,
+            '所在单位已与同行业 1 家企业合作',
+            '在H3（示例）的科技副总任期于 2026 年结束',
+          ],
+        },
         {
           id: id('d1'),
           employerId: id('w1'),
@@ -295,16 +311,6 @@ describe('partner and 科技副总 suggestions on a real Neo4j', () => {
           chains: ['丁测试产业链（示例）'],
           score: 250,
           reasons: [`研究方向（${kw()}工艺）对口丁测试产业链（示例）`, '教授', '2026 年未任科技副总'],
-        },
-        {
-          id: id('d2'),
-          employerId: id('w2'),
-          employerName: 'W2（示例）',
-          endingSecondment: 'H3（示例）',
-          expertise: [`${kw()}材料`],
-          chains: ['丁测试产业链（示例）'],
-          score: 225,
-          reasons: [`研究方向（${kw()}材料）对口丁测试产业链（示例）`, '在H3（示例）的科技副总任期于 2026 年结束'],
         },
       ]);
       // In 2025 D2's secondment still runs past the year: only D1.
@@ -321,7 +327,8 @@ describe('partner and 科技副总 suggestions on a real Neo4j', () => {
         { id: id('d1') },
       );
       expect(result.errors).toBeUndefined();
-      // H2: 2 gaps (no report) × 10 + 2 (segment); H: 2 gaps × 10 + 1 (industry); H3: no gap, 2 (segment); H4: 1.
+      // H2: 2 gaps (no report) × 10 + 2 (segment); H: 2 gaps × 10 + 1 (industry); HP: 1 gap (it cooperates) × 10 + 1;
+      // H3: no gap, 2 (segment); H4: 1.
       expect(result.data?.deputyCandidatesFor).toEqual([
         {
           id: id('h2'),
@@ -344,6 +351,13 @@ describe('partner and 科技副总 suggestions on a real Neo4j', () => {
           ],
         },
         {
+          id: id('hp'),
+          gaps: ['NO_RD_INSTITUTION'],
+          chains: ['丁测试产业链（示例）'],
+          score: 1100,
+          reasons: ['尚无研发机构', `主营行业（${dB}88）属于丁测试产业链（示例）`, `专家研究方向（${kw()}工艺）对口`],
+        },
+        {
           id: id('h3'),
           gaps: [],
           chains: ['丁测试产业链（示例）'],
@@ -362,7 +376,7 @@ describe('partner and 科技副总 suggestions on a real Neo4j', () => {
         `query ($id: ID!) { deputyCandidatesFor(personId: $id, year: 2024) { id } }`,
         { id: id('d4') },
       );
-      expect(former.data?.deputyCandidatesFor.map((c) => c.id)).toEqual([id('h2'), id('h3'), id('h4')]);
+      expect(former.data?.deputyCandidatesFor.map((c) => c.id)).toEqual([id('h2'), id('hp'), id('h3'), id('h4')]);
     });
   });
 
