@@ -65,14 +65,16 @@ CALL (firms) {
 UNWIND firms AS f
 WITH w, f.e AS e, f.chains AS chains, fits, peersOf
 CALL (e, chains, w, fits, peersOf) {
+  // The firm's class's entries first: each person then looks through a few, not the page's.
+  WITH e, chains, w, fits, [y IN peersOf WHERE y.industry = e.industryCode] AS classPeers
   UNWIND [x IN fits WHERE x.chain IN chains] AS x
-  WITH e, w, peersOf, x.person AS person, x.employer AS employer, x.endingSecondment AS endingSecondment,
+  WITH e, w, classPeers, x.person AS person, x.employer AS employer, x.endingSecondment AS endingSecondment,
        x.experience AS experience, x.seniority AS seniority, collect(x.chain.name) AS chainNames,
        reduce(s = [], l IN collect(x.terms) | s + [t IN l WHERE NOT t IN s]) AS terms
   WHERE NOT EXISTS { (person)-[:SECONDED_TO]->(e) }
   WITH e, w, person, employer, endingSecondment, experience, seniority, chainNames, terms,
        CASE WHEN EXISTS { (e)-[:COOPERATES_WITH]->(employer) } THEN 1 ELSE 0 END AS employerPartner,
-       coalesce(head([y IN peersOf WHERE y.industry = e.industryCode AND y.employer = employer | y.n]), 0) AS sameClass
+       coalesce(head([y IN classPeers WHERE y.employer = employer | y.n]), 0) AS sameClass
   // The firm's own cooperation is not a peer's.
   WITH person, employer, chainNames, terms, endingSecondment, experience, employerPartner, seniority,
        sameClass - CASE WHEN sameClass > 0 THEN employerPartner ELSE 0 END AS employerPeers, w
