@@ -16,6 +16,7 @@ import { chainId, segmentId } from '../seed/reference/industry';
 import { fromRoot } from '../src/paths';
 
 type Explorer = {
+  focus(id: string): Promise<void>;
   showChainMap(id: string): Promise<void>;
   showNeighborhood(id: string): Promise<void>;
   expandGroup(id: string): Promise<void>;
@@ -51,6 +52,10 @@ async function main(): Promise<void> {
     await shot('chain-map-expanded');
     await page.evaluate((id) => (window as unknown as Window).explorer.showNeighborhood(id), 'ent-pmsm');
     await shot('neighbourhood');
+    // The flagship's partner and 科技副总 suggestions next to its properties.
+    await page.evaluate((id) => (window as unknown as Window).explorer.focus(id), 'ent-pmsm');
+    await page.waitForFunction(() => document.getElementById('suggestions')?.dataset.state === 'shown');
+    await shot('explorer-suggestions');
     await panel(page, 'gaps', async () => {
       await page.selectOption('#gap-name', 'enterprisesWithoutConsortium');
       await page.click('#gap-form button[type=submit]');
