@@ -51,6 +51,7 @@ import {
   writeTx,
 } from '../src/db';
 import { fromRoot } from '../src/paths';
+import { expandIncludes } from '../src/queries/loadCypher';
 import { suggestPartnersFor } from '../src/queries/partners';
 import { arg, run, writeResults } from './harness';
 
@@ -205,18 +206,19 @@ async function deletePairs(driver: Driver, hidden: readonly Pair[]): Promise<num
   });
 }
 
+/** A statement of the bench's with `// #include` lines expanded: the suggestion statement's own definitions. */
+function withIncludes(text: string): string {
+  return expandIncludes(text, (name) => readFileSync(fromRoot('cypher', `${name}.cypher`), 'utf8'));
+}
+
 /** The candidate pool after hiding, most connected first (ties by id). */
 async function readPool(driver: Driver): Promise<Candidate[]> {
   return readTx(driver, { database: DATABASE }, async (tx) => {
     const result = await tx.run(
-      `MATCH (c)
-       WHERE (c:University OR c:ResearchInstitute OR c:Platform) AND NOT EXISTS { (c)-[:MERGED_INTO]->() }
-       WITH c, COUNT {
-         MATCH (c)<-[:COOPERATES_WITH|HOSTS]-(e:Enterprise) RETURN e
-         UNION
-         MATCH (c)-[:PARTNERS_WITH]->(e:Enterprise) RETURN e
-       } AS served
-       RETURN c.id AS id, served ORDER BY served DESC, id`,
+      withIncludes(`MATCH (cand)
+       WHERE (cand:University OR cand:ResearchInstitute OR cand:Platform) AND NOT EXISTS { (cand)-[:MERGED_INTO]->() }
+       // #include partners/served
+       RETURN cand.id AS id, served ORDER BY served DESC, id`),
     );
     return result.records.map((r) => ({ id: r.get('id') as string, served: Number(r.get('served')) }));
   });
@@ -226,12 +228,12 @@ async function readPool(driver: Driver): Promise<Candidate[]> {
 async function readExclusions(driver: Driver, firms: readonly string[]): Promise<Map<string, Set<string>>> {
   return readTx(driver, { database: DATABASE }, async (tx) => {
     const result = await tx.run(
-      `UNWIND $firms AS id
+      withIncludes(`UNWIND $firms AS id
        MATCH (e:Enterprise {id: id})
-       RETURN id,
-         [(e)-[:COOPERATES_WITH|HOSTS]->(c) | c.id] + [(c)-[:PARTNERS_WITH]->(e) | c.id] +
-         [(e)-[:LEADS|MEMBER_OF]->(:Consortium)<-[:MEMBER_OF]-(c) | c.id] +
-         [(c)<-[:EMPLOYED_BY]-(:Person)-[:SECONDED_TO]->(e) | c.id] AS excluded`,
+       OPTIONAL MATCH (cand)
+       WHERE (cand:University OR cand:ResearchInstitute OR cand:Platform) AND
+         // #include partners/existingPartner
+       RETURN id, collect(cand.id) AS excluded`),
       { firms },
     );
     return new Map(result.records.map((r) => [r.get('id') as string, new Set(r.get('excluded') as string[])]));

@@ -144,11 +144,9 @@ WITH w, e, cand,
      reduce(s = [], l IN reduce(a = [], t IN collect(terms) | a + t) | s + [x IN l WHERE NOT x IN s]) AS expertise,
      reduce(s = [], l IN reduce(a = [], c IN collect(chains) | a + c) | s + [x IN l WHERE NOT x IN s]) AS chainNames
 // Never an existing partner, nor a platform merged into another.
-WHERE NOT EXISTS { (e)-[:COOPERATES_WITH|HOSTS]->(cand) }
-  AND NOT EXISTS { (cand)-[:PARTNERS_WITH]->(e) }
-  AND NOT EXISTS { (e)-[:LEADS|MEMBER_OF]->(:Consortium)<-[:MEMBER_OF]-(cand) }
-  AND NOT EXISTS { (cand)<-[:EMPLOYED_BY]-(:Person)-[:SECONDED_TO]->(e) }
-  AND NOT EXISTS { (cand)-[:MERGED_INTO]->() }
+WHERE NOT EXISTS { (cand)-[:MERGED_INTO]->() }
+  AND NOT
+  // #include partners/existingPartner
 // #include partners/served
 WITH w, e, cand, expertise, chainNames, served,
      {

@@ -14,6 +14,7 @@ import {
   suggestPartnersFor,
 } from '../queries/partners';
 import type { RequestContext } from '../context';
+import type { QueryRunner } from '../queries/metrics';
 import { intArgument } from './arguments';
 import { readFor } from './read';
 
@@ -50,6 +51,22 @@ function weightsArgument(weights: Record<string, number | null> | null | undefin
   return checked;
 }
 
+/**
+ * One enterprise's rows of a batched suggestion statement, in one read that first checks the enterprise exists (a
+ * known firm without suggestions has no row either): NOT_FOUND naming `enterpriseId` when it does not.
+ */
+async function forEnterprise<T>(
+  context: RequestContext,
+  enterpriseId: string,
+  load: (tx: QueryRunner, ids: string[]) => Promise<Map<string, T[]>>,
+): Promise<T[]> {
+  const found = await readFor(context, async (tx) =>
+    (await enterpriseExists(tx, enterpriseId)) ? ((await load(tx, [enterpriseId])).get(enterpriseId) ?? []) : null,
+  );
+  if (found === null) throw notFound('enterpriseId', 'enterprise', enterpriseId);
+  return found;
+}
+
 /** `Query.partnerSuggestions`: checks the arguments and the enterprise, then ranks candidates in one read. */
 export async function partnerSuggestions(
   _source: unknown,
@@ -58,13 +75,7 @@ export async function partnerSuggestions(
 ): Promise<PartnerSuggestion[]> {
   const limit = intArgument('limit', args.limit, 10, 1, MAX_LIMIT);
   const weights = weightsArgument(args.weights);
-  const found = await readFor(context, async (tx) =>
-    (await enterpriseExists(tx, args.enterpriseId))
-      ? ((await suggestPartnersFor(tx, [args.enterpriseId], limit, weights)).get(args.enterpriseId) ?? [])
-      : null,
-  );
-  if (found === null) throw notFound('enterpriseId', 'enterprise', args.enterpriseId);
-  return found;
+  return forEnterprise(context, args.enterpriseId, (tx, ids) => suggestPartnersFor(tx, ids, limit, weights));
 }
 
 /** `Query.deputySuggestions`: people who could be seconded to the enterprise, free in `year` (default: this year). */
@@ -75,13 +86,7 @@ export async function deputySuggestions(
 ): Promise<DeputySuggestion[]> {
   const limit = intArgument('limit', args.limit, 10, 1, MAX_LIMIT);
   const year = yearArgument(args.year) ?? thisYear();
-  const found = await readFor(context, async (tx) =>
-    (await enterpriseExists(tx, args.enterpriseId))
-      ? ((await suggestDeputiesFor(tx, [args.enterpriseId], year, limit)).get(args.enterpriseId) ?? [])
-      : null,
-  );
-  if (found === null) throw notFound('enterpriseId', 'enterprise', args.enterpriseId);
-  return found;
+  return forEnterprise(context, args.enterpriseId, (tx, ids) => suggestDeputiesFor(tx, ids, year, limit));
 }
 
 /** `Query.deputyCandidatesFor`: the firms an expert could serve, gap firms first. */
