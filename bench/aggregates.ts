@@ -77,7 +77,7 @@ async function atScale(
     pageCacheMb: big ? 6144 : 1024,
     txTimeoutSeconds: 3600,
   });
-  const driver = createDriver({ uri: info.uri });
+  const driver = createDriver(info);
   let api: Awaited<ReturnType<typeof startApi>>['child'] | undefined;
   try {
     await migrate(driver, DATABASE);
@@ -99,7 +99,7 @@ async function atScale(
     );
     const nodes = Number(counts.records[0]?.get('nodes'));
     const aggregateNodes = Number(counts.records[0]?.get('aggregateNodes'));
-    const started = await startApi(info.uri, { QUERY_TIMEOUT_MS: '600000', AUTH_LOCAL_ROLE: 'editor' });
+    const started = await startApi(info, { QUERY_TIMEOUT_MS: '600000', AUTH_LOCAL_ROLE: 'editor' });
     api = started.child;
     const { url } = started;
 

@@ -27,9 +27,11 @@ async function main(): Promise<void> {
   const rounds = Number(arg('rounds', '3'));
   const existingUri = arg('uri', '');
   const home = existingUri ? '' : mkdtempSync(path.join(os.tmpdir(), 'ig-bench-auth-'));
-  const uri =
-    existingUri || (await startLocalNeo4j({ home, port: await freePort(), heapMb: 1024, pageCacheMb: 256 })).uri;
-  const driver = createDriver({ uri });
+  // --uri: a Neo4j of your own, its password in NEO4J_PASSWORD.
+  const login = existingUri
+    ? { uri: existingUri, user: 'neo4j', password: process.env.NEO4J_PASSWORD ?? '' }
+    : await startLocalNeo4j({ home, port: await freePort(), heapMb: 1024, pageCacheMb: 256 });
+  const driver = createDriver(login);
   const secret = randomBytes(48).toString('base64');
   const auth: AuthConfig = {
     mode: 'token',
@@ -45,7 +47,7 @@ async function main(): Promise<void> {
          SET r.code = '410402', r.name = '新华区', r.level = 'DISTRICT', r.synthetic = false`,
       ),
     );
-    const started = await startApi(uri, { AUTH_JWT_SECRET: secret, AUTH_ANONYMOUS_ROLE: 'viewer' });
+    const started = await startApi(login, { AUTH_JWT_SECRET: secret, AUTH_ANONYMOUS_ROLE: 'viewer' });
     api = started.child;
     const token = await mintToken(auth, { sub: 'bench', roles: ['viewer'], ttl: '1h' });
 

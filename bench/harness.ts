@@ -51,7 +51,7 @@ export async function measure(requests: number, clients: number, once: () => Pro
 
 /** Starts the API (src/index.ts) in its own process on the given Neo4j and waits until /health/ready says 200. */
 export async function startApi(
-  neo4jUri: string,
+  neo4jLogin: { uri: string; password: string },
   env: Record<string, string> = {},
 ): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
@@ -62,7 +62,8 @@ export async function startApi(
       LOG_LEVEL: 'warn',
       PORT: String(port),
       HOST: '127.0.0.1',
-      NEO4J_URI: neo4jUri,
+      NEO4J_URI: neo4jLogin.uri,
+      NEO4J_PASSWORD: neo4jLogin.password,
       SEED_ON_EMPTY: 'false',
       QUERY_TIMEOUT_MS: '60000',
       // The benchmark's clients all come from one address: no per-client rate limit here.

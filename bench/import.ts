@@ -30,7 +30,7 @@ run(async () => {
   let driver: ReturnType<typeof createDriver> | undefined;
   try {
     const info = await startLocalNeo4j({ home, port: await freePort(), heapMb: 2048, pageCacheMb: 1024 });
-    driver = createDriver({ uri: info.uri });
+    driver = createDriver(info);
     await migrate(driver, 'neo4j');
     const seed = await loadSeed(driver, 'neo4j', { scale: 1 });
     console.error(`seed: ${seed.nodes} nodes, ${seed.relationships} relationships in ${seed.ms} ms`);
@@ -50,6 +50,7 @@ run(async () => {
         [fromRoot('node_modules', 'tsx', 'dist', 'cli.mjs'), fromRoot('bench', 'importWorker.ts'), info.uri, file],
         {
           cwd: fromRoot(),
+          env: { ...process.env, NEO4J_PASSWORD: info.password },
           maxBuffer: 10_000_000,
         },
       );

@@ -2,7 +2,7 @@
  * One import in a process of its own, for bench/import.ts: its peak memory is then the import's alone (not the
  * benchmark's, which generated the demo city). Prints one JSON line: the report's counts, the time and maxRSS.
  *
- *   npx tsx bench/importWorker.ts URI FILE
+ *   NEO4J_PASSWORD=… npx tsx bench/importWorker.ts URI FILE
  */
 import { readFileSync } from 'node:fs';
 import { createDriver } from '../src/db';
@@ -11,7 +11,7 @@ import { run } from './harness';
 
 run(async () => {
   const [uri, file] = process.argv.slice(2) as [string, string];
-  const driver = createDriver({ uri });
+  const driver = createDriver({ uri, password: process.env.NEO4J_PASSWORD ?? '' });
   try {
     const started = Date.now();
     let writing = 0;

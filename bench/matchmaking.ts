@@ -465,7 +465,7 @@ run(async () => {
   const started = Date.now();
   const home = mkdtempSync(path.join(os.tmpdir(), `ig-bench-match-${o.scale}-`));
   const info = await startLocalNeo4j({ home, port: await freePort(), heapMb: 2048, pageCacheMb: 1024 });
-  const driver = createDriver({ uri: info.uri });
+  const driver = createDriver(info);
   let report: Report;
   try {
     await migrate(driver, DATABASE);

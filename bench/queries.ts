@@ -59,9 +59,11 @@ async function main(): Promise<void> {
   const existingUri = arg('uri', '');
   const warmup = Number(arg('warmup', '100'));
   const home = existingUri ? '' : mkdtempSync(path.join(os.tmpdir(), `ig-bench-q-${scale}-`));
-  const uri =
-    existingUri || (await startLocalNeo4j({ home, port: await freePort(), heapMb: 2048, pageCacheMb: 1024 })).uri;
-  const driver = createDriver({ uri });
+  // --uri: a Neo4j of your own, its password in NEO4J_PASSWORD.
+  const login = existingUri
+    ? { uri: existingUri, user: 'neo4j', password: process.env.NEO4J_PASSWORD ?? '' }
+    : await startLocalNeo4j({ home, port: await freePort(), heapMb: 2048, pageCacheMb: 1024 });
+  const driver = createDriver(login);
   let api: ChildProcess | undefined;
   try {
     await migrate(driver, DATABASE);
@@ -69,7 +71,7 @@ async function main(): Promise<void> {
       const seeded = await loadSeed(driver, DATABASE, { scale });
       console.error(`seeded scale ${scale} in ${Math.round(seeded.ms / 1000)} s`);
     }
-    const started = await startApi(uri);
+    const started = await startApi(login);
     api = started.child;
     const url = started.url;
 

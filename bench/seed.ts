@@ -17,7 +17,7 @@ import { fromRoot } from '../src/paths';
 async function run(scale: number): Promise<Record<string, number>> {
   const home = mkdtempSync(path.join(os.tmpdir(), `ig-bench-seed-${scale}-`));
   const info = await startLocalNeo4j({ home, port: await freePort(), heapMb: 2048, pageCacheMb: 1024 });
-  const driver = createDriver({ uri: info.uri });
+  const driver = createDriver(info);
   try {
     await migrate(driver, 'neo4j');
     const generateStarted = Date.now();

@@ -17,13 +17,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { fromRoot } from '../paths';
 
-/** What the launcher reports on its NEO4J_READY line. */
+/** What the launcher reports on its NEO4J_READY line, and the login it made (never written to its log). */
 export interface LocalNeo4jInfo {
   uri: string;
   version: string;
   pid: number;
   startMs: number;
   home: string;
+  /** Always `neo4j`. */
+  user: string;
+  /** From `<home>/password`, which the launcher makes at the first start of a data folder (owner-only). */
+  password: string;
 }
 
 export interface LocalNeo4jOptions {
@@ -64,6 +68,20 @@ const JVM_FLAGS = [
 ];
 
 const stateFile = (home: string): string => path.join(home, 'launcher.json');
+/** The data folder's password file (tools/neo4j LocalNeo4j.passwordOf makes it). */
+export const passwordFile = (home: string): string => path.join(home, 'password');
+
+/** The login of the local Neo4j of `home`: the user `neo4j` and the password the launcher keeps in its data folder. */
+export function localLogin(home: string): { user: string; password: string } {
+  try {
+    return { user: 'neo4j', password: readFileSync(passwordFile(home), 'utf8').trim() };
+  } catch (error) {
+    throw new LocalNeo4jError(
+      `cannot read the local Neo4j's password from ${passwordFile(home)} (${(error as Error).message}); the ` +
+        'launcher makes it at start: start the database with the same user that runs this command',
+    );
+  }
+}
 const logFile = (home: string): string => path.join(home, 'launcher.log');
 
 /** True when the launcher classes, its runtime classpath and the APOC plugin are all built. */
@@ -221,8 +239,8 @@ export function readRunning(home: string): LocalNeo4jInfo | undefined {
   const file = stateFile(home);
   if (!existsSync(file)) return undefined;
   try {
-    const info = JSON.parse(readFileSync(file, 'utf8')) as LocalNeo4jInfo;
-    if (processIsAlive(info.pid)) return info;
+    const info = JSON.parse(readFileSync(file, 'utf8')) as Omit<LocalNeo4jInfo, 'user' | 'password'>;
+    if (processIsAlive(info.pid)) return { ...info, ...localLogin(home) };
   } catch {
     // unreadable state: treat as not running
   }
@@ -289,9 +307,9 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     const text = readFileSync(log, 'utf8');
     const ready = /^NEO4J_READY (\{.*\})$/m.exec(text);
     if (ready?.[1]) {
-      const info = JSON.parse(ready[1]) as LocalNeo4jInfo;
+      const info = JSON.parse(ready[1]) as Omit<LocalNeo4jInfo, 'user' | 'password'>;
       writeFileSync(stateFile(home), JSON.stringify(info, null, 2));
-      return info;
+      return { ...info, ...localLogin(home) };
     }
     const failed = /^NEO4J_FAILED (.*)$/m.exec(text);
     if (failed || !processIsAlive(pid)) {

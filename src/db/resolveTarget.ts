@@ -16,7 +16,7 @@ export async function resolveTarget(target: Neo4jTarget, logger: Logger): Promis
   const running = readRunning(target.dataDir);
   if (running) {
     logger.info({ uri: running.uri, pid: running.pid }, 'reusing the local Neo4j already running');
-    return { uri: running.uri, user: 'neo4j', password: '' };
+    return { uri: running.uri, user: running.user, password: running.password };
   }
   logger.info({ dataDir: target.dataDir, port: target.port }, 'starting the local Neo4j');
   const info = await startLocalNeo4j({
@@ -38,5 +38,5 @@ export async function resolveTarget(target: Neo4jTarget, logger: Logger): Promis
     { uri: info.uri, version: info.version, startMs: info.startMs },
     'local Neo4j ready; `npm run db:stop` stops it',
   );
-  return { uri: info.uri, user: 'neo4j', password: '', startedPid: info.pid };
+  return { uri: info.uri, user: info.user, password: info.password, startedPid: info.pid };
 }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { freePort, portIsOpen, startLocalNeo4j, stopLocalNeo4j } from '../../src/db';
 import { startApi } from '../../bench/harness';
-import { createTestApp, testNeo4jUri } from '../support/testApp';
+import { createTestApp, testNeo4j } from '../support/testApp';
 
 const QUERY = JSON.stringify({ query: '{ regions(limit: 1) { id } }' });
 
@@ -52,7 +52,7 @@ describe('faults under load', () => {
     const port = await freePort();
     const info = await startLocalNeo4j({ home, port, heapMb: 512, pageCacheMb: 64 });
     // The load is one client hammering at full speed: no rate limit here, this test is about the database.
-    const app = await createTestApp(info.uri, { fairness: { ratePerMinute: 0 } });
+    const app = await createTestApp(info, { fairness: { ratePerMinute: 0 } });
     try {
       const base = await app.listen();
       const traffic = load(base, 4);
@@ -89,7 +89,7 @@ describe('faults under load', () => {
 
   it('SIGTERM under load: in-flight requests are answered, no error is served, the process exits 0', async () => {
     // The API as in production, in its own process (the benchmarks' launcher: it waits for /health/ready).
-    const { url, child } = await startApi(testNeo4jUri());
+    const { url, child } = await startApi(testNeo4j());
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     const base = url.replace(/\/graphql$/, '');
     try {

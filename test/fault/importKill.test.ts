@@ -7,7 +7,7 @@ import { runAutoCommit } from '../../src/db';
 import { undoImport } from '../../src/import';
 import { fromRoot } from '../../src/paths';
 import { csv, deleteImported, fingerprint, newCreditCode } from '../support/importFixtures';
-import { createTestApp, DATABASE, type TestApp, testNeo4jUri } from '../support/testApp';
+import { createTestApp, DATABASE, type TestApp, testNeo4jEnv } from '../support/testApp';
 import { nextRegionCode } from '../support/regionCodes';
 
 const ROWS = 2000;
@@ -29,7 +29,7 @@ function startImport(file: string) {
     ],
     {
       cwd: fromRoot(),
-      env: { ...process.env, NEO4J_URI: testNeo4jUri() },
+      env: { ...process.env, ...testNeo4jEnv() },
       detached: true,
       stdio: ['ignore', 'pipe', 'ignore'],
     },

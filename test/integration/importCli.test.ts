@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { runAutoCommit } from '../../src/db';
 import { fromRoot } from '../../src/paths';
-import { createTestApp, DATABASE, testNeo4jUri, type TestApp } from '../support/testApp';
+import { createTestApp, DATABASE, testNeo4jEnv, type TestApp } from '../support/testApp';
 import { csv, deleteImported, newCreditCode } from '../support/importFixtures';
 import { nextRegionCode } from '../support/regionCodes';
 
@@ -18,7 +18,7 @@ async function importCli(args: string[]): Promise<{ code: number; stdout: string
     const { stdout, stderr } = await run(
       process.execPath,
       [fromRoot('node_modules', 'tsx', 'dist', 'cli.mjs'), fromRoot('src', 'cli', 'import.ts'), ...args],
-      { cwd: fromRoot(), env: { ...process.env, NEO4J_URI: testNeo4jUri(), LOG_LEVEL: 'silent' } },
+      { cwd: fromRoot(), env: { ...process.env, ...testNeo4jEnv(), LOG_LEVEL: 'silent' } },
     );
     return { code: 0, stdout, stderr };
   } catch (error) {

@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createDriver, freePort, portIsOpen, runAutoCommit, startLocalNeo4j, stopLocalNeo4j } from '../../src/db';
-import { LocalNeo4jError } from '../../src/db/localNeo4j';
+import neo4j from 'neo4j-driver';
+import { LocalNeo4jError, type LocalNeo4jInfo, passwordFile } from '../../src/db/localNeo4j';
 import { createTestApp, type TestApp } from '../support/testApp';
 
 /**
@@ -12,12 +13,12 @@ import { createTestApp, type TestApp } from '../support/testApp';
 describe('local Neo4j launcher and the API around it', () => {
   let home: string;
   let port: number;
-  let uri: string;
+  let login: LocalNeo4jInfo;
 
   beforeAll(async () => {
     home = mkdtempSync(path.join(os.tmpdir(), 'ig-lifecycle-'));
     port = await freePort();
-    uri = (await startLocalNeo4j({ home, port, heapMb: 512, pageCacheMb: 64 })).uri;
+    login = await startLocalNeo4j({ home, port, heapMb: 512, pageCacheMb: 64 });
   }, 180_000);
 
   afterAll(async () => {
@@ -38,8 +39,29 @@ describe('local Neo4j launcher and the API around it', () => {
     }
   });
 
+  it('refuses bolt connections without the password, which is kept owner-only in the data folder', async () => {
+    expect(statSync(passwordFile(home)).mode & 0o777).toBe(0o600);
+    expect(login.password).toMatch(/^[\w-]{32}$/);
+    for (const auth of [undefined, neo4j.auth.basic('neo4j', 'neo4j'), neo4j.auth.basic('neo4j', `${login.password}x`)]) {
+      const stranger = neo4j.driver(login.uri, auth, { connectionTimeout: 3_000 });
+      try {
+        await expect(stranger.executeQuery('RETURN 1')).rejects.toThrow(
+          /authentication|unauthorized|scheme 'none' is only allowed/i,
+        );
+      } finally {
+        await stranger.close();
+      }
+    }
+    const driver = createDriver(login);
+    try {
+      expect((await runAutoCommit(driver, 'neo4j', 'RETURN 1 AS one')).records[0]?.get('one').toNumber()).toBe(1);
+    } finally {
+      await driver.close();
+    }
+  });
+
   it('API: Neo4j stopped → ready 503 within 5 s and coded GraphQL errors; Neo4j back → ready again by itself', async () => {
-    const app: TestApp = await createTestApp(uri);
+    const app: TestApp = await createTestApp(login);
     try {
       const base = await app.listen();
       const query = JSON.stringify({ query: '{ regions(limit: 1) { id } }' });
@@ -80,7 +102,7 @@ describe('local Neo4j launcher and the API around it', () => {
   it('keeps the data through five stop/start cycles and never needs recovery', async () => {
     const ids: string[] = [];
     for (let cycle = 1; cycle <= 5; cycle++) {
-      const driver = createDriver({ uri });
+      const driver = createDriver(login);
       try {
         const id = `cycle-${cycle}`;
         ids.push(id);
@@ -98,7 +120,7 @@ describe('local Neo4j launcher and the API around it', () => {
       expect(await portIsOpen(port)).toBe(false);
       await startLocalNeo4j({ home, port, heapMb: 512, pageCacheMb: 64 });
     }
-    const driver = createDriver({ uri });
+    const driver = createDriver(login);
     try {
       const seen = await runAutoCommit(driver, 'neo4j', 'MATCH (p:LifecycleProbe) RETURN p.id AS id ORDER BY p.cycle');
       expect(seen.records.map((r) => r.get('id'))).toEqual(ids);
@@ -109,4 +131,26 @@ describe('local Neo4j launcher and the API around it', () => {
     const debugLog = readFileSync(path.join(home, 'logs', 'debug.log'), 'utf8');
     expect(debugLog).not.toMatch(/Recovery required|recovery completed/i);
   }, 600_000);
+
+  it('gives a data folder without a password file (made before passwords) one at its next start', async () => {
+    expect(await stopLocalNeo4j(home)).toBe(true);
+    const before = login.password;
+    rmSync(passwordFile(home));
+    login = await startLocalNeo4j({ home, port, heapMb: 512, pageCacheMb: 64 });
+    expect(login.password).not.toBe(before);
+    expect(readFileSync(passwordFile(home), 'utf8').trim()).toBe(login.password);
+    const old = neo4j.driver(login.uri, neo4j.auth.basic('neo4j', before), { connectionTimeout: 3_000 });
+    try {
+      await expect(old.executeQuery('RETURN 1')).rejects.toThrow(/authentication|unauthorized/i);
+    } finally {
+      await old.close();
+    }
+    const driver = createDriver(login);
+    try {
+      const seen = await runAutoCommit(driver, 'neo4j', 'MATCH (p:LifecycleProbe) RETURN count(p) AS n');
+      expect(seen.records[0]?.get('n').toNumber()).toBe(5);
+    } finally {
+      await driver.close();
+    }
+  }, 240_000);
 });

@@ -1,6 +1,6 @@
 import neo4j, { Neo4jError, type Driver } from 'neo4j-driver';
 import { createDriver, readTx, withAutoCommitReads } from '../../src/db';
-import { createTestApp, DATABASE, TEST_ADMIN, testNeo4jUri } from '../support/testApp';
+import { createTestApp, DATABASE, TEST_ADMIN, testNeo4j } from '../support/testApp';
 
 /**
  * readTx runs each statement in an auto-commit read transaction and retries the whole work on retryable errors;
@@ -10,7 +10,7 @@ import { createTestApp, DATABASE, TEST_ADMIN, testNeo4jUri } from '../support/te
 describe('readTx', () => {
   let driver: Driver;
   beforeAll(() => {
-    driver = createDriver({ uri: testNeo4jUri() });
+    driver = createDriver(testNeo4j());
   });
   afterAll(async () => {
     await driver.close();

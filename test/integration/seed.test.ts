@@ -18,15 +18,15 @@ describe('demo seed at scale 1', () => {
 
   beforeAll(async () => {
     home = mkdtempSync(path.join(os.tmpdir(), 'ig-seed-'));
-    const { uri } = await startLocalNeo4j({ home, port: await freePort(), heapMb: 1024, pageCacheMb: 256 });
-    const driver = createDriver({ uri });
+    const info = await startLocalNeo4j({ home, port: await freePort(), heapMb: 1024, pageCacheMb: 256 });
+    const driver = createDriver(info);
     try {
       await migrate(driver, 'neo4j');
       await loadSeed(driver, 'neo4j', { scale: 1 });
     } finally {
       await driver.close();
     }
-    app = await createTestApp(uri);
+    app = await createTestApp(info);
   }, 600_000);
 
   afterAll(async () => {

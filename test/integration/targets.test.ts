@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { readTx } from '../../src/db';
 import { fromRoot } from '../../src/paths';
 import { reviewTargets } from '../../src/queries';
-import { createTestApp, DATABASE, testNeo4jUri, type TestApp } from '../support/testApp';
+import { createTestApp, DATABASE, testNeo4jEnv, type TestApp } from '../support/testApp';
 import { nextRegionCode } from '../support/regionCodes';
 
 const run = promisify(execFile);
@@ -137,7 +137,7 @@ describe('targetReview and the review CLI', () => {
         const { stdout, stderr } = await run(
           process.execPath,
           [fromRoot('node_modules', 'tsx', 'dist', 'cli.mjs'), fromRoot('src', 'cli', 'review.ts'), ...args],
-          { env: { ...process.env, NEO4J_URI: testNeo4jUri(), LOG_LEVEL: 'silent' }, cwd: fromRoot() },
+          { env: { ...process.env, ...testNeo4jEnv(), LOG_LEVEL: 'silent' }, cwd: fromRoot() },
         );
         return { code: 0, stdout, stderr };
       } catch (error) {

@@ -12,11 +12,29 @@ import { type AppServer, createServer } from '../../src/server';
 
 export const DATABASE = 'neo4j';
 
+/** Where a Neo4j is and how to log in to it (a LocalNeo4jInfo is one). */
+export interface Neo4jLogin {
+  uri: string;
+  user: string;
+  password: string;
+}
+
 /** The URI of the run's Neo4j (see globalSetup.ts). */
 export function testNeo4jUri(): string {
   const uri = process.env.TEST_NEO4J_URI;
   if (!uri) throw new Error('TEST_NEO4J_URI is unset: run integration tests through jest (globalSetup starts Neo4j)');
   return uri;
+}
+
+/** The run's Neo4j and its login (the launcher's password, see globalSetup.ts). */
+export function testNeo4j(): Neo4jLogin {
+  return { uri: testNeo4jUri(), user: 'neo4j', password: process.env.TEST_NEO4J_PASSWORD ?? '' };
+}
+
+/** The environment a child process (the API, a CLI) needs to reach the run's Neo4j. */
+export function testNeo4jEnv(): { NEO4J_URI: string; NEO4J_PASSWORD: string } {
+  const { uri, password } = testNeo4j();
+  return { NEO4J_URI: uri, NEO4J_PASSWORD: password };
 }
 
 /** The token settings of an app that verifies HS256 tokens signed with `secret` (and `extra`: issuer, audience, …). */
@@ -88,7 +106,7 @@ export async function ownWrite(driver: Driver, prefix: string, cypher: string, p
 
 /** Builds the real server against a real Neo4j (migrations applied), exactly as index.ts does, minus listening. */
 export async function createTestApp(
-  uri: string = testNeo4jUri(),
+  target: Neo4jLogin = testNeo4j(),
   {
     responseCacheMb = 64,
     auth = { mode: 'local', localRole: 'planner' },
@@ -109,11 +127,11 @@ export async function createTestApp(
     wrapDriver?: (driver: Driver) => Driver;
   } = {},
 ): Promise<TestApp> {
-  const driver = createDriver({ uri, maxConnectionPoolSize: poolSize });
+  const driver = createDriver({ ...target, maxConnectionPoolSize: poolSize });
   await migrate(driver, DATABASE);
   const { schema, accessRules, listLimits, guardedFields } = await buildSchema(driver);
   // As in index.ts: the readiness probe has connections of its own.
-  const healthDriver = createDriver({ uri, maxConnectionPoolSize: 2 });
+  const healthDriver = createDriver({ ...target, maxConnectionPoolSize: 2 });
   const health = new DbHealth(healthDriver, DATABASE, 250, 1_000);
   const logger = createLogger('silent');
   const server = createServer({

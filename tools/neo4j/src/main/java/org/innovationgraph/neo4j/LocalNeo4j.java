@@ -3,9 +3,15 @@ package org.innovationgraph.neo4j;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -24,6 +30,11 @@ import org.neo4j.io.ByteUnit;
  *
  * <p>The Node.js side (src/db/localNeo4j.ts) reads stdout: one line {@code NEO4J_READY <json>} when Bolt accepts
  * connections and APOC answers, or one line {@code NEO4J_FAILED <reason>} followed by exit code 1.
+ *
+ * <p>Authentication is on: at the first start of a data folder the launcher makes a random password for the user
+ * {@code neo4j}, keeps it in {@code <home>/password} (readable by its owner only) and sets it on the database; the
+ * API, the CLIs, the tests and the benches read it from there. An existing folder without the file gets one at its
+ * next start. APOC triggers are enabled (the change history of src/history/ is one).
  */
 public final class LocalNeo4j {
   private LocalNeo4j() {}
@@ -49,12 +60,33 @@ public final class LocalNeo4j {
       return;
     }
 
+    String password;
+    try {
+      password = passwordOf(options.home());
+    } catch (IOException | RuntimeException e) {
+      fail("cannot keep the database password in " + options.home().resolve(PASSWORD_FILE) + ": " + rootMessage(e));
+      return;
+    }
+    // APOC 5 reads its settings from apoc.conf, environment variables and Java system properties (ApocConfig's
+    // SystemConfiguration): the launcher owns them here rather than leave a conf file in the data folder.
+    System.setProperty("apoc.trigger.enabled", "true");
+    // How often APOC reloads the installed triggers from the system database (default 60 s): src/history/ installs
+    // its trigger at migration time and waits until it is loaded.
+    System.setProperty("apoc.trigger.refresh", "500");
+
     long started = System.nanoTime();
     DatabaseManagementService dbms;
     try {
       dbms = build(options);
     } catch (RuntimeException e) {
       fail("Neo4j did not start: " + rootMessage(e));
+      return;
+    }
+    try {
+      setPassword(dbms, password);
+    } catch (RuntimeException e) {
+      dbms.shutdown();
+      fail("Neo4j started but its password could not be set: " + rootMessage(e));
       return;
     }
     CountDownLatch stopped = new CountDownLatch(1);
@@ -111,8 +143,54 @@ public final class LocalNeo4j {
     }
   }
 
+  static final String PASSWORD_FILE = "password";
+
+  /**
+   * The data folder's password: read from {@code <home>/password}, or made (24 random bytes, base64url) and written
+   * there with owner-only permissions when the file does not exist yet. The file is created with its permissions in
+   * one step, so it is never readable by others, even for a moment.
+   */
+  private static String passwordOf(Path home) throws IOException {
+    Files.createDirectories(home);
+    Path file = home.resolve(PASSWORD_FILE);
+    if (!Files.exists(file)) {
+      byte[] bytes = new byte[24];
+      new SecureRandom().nextBytes(bytes);
+      String made = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+      try {
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, made + "\n", StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+      } catch (FileAlreadyExistsException e) {
+        // another start made it first: use that one
+      }
+    }
+    String password = Files.readString(file, StandardCharsets.UTF_8).trim();
+    if (password.length() < 8) {
+      throw new IllegalStateException("the file holds no password; delete it and start again to make a new one");
+    }
+    return password;
+  }
+
+  /**
+   * Sets the password of the user {@code neo4j} (the system database's default user, whose first password is
+   * "neo4j" and must be changed). Embedded transactions run with full rights, so this needs no login. Setting the
+   * password it already has is refused by Neo4j; that answer means it is already right.
+   */
+  private static void setPassword(DatabaseManagementService dbms, String password) {
+    GraphDatabaseService system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+    try {
+      system.executeTransactionally(
+          "ALTER USER neo4j SET PLAINTEXT PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+    } catch (RuntimeException e) {
+      if (!rootMessage(e).contains("Old password and new password cannot be the same")) {
+        throw e;
+      }
+    }
+  }
+
   private static DatabaseManagementService build(LauncherOptions o) {
     return new DatabaseManagementServiceBuilder(o.home())
+        .setConfig(GraphDatabaseSettings.auth_enabled, true)
         .setConfig(BoltConnector.enabled, true)
         .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", o.port()))
         .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
