@@ -25,4 +25,6 @@ export {
 } from './localNeo4j';
 export type { LocalNeo4jInfo, LocalNeo4jOptions } from './localNeo4j';
 export { resolveTarget } from './resolveTarget';
+export { APP, asTxMetadata, unrecorded } from './writeMetadata';
+export type { WriteMetadata } from './writeMetadata';
 export type { ResolvedNeo4j } from './resolveTarget';
