@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { bumpDataVersion, runAutoCommit, writeTx } from '../src/db';
+import { APP, asTxMetadata, bumpDataVersion, runAutoCommit, unrecorded, writeTx } from '../src/db';
 import { fromRoot } from '../src/paths';
 import { loadCypher } from '../src/queries/loadCypher';
 import { generateSeed } from './generate';
@@ -52,20 +52,29 @@ function label(name: string): Label {
   return name as Label;
 }
 
+/**
+ * The demo city's load is not history: its facts are not changes anyone made (src/db/writeMetadata.ts). A reset is:
+ * it deletes whatever the database held, perhaps a bureau's own data, so each deleted node is recorded with its
+ * properties, under an AuditEvent of operation `seed --reset`.
+ */
+const SEED = asTxMetadata(unrecorded('seed'));
+const RESET = asTxMetadata({ app: APP, operation: 'seed --reset', actor: process.env.USER ?? 'seed' });
+
 /** True when the database holds no node of the domain (schema bookkeeping and the audit trail do not count). */
 export async function databaseIsEmpty(driver: Driver, database: string): Promise<boolean> {
   const result = await runAutoCommit<{ any: boolean }>(
     driver,
     database,
-    'MATCH (n) WHERE NOT n:SchemaMigration AND NOT n:AuditEvent AND NOT n:DataVersion RETURN count(n) > 0 AS any LIMIT 1',
+    'MATCH (n) WHERE NOT n:SchemaMigration AND NOT n:AuditEvent AND NOT n:Change AND NOT n:DataVersion ' +
+      'RETURN count(n) > 0 AS any LIMIT 1',
   );
   return result.records[0]?.get('any') === false;
 }
 
 /** Deletes every domain node (in batches); migrations stay applied and the audit trail is kept. */
 export async function resetDatabase(driver: Driver, database: string): Promise<void> {
-  await runAutoCommit(driver, database, cypher('reset'));
-  await writeTx(driver, { database }, bumpDataVersion);
+  await runAutoCommit(driver, database, cypher('reset'), {}, RESET);
+  await writeTx(driver, { database, metadata: RESET }, bumpDataVersion);
 }
 
 /**
@@ -106,7 +115,7 @@ export async function loadGraph(
   let done = 0;
   // The seed writes in batches without upkeep of the maintained aggregates: from here on they are stale until a
   // rebuild (the seed CLI runs one; the API starts one in the background).
-  await writeTx(driver, { database }, (tx) => tx.run(loadCypher('aggregates', 'markStale.cypher')));
+  await writeTx(driver, { database, metadata: SEED }, (tx) => tx.run(loadCypher('aggregates', 'markStale.cypher')));
   const nodeTemplate = cypher('upsert-nodes');
   const relTemplate = cypher('upsert-relationships');
 
@@ -114,7 +123,7 @@ export async function loadGraph(
     const statement = nodeTemplate.replaceAll('__LABEL__', label(name));
     for (let i = 0; i < rows.length; i += BATCH) {
       const batch = rows.slice(i, i + BATCH).map(toDriver);
-      await writeTx(driver, { database }, (tx) => writeBatch(tx, statement, batch));
+      await writeTx(driver, { database, metadata: SEED }, (tx) => writeBatch(tx, statement, batch));
       done += batch.length;
       progress?.(done, total, name);
     }
@@ -127,7 +136,7 @@ export async function loadGraph(
       .replaceAll('__TO__', label(group.to));
     for (let i = 0; i < group.rows.length; i += BATCH) {
       const batch = group.rows.slice(i, i + BATCH).map((r) => ({ from: r.from, to: r.to, props: toDriver(r.props) }));
-      await writeTx(driver, { database }, (tx) => writeBatch(tx, statement, batch));
+      await writeTx(driver, { database, metadata: SEED }, (tx) => writeBatch(tx, statement, batch));
       done += batch.length;
       progress?.(done, total, group.type);
     }

@@ -15,7 +15,10 @@ export interface RequestContext {
   onAggregatesStale?: () => void;
   /** The transaction timeout of an import or undo (IMPORT_TIMEOUT_MS): a whole batch, not a query. */
   importTimeoutMs: number;
+  /** The server's id of the request (always made by the server). */
   requestId: string;
+  /** The `x-request-id` the client sent, kept as its correlation id; null when it sent none (or not a plain token). */
+  clientRequestId: string | null;
   logger: Logger;
   /** Who sends the request (src/auth/authenticate.ts established it before the operation was parsed). */
   principal: Principal;

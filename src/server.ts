@@ -93,6 +93,7 @@ export interface AppServer {
     clientKey?: string,
     bookmarks?: BookmarkManager,
     clientBookmarks?: readonly string[],
+    clientRequestId?: string | null,
   ): RequestContext;
   /**
    * Runs GraphQL operations as `principal` through the whole pipeline (access, limits, guards, cache): how exports
@@ -178,6 +179,7 @@ export function createServer(deps: ServerDeps): AppServer {
     clientKey = `sub:${principal.sub}`,
     bookmarks: BookmarkManager = requestBookmarks([]),
     clientBookmarks: readonly string[] = [],
+    clientRequestId: string | null = null,
   ): RequestContext => ({
     executionContext: withSessionLimits(
       withBookmarks(autoCommitReadsDriver, bookmarks),
@@ -191,6 +193,7 @@ export function createServer(deps: ServerDeps): AppServer {
     ...(onAggregatesStale === undefined ? {} : { onAggregatesStale }),
     importTimeoutMs: config.imports.timeoutMs,
     requestId,
+    clientRequestId,
     logger: logger.child({ reqId: requestId }),
     principal,
     jwt: jwtOf(principal),
@@ -242,15 +245,30 @@ export function createServer(deps: ServerDeps): AppServer {
 
   app.disable('x-powered-by');
   app.use((req, res, next) => {
+    // The request id is always the server's (in logs, errors, AuditEvents and the response header): a client could
+    // otherwise make two events claim one request. A client's own x-request-id is kept beside it, as its
+    // correlation id, when it is a plain token.
     const header = req.headers['x-request-id'];
-    const id = typeof header === 'string' && /^[\w.-]{1,100}$/.test(header) ? header : randomUUID();
+    const clientId = typeof header === 'string' && /^[\w.-]{1,100}$/.test(header) ? header : null;
+    const id = randomUUID();
     res.locals.requestId = id;
+    res.locals.clientRequestId = clientId;
     res.setHeader('x-request-id', id);
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       metrics.observeHttp(req.originalUrl, res.statusCode, ms / 1000, res.locals.errorCode);
-      logger.info({ reqId: id, method: req.method, url: req.originalUrl, status: res.statusCode, ms }, 'request');
+      logger.info(
+        {
+          reqId: id,
+          clientReqId: clientId ?? undefined,
+          method: req.method,
+          url: req.originalUrl,
+          status: res.statusCode,
+          ms,
+        },
+        'request',
+      );
     });
     next();
   });
@@ -393,6 +411,7 @@ export function createServer(deps: ServerDeps): AppServer {
               clientKeyOf(principal, req),
               bookmarksOfResponse(res),
               res.locals.clientBookmarks as string[],
+              res.locals.clientRequestId as string | null,
             );
           },
         }),

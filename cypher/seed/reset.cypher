@@ -1,7 +1,8 @@
-// Deletes every domain node and relationship, in batches; keeps schema bookkeeping (SchemaMigration) and the audit
-// trail (AuditEvent: nothing but an admin's own hand in the database may remove it) and the data version (DataVersion:
-// a reset is a write, counted after it).
+// Deletes every domain node and relationship, in batches; keeps schema bookkeeping (SchemaMigration), the audit
+// trail and the change history (AuditEvent, Change: nothing but an admin's own hand in the database may remove them;
+// the change-history trigger records what this deletes) and the data version (DataVersion: a reset is a write,
+// counted after it).
 // Parameters: none
 // Columns: none
-MATCH (n) WHERE NOT n:SchemaMigration AND NOT n:AuditEvent AND NOT n:DataVersion
+MATCH (n) WHERE NOT n:SchemaMigration AND NOT n:AuditEvent AND NOT n:Change AND NOT n:DataVersion
 CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS;

@@ -1,7 +1,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { writeTx } from '../db';
 import { loadCypher } from '../queries/loadCypher';
-import { lockState, refreshSubjects } from './upkeep';
+import { DERIVED, lockState, refreshSubjects } from './upkeep';
 
 const cypher = (name: string) => loadCypher('aggregates', `${name}.cypher`);
 
@@ -17,7 +17,7 @@ const BATCH = 200;
 export async function catchUpAggregates(driver: Driver, database: string): Promise<number> {
   let refreshed = 0;
   for (;;) {
-    const done = await writeTx(driver, { database }, async (tx) => {
+    const done = await writeTx(driver, { database, metadata: DERIVED }, async (tx) => {
       const state = await lockState(tx);
       if (state.mode !== 'pending') return true;
       const taken = await tx.run(cypher('takeDirty'), { limit: neo4j.int(BATCH) });

@@ -3,7 +3,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { readTx, runAutoCommit, writeTx } from '../db';
 import { loadCypher } from '../queries/loadCypher';
 import { expand } from './marks';
-import { currentContributions, gapRowOf, lockState, refreshSubjects } from './upkeep';
+import { currentContributions, DERIVED, gapRowOf, lockState, refreshSubjects } from './upkeep';
 
 const cypher = (name: string) => loadCypher('aggregates', `${name}.cypher`);
 
@@ -42,7 +42,7 @@ export async function rebuildAggregates(
 ): Promise<RebuildResult> {
   const started = Date.now();
   const token = randomUUID();
-  const begin = await writeTx(driver, { database }, (tx) =>
+  const begin = await writeTx(driver, { database, metadata: DERIVED }, (tx) =>
     tx.run(cypher('startRebuild'), { token, takeOverMinutes: neo4j.int(TAKE_OVER_MINUTES) }),
   );
   if (begin.records[0]?.get('started') !== true) {
@@ -54,7 +54,7 @@ export async function rebuildAggregates(
     await tx.run(cypher('heartbeat'));
   };
   try {
-    await runAutoCommit(driver, database, cypher('clear'));
+    await runAutoCommit(driver, database, cypher('clear'), {}, DERIVED);
     const ids = await readTx(driver, { database }, async (tx) => {
       const result = await tx.run(cypher('subjectIds'));
       return result.records.map((r) => `${r.get('kind') as string}:${r.get('id') as string}`);
@@ -72,7 +72,7 @@ export async function rebuildAggregates(
         for (const [id, amount] of expand(c)) sums.set(id, (sums.get(id) ?? 0n) + amount);
       }
       const gapRows = rows.filter((row) => row.gaps.length > 0).map(({ subject, ...c }) => gapRowOf(subject, c));
-      await writeTx(driver, { database }, async (tx) => {
+      await writeTx(driver, { database, metadata: DERIVED }, async (tx) => {
         await stillOurs(tx);
         await tx.run(cypher('createContributions'), { rows, gapRows });
       });
@@ -85,12 +85,12 @@ export async function rebuildAggregates(
         return { id, key: id.slice(0, at), year: neo4j.int(id.slice(at + 1)), value: neo4j.int(value.toString()) };
       });
     for (let i = 0; i < counters.length; i += COUNTER_BATCH) {
-      await writeTx(driver, { database }, async (tx) => {
+      await writeTx(driver, { database, metadata: DERIVED }, async (tx) => {
         await stillOurs(tx);
         await tx.run(cypher('createCounters'), { counters: counters.slice(i, i + COUNTER_BATCH) });
       });
     }
-    await writeTx(driver, { database }, async (tx) => {
+    await writeTx(driver, { database, metadata: DERIVED }, async (tx) => {
       await stillOurs(tx);
       const dirty = (await tx.run(cypher('dirtySubjects'))).records.map((r) => r.get('subject') as string);
       await refreshSubjects(tx, dirty);

@@ -1,5 +1,5 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
-import type { ReadRunner } from '../db';
+import { asTxMetadata, type ReadRunner, unrecorded } from '../db';
 import { RULE_DEFAULTS } from '../queries/ruleDefaults';
 import { loadCypher } from '../queries/loadCypher';
 import {
@@ -19,6 +19,9 @@ import {
 
 /** What runs statements in a write transaction (a managed transaction, or a counting runner over one). */
 export type WriteRunner = Pick<ManagedTransaction, 'run'>;
+
+/** The metadata of the transactions that write nothing but the aggregates (rebuild, catch-up): not history. */
+export const DERIVED = asTxMetadata(unrecorded('maintained aggregates'));
 
 /** The kinds of subject whose contributions are stored, by the label of their node. */
 export const SUBJECT_KINDS = ['Enterprise', 'Person', 'Platform', 'Project'] as const;

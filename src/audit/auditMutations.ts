@@ -10,6 +10,7 @@ export interface AuditedContext {
   executionContext: Driver;
   principal: Principal;
   requestId: string;
+  clientRequestId?: string | null;
   /** Called when a write marked the maintained aggregates stale (the server starts a rebuild). */
   onAggregatesStale?: () => void;
 }
@@ -51,7 +52,7 @@ export function auditMutations(schema: GraphQLSchema, except: ReadonlySet<string
     if (except.has(field.name)) continue;
     const resolve: GraphQLFieldResolver<unknown, AuditedContext> = field.resolve ?? defaultFieldResolver;
     field.resolve = (source, args, context: AuditedContext, info) => {
-      const subject = subjectOf(context.principal, info.fieldName, context.requestId);
+      const subject = subjectOf(context.principal, info.fieldName, context.requestId, context.clientRequestId ?? null);
       const touched = touchedByMutation(info.parentType.getFields()[info.fieldName]?.args ?? [], args);
       const executionContext = auditedDriver(context.executionContext, subject, touched, context.onAggregatesStale);
       const audited = { ...context, executionContext };

@@ -1,7 +1,7 @@
 import type { Driver, ManagedTransaction, QueryResult, Session, SessionConfig } from 'neo4j-driver';
 import { own } from '../db';
 import { beginUpkeep, type Touched } from '../aggregates/upkeep';
-import { type AuditSubject, countsOf, recordAudit } from './record';
+import { type AuditSubject, auditMetadata, countsOf, newAuditId, recordAudit } from './record';
 
 type TransactionConfig = NonNullable<Parameters<Session['executeWrite']>[1]>;
 
@@ -28,21 +28,28 @@ export function auditedDriver(driver: Driver, subject: AuditSubject, touched?: T
     return new Proxy(real, {
       get(target, property) {
         if (property !== 'executeWrite') return own(target, property);
-        return <T>(work: (tx: ManagedTransaction) => Promise<T>, txConfig?: TransactionConfig) =>
-          target
-            .executeWrite(async (tx) => {
-              const upkeep = touched === undefined ? null : await beginUpkeep(tx, touched);
-              const result = await work(tx);
-              // Anything else would be a change of @neo4j/graphql's executor: refuse to write unaudited.
-              if (!isQueryResult(result)) throw new Error('audited write: the work did not return a query result');
-              const outcome = upkeep === null ? 'none' : await upkeep.after(tx);
-              await recordAudit(tx, subject, countsOf(result));
-              return { result, outcome };
-            }, txConfig)
+        return <T>(work: (tx: ManagedTransaction) => Promise<T>, txConfig?: TransactionConfig) => {
+          // Named before the transaction: its metadata tells the change-history trigger which event the changes are of.
+          const auditId = newAuditId();
+          const metadata = { ...txConfig?.metadata, ...auditMetadata(subject, auditId) };
+          return target
+            .executeWrite(
+              async (tx) => {
+                const upkeep = touched === undefined ? null : await beginUpkeep(tx, touched);
+                const result = await work(tx);
+                // Anything else would be a change of @neo4j/graphql's executor: refuse to write unaudited.
+                if (!isQueryResult(result)) throw new Error('audited write: the work did not return a query result');
+                const outcome = upkeep === null ? 'none' : await upkeep.after(tx);
+                await recordAudit(tx, subject, countsOf(result), auditId);
+                return { result, outcome };
+              },
+              { ...txConfig, metadata },
+            )
             .then(({ result, outcome }) => {
               if (outcome === 'stale' || outcome === 'pending') onStale?.();
               return result as T;
             });
+        };
       },
     });
   };

@@ -11,6 +11,8 @@ export interface AuditEvent {
   roles: string[];
   operation: string;
   requestId: string | null;
+  clientRequestId: string | null;
+  outsideApi: boolean;
   nodesCreated: number;
   nodesDeleted: number;
   relationshipsCreated: number;
@@ -38,7 +40,14 @@ export async function readAuditEvents(tx: ReadRunner, filter: AuditEventFilter):
     offset: neo4j.int(filter.offset),
   });
   return result.records.map((record) => {
-    const event = toPlain(record.get('event')) as Omit<AuditEvent, 'requestId'> & { requestId?: string | null };
-    return { ...event, requestId: event.requestId ?? null };
+    const event = toPlain(record.get('event')) as Omit<AuditEvent, 'requestId' | 'clientRequestId' | 'outsideApi'> &
+      Partial<Pick<AuditEvent, 'requestId' | 'clientRequestId' | 'outsideApi'>>;
+    // Events recorded before request ids were the server's, or before the change history, lack the newer keys.
+    return {
+      ...event,
+      requestId: event.requestId ?? null,
+      clientRequestId: event.clientRequestId ?? null,
+      outsideApi: event.outsideApi ?? false,
+    };
   });
 }

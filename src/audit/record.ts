@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import neo4j, { type ManagedTransaction, type QueryResult } from 'neo4j-driver';
 import type { Principal } from '../auth/principal';
 import { bumpDataVersion } from '../db/driver';
+import { APP, asTxMetadata, type WriteMetadata } from '../db/writeMetadata';
 import { loadCypher } from '../queries/loadCypher';
 
 /** Who made a write, and through what: everything an AuditEvent says but the counts. */
@@ -10,7 +11,10 @@ export interface AuditSubject {
   roles: readonly string[];
   /** The GraphQL field or the command, e.g. `updateEnterprises`, `import qualifications`, `undo import`. */
   operation: string;
+  /** The server's id of the request (src/server.ts makes one for every request). */
   requestId: string | null;
+  /** The `x-request-id` the client sent, kept beside the server's as its correlation id. */
+  clientRequestId?: string | null;
 }
 
 /** What a write changed, as Neo4j counted it. */
@@ -23,8 +27,37 @@ export interface WriteCounts {
 }
 
 /** The subject of a write made by an API request's principal. */
-export function subjectOf(principal: Principal, operation: string, requestId: string | null): AuditSubject {
-  return { actor: principal.sub, roles: principal.roles, operation, requestId };
+export function subjectOf(
+  principal: Principal,
+  operation: string,
+  requestId: string | null,
+  clientRequestId: string | null = null,
+): AuditSubject {
+  return { actor: principal.sub, roles: principal.roles, operation, requestId, clientRequestId };
+}
+
+/** A new AuditEvent id: made before the write's transaction, so that its metadata can name the event. */
+export function newAuditId(): string {
+  return `audit-${randomUUID()}`;
+}
+
+/**
+ * The transaction metadata of a write by `subject` whose AuditEvent will be `auditId` (src/db/writeMetadata.ts): the
+ * change-history trigger points the changes it records to that event. `extra` names an import's batch and file.
+ */
+export function auditMetadata(
+  subject: AuditSubject,
+  auditId: string,
+  extra: Pick<WriteMetadata, 'batchId' | 'importFile'> = {},
+): Record<string, string> {
+  return asTxMetadata({
+    app: APP,
+    operation: subject.operation,
+    actor: subject.actor,
+    auditId,
+    ...(subject.requestId === null ? {} : { requestId: subject.requestId }),
+    ...extra,
+  });
 }
 
 /** The counts of a statement's result (neo4j-driver's summary counters). */
@@ -66,21 +99,23 @@ export function countingRunner(tx: Pick<ManagedTransaction, 'run'>): {
 /**
  * Creates the AuditEvent of a write inside the write's own transaction (cypher/audit/record.cypher): it commits
  * exactly when the write does, and a write that fails or is rolled back leaves no event. Counts the write in the
- * data version too (every write of the API, an import or an undo records exactly one event).
+ * data version too (every write of the API, an import or an undo records exactly one event). `id` is the one the
+ * transaction's metadata names ({@link auditMetadata}), so that the changes the trigger records point to this event.
  * @returns the event's id
  */
 export async function recordAudit(
   tx: Pick<ManagedTransaction, 'run'>,
   subject: AuditSubject,
   counts: WriteCounts,
+  id: string = newAuditId(),
 ): Promise<string> {
-  const id = `audit-${randomUUID()}`;
   await tx.run(loadCypher('audit', 'record.cypher'), {
     id,
     actor: subject.actor,
     roles: [...subject.roles],
     operation: subject.operation,
     requestId: subject.requestId,
+    clientRequestId: subject.clientRequestId ?? null,
     nodesCreated: neo4j.int(counts.nodesCreated),
     nodesDeleted: neo4j.int(counts.nodesDeleted),
     relationshipsCreated: neo4j.int(counts.relationshipsCreated),

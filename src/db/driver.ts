@@ -176,16 +176,20 @@ export async function writeTx<T>(driver: Driver, options: TxOptions, work: (tx: 
   }
 }
 
-/** Runs one statement in an auto-commit transaction (needed for schema commands). */
+/**
+ * Runs one statement in an auto-commit transaction (needed for schema commands and CALL … IN TRANSACTIONS), with
+ * `metadata` on it when given (src/db/writeMetadata.ts).
+ */
 export async function runAutoCommit<R extends RecordShape = RecordShape>(
   driver: Driver,
   database: string,
   cypher: string,
   params: Record<string, unknown> = {},
+  metadata?: Record<string, string>,
 ): Promise<QueryResult<R>> {
   const session = driver.session({ database });
   try {
-    return await session.run<R>(cypher, params);
+    return await session.run<R>(cypher, params, metadata === undefined ? {} : { metadata });
   } finally {
     await session.close();
   }

@@ -1,3 +1,4 @@
+export { ChangeCaptureError, CHANGE_TRIGGER, ensureChangeCapture, UNRECORDED_LABELS } from './changeCapture';
 export { toPlain } from './convert';
 export {
   bumpDataVersion,

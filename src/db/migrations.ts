@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { fromRoot } from '../paths';
+import { ensureChangeCapture } from './changeCapture';
 import { runAutoCommit } from './driver';
 
 export interface Migration {
@@ -48,7 +49,8 @@ export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
 /**
  * Applies the migrations not yet recorded, in order, and records each as a (:SchemaMigration) node. Statements
  * are written with IF NOT EXISTS, so a run interrupted half-way is safely re-run. A migration already applied
- * whose file has since changed is an error: migrations are append-only.
+ * whose file has since changed is an error: migrations are append-only. Then makes sure the change-history trigger
+ * is installed and running (src/db/changeCapture.ts): every path that prepares a database passes here.
  * @returns the names applied by this call.
  */
 export async function migrate(driver: Driver, database: string, dir?: string): Promise<string[]> {
@@ -89,5 +91,6 @@ export async function migrate(driver: Driver, database: string, dir?: string): P
   }
   // Indexes build in the background; wait (only when this call created some) so the first queries use them.
   if (done.length > 0) await runAutoCommit(driver, database, 'CALL db.awaitIndexes(300)');
+  await ensureChangeCapture(driver, database);
   return done;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import type { GraphQLSchema } from 'graphql';
 import type { Driver } from 'neo4j-driver';
-import { JSONObjectResolver } from 'graphql-scalars';
+import { JSONObjectResolver, JSONResolver } from 'graphql-scalars';
 import { auditMutations, selfAuditedFields } from '../audit';
 import { accessRulesOf, type AccessRules } from '../auth';
 import { fromRoot } from '../paths';
@@ -41,7 +41,14 @@ export async function buildSchema(driver?: Driver): Promise<{
   const accessRules = accessRulesOf(typeDefs);
   const neo4jGraphQL = new Neo4jGraphQL({
     typeDefs,
-    resolvers: { CreditCode, IndustryCode, JSONObject: JSONObjectResolver, RegionCode, ...resolvers },
+    resolvers: {
+      CreditCode,
+      IndustryCode,
+      JSON: JSONResolver,
+      JSONObject: JSONObjectResolver,
+      RegionCode,
+      ...resolvers,
+    },
     ...(driver ? { driver } : {}),
     features: {
       // The server passes the principal it verified as `context.jwt`, which the library trusts and prefers; it never

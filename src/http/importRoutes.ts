@@ -52,6 +52,11 @@ function answerError(res: Response, error: unknown): void {
 }
 
 /** True when the request's principal has `role`; otherwise answers 403 naming the role and returns false. */
+/** The client's own x-request-id (src/server.ts keeps it beside the server's id), or null. */
+function clientRequestIdOf(res: Response): string | null {
+  return (res.locals.clientRequestId as string | null | undefined) ?? null;
+}
+
 function allowed(res: Response, role: Role, what: string): boolean {
   if (hasRole(principalOfResponse(res), role)) return true;
   sendError(res, ErrorCode.FORBIDDEN, `Forbidden: ${what} needs the ${role} role.`, { needs: role });
@@ -204,7 +209,7 @@ export function importRoutes(deps: ImportRouteDeps): express.Router {
           dryRun: flag(fields.dryRun, 'dryRun'),
           skipInvalid: flag(fields.skipInvalid, 'skipInvalid'),
           mapping: upload.mapping === null ? undefined : parseMapping(upload.mapping),
-          subject: subjectOf(principal, `import ${fields.kind}`, String(res.locals.requestId)),
+          subject: subjectOf(principal, `import ${fields.kind}`, String(res.locals.requestId), clientRequestIdOf(res)),
           ...(deps.onAggregatesStale === undefined ? {} : { onAggregatesStale: deps.onAggregatesStale }),
         });
         await sendBookmarks(res);
@@ -222,7 +227,7 @@ export function importRoutes(deps: ImportRouteDeps): express.Router {
     exclusive(async (req, res) => {
       const principal = principalOfResponse(res);
       try {
-        const subject = subjectOf(principal, 'undo import', String(res.locals.requestId));
+        const subject = subjectOf(principal, 'undo import', String(res.locals.requestId), clientRequestIdOf(res));
         const report = await undoImport(
           withBookmarks(deps.driver, bookmarksOfResponse(res)),
           tx,

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { beginUpkeep, IMPORT_MAX_SUBJECTS, touchedIds } from '../aggregates/upkeep';
-import { type AuditSubject, countingRunner, recordAudit } from '../audit/record';
+import { type AuditSubject, auditMetadata, countingRunner, newAuditId, recordAudit } from '../audit/record';
 import { readTx, type TxOptions, writeTx } from '../db';
 import { validateYear } from '../graphql/scalars';
 import { diffRows, writeDiff } from './apply/diff';
@@ -140,6 +140,9 @@ export async function runImport(driver: Driver, tx: TxOptions, request: ImportRe
   };
   /** Set by the transaction that committed: it had to mark the maintained aggregates stale (too many subjects). */
   let staleAfterCommit = false;
+  // Named before the transaction: its metadata tells the change-history trigger the batch, the file and the event.
+  const batchId = `batch-${randomUUID()}`;
+  const auditId = newAuditId();
   const work = async (raw: Pick<ManagedTransaction, 'run'>, write: boolean): Promise<ImportReport> => {
     staleAfterCommit = false;
     // Imports and undos one at a time: each reads what it replaces in its own transaction, and two at once over the
@@ -170,7 +173,6 @@ export async function runImport(driver: Driver, tx: TxOptions, request: ImportRe
       auditEventId: null,
     };
     if (!write || !applies) return report;
-    const batchId = `batch-${randomUUID()}`;
     await run.run(importCypher('createBatch'), {
       id: batchId,
       file: fileName,
@@ -201,12 +203,13 @@ export async function runImport(driver: Driver, tx: TxOptions, request: ImportRe
     const upkeep = await beginUpkeep(raw, { ids: touchedIds(touched) }, IMPORT_MAX_SUBJECTS);
     await writeDiff(run, batchId, diff);
     const outcome = await upkeep.after(raw);
-    const auditEventId = await recordAudit(raw, request.subject, counts());
+    const auditEventId = await recordAudit(raw, request.subject, counts(), auditId);
     if (outcome === 'stale' || outcome === 'pending') staleAfterCommit = true;
     return { ...report, batchId, auditEventId };
   };
-  // SHOW TRANSACTIONS names an import by its file and actor (operators see what is running, tests wait for it).
-  const metadata = { app: 'innovation-graph', importFile: fileName, actor: request.subject.actor };
+  // SHOW TRANSACTIONS names an import by its file and actor (operators see what is running, tests wait for it); the
+  // change-history trigger reads the batch, the file and the event from it.
+  const metadata = auditMetadata(request.subject, auditId, { batchId, importFile: fileName });
   if (dryRun) return readTx(driver, { ...tx, metadata }, (t) => work(t, false));
   const report = await writeTx(driver, { ...tx, metadata }, (t) => work(t, true));
   if (staleAfterCommit) request.onAggregatesStale?.();

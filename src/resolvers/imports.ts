@@ -32,7 +32,7 @@ export async function importBatches(
  */
 export const undoImport = selfAudited(
   async (_source: unknown, args: { batchId: string }, context: RequestContext): Promise<UndoReport> => {
-    const subject = subjectOf(context.principal, 'undo import', context.requestId);
+    const subject = subjectOf(context.principal, 'undo import', context.requestId, context.clientRequestId);
     try {
       return await undoBatch(
         context.executionContext,

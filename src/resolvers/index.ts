@@ -26,4 +26,5 @@ export const resolvers = {
     ...importsResolvers.Mutation,
   },
   Enterprise: partnersResolvers.Enterprise,
+  AuditEvent: auditResolvers.AuditEvent,
 };

@@ -1,4 +1,4 @@
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import { CUSTOM_FIELD_ROLES, forbidden, hasRole } from '../auth';
 import { badInput, notFound } from '../errors';
 import {
@@ -16,6 +16,7 @@ import {
 import type { RequestContext } from '../context';
 import type { QueryRunner } from '../queries/metrics';
 import { intArgument } from './arguments';
+import { batchedByLimit, limitKey } from './batched';
 import { readFor } from './read';
 
 const MAX_LIMIT = 50;
@@ -112,32 +113,15 @@ interface Loaders {
 /** A request's loaders: built on its first use, gone with the request's context. */
 const loadersOf = new WeakMap<RequestContext, Loaders>();
 
-/** Keys are `limit␀enterpriseId`: one statement per limit and batch of up to {@link MAX_BATCH} firms. */
-function batched<T>(load: (ids: string[], limit: number) => Promise<Map<string, T[]>>): DataLoader<string, T[]> {
-  return new DataLoader<string, T[]>(
-    async (keys) => {
-      const byLimit = new Map<number, string[]>();
-      for (const key of keys) {
-        const [limit, id] = key.split('\u0000') as [string, string];
-        byLimit.set(Number(limit), [...(byLimit.get(Number(limit)) ?? []), id]);
-      }
-      const results = new Map<string, T[]>();
-      for (const [limit, ids] of byLimit) {
-        for (const [id, rows] of await load(ids, limit)) results.set(`${limit}\u0000${id}`, rows);
-      }
-      return keys.map((key) => results.get(key) ?? []);
-    },
-    { maxBatchSize: MAX_BATCH },
-  );
-}
-
 function loaders(context: RequestContext): Loaders {
   let found = loadersOf.get(context);
   if (found === undefined) {
     const year = thisYear();
     found = {
-      partners: batched((ids, limit) => readFor(context, (tx) => suggestPartnersFor(tx, ids, limit))),
-      deputies: batched((ids, limit) => readFor(context, (tx) => suggestDeputiesFor(tx, ids, year, limit))),
+      partners: batchedByLimit(MAX_BATCH, (ids, limit) => readFor(context, (tx) => suggestPartnersFor(tx, ids, limit))),
+      deputies: batchedByLimit(MAX_BATCH, (ids, limit) =>
+        readFor(context, (tx) => suggestDeputiesFor(tx, ids, year, limit)),
+      ),
     };
     loadersOf.set(context, found);
   }
@@ -170,13 +154,13 @@ export const partnersResolvers = {
     partnerSuggestions(source: { id?: unknown }, args: { limit?: number | null }, context: RequestContext) {
       assertPlanner(context, 'partnerSuggestions');
       const limit = intArgument('limit', args.limit, 5, 1, MAX_LIMIT);
-      return loaders(context).partners.load(`${limit}\u0000${idOf(source, 'partnerSuggestions')}`);
+      return loaders(context).partners.load(limitKey(limit, idOf(source, 'partnerSuggestions')));
     },
     /** `Enterprise.deputySuggestions`: a page's firms share one statement (dataloader). */
     deputySuggestions(source: { id?: unknown }, args: { limit?: number | null }, context: RequestContext) {
       assertPlanner(context, 'deputySuggestions');
       const limit = intArgument('limit', args.limit, 5, 1, MAX_LIMIT);
-      return loaders(context).deputies.load(`${limit}\u0000${idOf(source, 'deputySuggestions')}`);
+      return loaders(context).deputies.load(limitKey(limit, idOf(source, 'deputySuggestions')));
     },
   },
 };

@@ -42,7 +42,11 @@ describe('local Neo4j launcher and the API around it', () => {
   it('refuses bolt connections without the password, which is kept owner-only in the data folder', async () => {
     expect(statSync(passwordFile(home)).mode & 0o777).toBe(0o600);
     expect(login.password).toMatch(/^[\w-]{32}$/);
-    for (const auth of [undefined, neo4j.auth.basic('neo4j', 'neo4j'), neo4j.auth.basic('neo4j', `${login.password}x`)]) {
+    for (const auth of [
+      undefined,
+      neo4j.auth.basic('neo4j', 'neo4j'),
+      neo4j.auth.basic('neo4j', `${login.password}x`),
+    ]) {
       const stranger = neo4j.driver(login.uri, auth, { connectionTimeout: 3_000 });
       try {
         await expect(stranger.executeQuery('RETURN 1')).rejects.toThrow(

@@ -80,9 +80,13 @@ describe('API server on a real Neo4j', () => {
     expect(JSON.stringify(body)).not.toContain('stacktrace');
   });
 
-  it('echoes a valid x-request-id and invents one otherwise', async () => {
+  it('answers with a request id of its own, never the one a client sent', async () => {
     const given = await fetch(`${app.url}/health/live`, { headers: { 'x-request-id': 'abc-123' } });
-    expect(given.headers.get('x-request-id')).toBe('abc-123');
+    const first = given.headers.get('x-request-id');
+    expect(first).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const again = await fetch(`${app.url}/health/live`, { headers: { 'x-request-id': 'abc-123' } });
+    expect(again.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(again.headers.get('x-request-id')).not.toBe(first);
     const invented = await fetch(`${app.url}/health/live`, { headers: { 'x-request-id': 'bad id with spaces' } });
     expect(invented.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });

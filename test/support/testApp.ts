@@ -5,7 +5,7 @@ import { beginUpkeep, IMPORT_MAX_SUBJECTS, touchedIds } from '../../src/aggregat
 import { loadCypher } from '../../src/queries/loadCypher';
 import { principalOf, type Principal } from '../../src/auth';
 import { type AuthConfig, type FairnessLimits, loadConfig } from '../../src/config';
-import { bumpDataVersion, createDriver, DbHealth, migrate, writeTx } from '../../src/db';
+import { APP, bumpDataVersion, createDriver, DbHealth, migrate, writeTx } from '../../src/db';
 import { buildSchema } from '../../src/graphql';
 import { createLogger } from '../../src/logger';
 import { type AppServer, createServer } from '../../src/server';
@@ -86,7 +86,8 @@ export interface TestApp {
 /**
  * A test's write of its own nodes (ids starting with `prefix`), as every write of ours is made: counted in the data
  * version (or caches would keep serving what they computed before it) and with the maintained aggregates kept right
- * (src/aggregates/upkeep.ts), the nodes with the prefix before and after being the touched ones.
+ * (src/aggregates/upkeep.ts), the nodes with the prefix before and after being the touched ones. Its changes are
+ * recorded in the change history like any write, under an AuditEvent of the actor `test setup`.
  */
 export async function ownWrite(driver: Driver, prefix: string, cypher: string, params: Record<string, unknown>) {
   const prefixed = async (tx: Pick<ManagedTransaction, 'run'>) =>
@@ -96,7 +97,8 @@ export async function ownWrite(driver: Driver, prefix: string, cypher: string, p
         id: r.get('id') as string,
       })),
     );
-  await writeTx(driver, { database: DATABASE }, async (tx) => {
+  const metadata = { app: APP, operation: 'test write', actor: 'test setup' };
+  await writeTx(driver, { database: DATABASE, metadata }, async (tx) => {
     const upkeep = await beginUpkeep(tx, { ids: await prefixed(tx) }, IMPORT_MAX_SUBJECTS);
     await tx.run(cypher, params);
     await upkeep.after(tx, await prefixed(tx));

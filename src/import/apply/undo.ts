@@ -1,6 +1,6 @@
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { beginUpkeep, IMPORT_MAX_SUBJECTS, touchedIds } from '../../aggregates/upkeep';
-import { type AuditSubject, countingRunner, recordAudit } from '../../audit/record';
+import { type AuditSubject, auditMetadata, countingRunner, newAuditId, recordAudit } from '../../audit/record';
 import { groupBy } from './groupBy';
 import { importCypher, templated } from './statements';
 import { type TxOptions, writeTx } from '../../db';
@@ -108,7 +108,10 @@ export async function undoImport(
   onAggregatesStale?: () => void,
 ): Promise<UndoReport> {
   let settle = false;
-  const report = await writeTx(driver, options, async (tx) => {
+  const auditId = newAuditId();
+  // The changes an undo makes are recorded under its event, with the batch it takes back.
+  const metadata = { ...options.metadata, ...auditMetadata(subject, auditId, { batchId }) };
+  const report = await writeTx(driver, { ...options, metadata }, async (tx) => {
     settle = false;
     // One import or undo at a time (cypher/import/lock.cypher): an undo must not read while an import writes.
     await tx.run(importCypher('lock'));
@@ -207,7 +210,7 @@ export async function undoImport(
     await run(importCypher('markUndone'), { batchId, actor: subject.actor });
     const outcome = await upkeep.after(tx);
     settle = outcome === 'stale' || outcome === 'pending';
-    const auditEventId = await recordAudit(tx, subject, counter.counts());
+    const auditEventId = await recordAudit(tx, subject, counter.counts(), auditId);
     return { ...report, undone: true, auditEventId };
   });
   if (settle) onAggregatesStale?.();

@@ -1,0 +1,2 @@
+export { changeOf, readChangesOfEvents, readHistory } from './read';
+export type { Change, HistoryFilter, PropertyChange } from './read';

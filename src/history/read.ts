@@ -1,0 +1,146 @@
+import neo4j from 'neo4j-driver';
+import { type ReadRunner, toPlain } from '../db';
+import { loadCypher } from '../queries/loadCypher';
+
+/** One property a change touched: its value before and after (null: the property was absent). */
+export interface PropertyChange {
+  property: string;
+  before: unknown;
+  after: unknown;
+  /** The values are left out: the property is confidential and the reader's roles do not reach it. */
+  withheld: boolean;
+}
+
+/** The `Change` of schema/history.graphql: what one write did to one node or relationship. */
+export interface Change {
+  id: string;
+  at: string;
+  entity: 'NODE' | 'RELATIONSHIP';
+  action: 'CREATED' | 'UPDATED' | 'DELETED';
+  labels: string[] | null;
+  labelsAdded: string[] | null;
+  labelsRemoved: string[] | null;
+  nodeId: string | null;
+  type: string | null;
+  fromId: string | null;
+  toId: string | null;
+  properties: PropertyChange[];
+  auditEventId: string;
+  actor: string;
+  operation: string;
+  requestId: string | null;
+  clientRequestId: string | null;
+  outsideApi: boolean;
+  batchId: string | null;
+  file: string | null;
+  row: number | null;
+}
+
+/** Which changes of a node to read: the arguments of `Query.history`, checked. */
+export interface HistoryFilter {
+  id: string;
+  /** ISO 8601 instants (inclusive / exclusive). */
+  since: string | null;
+  until: string | null;
+  limit: number;
+  offset: number;
+}
+
+/** A stored change as cypher/history/withEvent.cypher returns it (before/after as JSON text). */
+interface StoredChange {
+  id: string;
+  at: string;
+  entity: Change['entity'];
+  action: Change['action'];
+  labels?: string[];
+  labelsAdded?: string[];
+  labelsRemoved?: string[];
+  nodeId?: string;
+  type?: string;
+  fromId?: string;
+  toId?: string;
+  properties: string[];
+  before: string;
+  after: string;
+  auditId: string;
+  actor: string;
+  operation: string;
+  requestId?: string | null;
+  clientRequestId?: string | null;
+  outsideApi: boolean;
+  batchId?: string;
+  file?: string;
+  row?: number;
+}
+
+/**
+ * A stored change as the API shows it; the values of the properties named in `hidden` (confidential fields the
+ * reader may not read, src/auth/accessRules.ts) are withheld, never sent.
+ */
+export function changeOf(stored: StoredChange, hidden: ReadonlySet<string>): Change {
+  const before = JSON.parse(stored.before) as Record<string, unknown>;
+  const after = JSON.parse(stored.after) as Record<string, unknown>;
+  return {
+    id: stored.id,
+    at: stored.at,
+    entity: stored.entity,
+    action: stored.action,
+    labels: stored.labels ?? null,
+    labelsAdded: stored.labelsAdded ?? null,
+    labelsRemoved: stored.labelsRemoved ?? null,
+    nodeId: stored.nodeId ?? null,
+    type: stored.type ?? null,
+    fromId: stored.fromId ?? null,
+    toId: stored.toId ?? null,
+    properties: [...stored.properties]
+      .sort()
+      .map((property) =>
+        hidden.has(property)
+          ? { property, before: null, after: null, withheld: true }
+          : { property, before: before[property] ?? null, after: after[property] ?? null, withheld: false },
+      ),
+    auditEventId: stored.auditId,
+    actor: stored.actor,
+    operation: stored.operation,
+    requestId: stored.requestId ?? null,
+    clientRequestId: stored.clientRequestId ?? null,
+    outsideApi: stored.outsideApi,
+    batchId: stored.batchId ?? null,
+    file: stored.file ?? null,
+    row: stored.row ?? null,
+  };
+}
+
+/** The changes of one node and of its relationships, newest first (cypher/history/history.cypher). */
+export async function readHistory(
+  tx: ReadRunner,
+  filter: HistoryFilter,
+  hidden: ReadonlySet<string>,
+): Promise<Change[]> {
+  const result = await tx.run(loadCypher('history', 'history.cypher'), {
+    id: filter.id,
+    since: filter.since,
+    until: filter.until,
+    limit: neo4j.int(filter.limit),
+    offset: neo4j.int(filter.offset),
+  });
+  return result.records.map((record) => changeOf(toPlain(record.get('change')) as StoredChange, hidden));
+}
+
+/** The changes of each of `auditIds`, at most `limit` each (cypher/history/ofEvents.cypher). */
+export async function readChangesOfEvents(
+  tx: ReadRunner,
+  auditIds: readonly string[],
+  limit: number,
+  hidden: ReadonlySet<string>,
+): Promise<Map<string, Change[]>> {
+  const result = await tx.run(loadCypher('history', 'ofEvents.cypher'), {
+    auditIds: [...auditIds],
+    limit: neo4j.int(limit),
+  });
+  const changes = new Map<string, Change[]>(auditIds.map((id) => [id, []]));
+  for (const record of result.records) {
+    changes.get(record.get('auditId') as string)?.push(changeOf(toPlain(record.get('change')) as StoredChange, hidden));
+  }
+  return changes;
+}
