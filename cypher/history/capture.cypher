@@ -41,26 +41,29 @@ WITH md, removedLabelsOf, assignedLabelsOf, removedPropsOf,
 // Nodes: every node the transaction touched, with its property changes.
 CALL {
   WITH md, removedLabelsOf, assignedLabelsOf, removedPropsOf, createdN, deletedN
+  // Grouped in a subquery of its own: the maps above must not be grouping keys (each group would hold a copy).
   CALL {
-    UNWIND keys($assignedNodeProperties) AS key
-    UNWIND $assignedNodeProperties[key] AS e
-    RETURN e.node AS n, key, e.old AS old, e.new AS new
-    UNION ALL
-    UNWIND keys($removedNodeProperties) AS key
-    UNWIND $removedNodeProperties[key] AS e
-    RETURN e.node AS n, key, e.old AS old, null AS new
-    UNION ALL
-    UNWIND $createdNodes + $deletedNodes AS n
-    RETURN n, null AS key, null AS old, null AS new
-    UNION ALL
-    UNWIND keys($assignedLabels) + keys($removedLabels) AS label
-    UNWIND coalesce($assignedLabels[label], []) + coalesce($removedLabels[label], []) AS n
-    RETURN n, null AS key, null AS old, null AS new
+    CALL {
+      UNWIND keys($assignedNodeProperties) AS key
+      UNWIND $assignedNodeProperties[key] AS e
+      RETURN e.node AS n, key, e.old AS old, e.new AS new
+      UNION ALL
+      UNWIND keys($removedNodeProperties) AS key
+      UNWIND $removedNodeProperties[key] AS e
+      RETURN e.node AS n, key, e.old AS old, null AS new
+      UNION ALL
+      UNWIND $createdNodes + $deletedNodes AS n
+      RETURN n, null AS key, null AS old, null AS new
+      UNION ALL
+      UNWIND keys($assignedLabels) + keys($removedLabels) AS label
+      UNWIND coalesce($assignedLabels[label], []) + coalesce($removedLabels[label], []) AS n
+      RETURN n, null AS key, null AS old, null AS new
+    }
+    WITH elementId(n) AS eid, head(collect(n)) AS n,
+         collect(CASE WHEN key IS NOT NULL AND (old IS NULL OR new IS NULL OR old <> new) THEN [key, old, new] END)
+           AS props
+    RETURN eid, n, props
   }
-  WITH md, removedLabelsOf, assignedLabelsOf, removedPropsOf, createdN, deletedN, elementId(n) AS eid,
-       head(collect(n)) AS n,
-       collect(CASE WHEN key IS NOT NULL AND (old IS NULL OR new IS NULL OR old <> new) THEN [key, old, new] END)
-         AS props
   WITH md, eid, n, props, coalesce(createdN[eid], false) AS created, coalesce(deletedN[eid], false) AS deleted,
        coalesce(assignedLabelsOf[eid], []) AS added, removedLabelsOf[eid] AS removed, removedPropsOf[eid] AS gone
   WHERE NOT (created AND deleted)
@@ -89,20 +92,23 @@ CALL {
 CALL {
   WITH removedLabelsOf, removedPropsOf, deletedN, createdR, deletedR
   CALL {
-    UNWIND keys($assignedRelationshipProperties) AS key
-    UNWIND $assignedRelationshipProperties[key] AS e
-    RETURN e.relationship AS r, key, e.old AS old, e.new AS new
-    UNION ALL
-    UNWIND keys($removedRelationshipProperties) AS key
-    UNWIND $removedRelationshipProperties[key] AS e
-    RETURN e.relationship AS r, key, e.old AS old, null AS new
-    UNION ALL
-    UNWIND $createdRelationships + $deletedRelationships AS r
-    RETURN r, null AS key, null AS old, null AS new
+    CALL {
+      UNWIND keys($assignedRelationshipProperties) AS key
+      UNWIND $assignedRelationshipProperties[key] AS e
+      RETURN e.relationship AS r, key, e.old AS old, e.new AS new
+      UNION ALL
+      UNWIND keys($removedRelationshipProperties) AS key
+      UNWIND $removedRelationshipProperties[key] AS e
+      RETURN e.relationship AS r, key, e.old AS old, null AS new
+      UNION ALL
+      UNWIND $createdRelationships + $deletedRelationships AS r
+      RETURN r, null AS key, null AS old, null AS new
+    }
+    WITH elementId(r) AS eid, head(collect(r)) AS r,
+         collect(CASE WHEN key IS NOT NULL AND (old IS NULL OR new IS NULL OR old <> new) THEN [key, old, new] END)
+           AS props
+    RETURN eid, r, props
   }
-  WITH removedLabelsOf, removedPropsOf, deletedN, createdR, deletedR, elementId(r) AS eid, head(collect(r)) AS r,
-       collect(CASE WHEN key IS NOT NULL AND (old IS NULL OR new IS NULL OR old <> new) THEN [key, old, new] END)
-         AS props
   WITH removedLabelsOf, removedPropsOf, deletedN, r, props,
        coalesce(createdR[eid], false) AS created, coalesce(deletedR[eid], false) AS deleted,
        elementId(startNode(r)) AS fromEid, elementId(endNode(r)) AS toEid

@@ -857,7 +857,7 @@
     const details = $('details');
     details.replaceChildren(table);
     selectTab('details');
-    suggestionRequest += 1;
+    detailsRequest += 1;
     if (!element.isNode()) return;
     const actions = document.createElement('p');
     if (element.hasClass('group')) actions.append(button(t('expand'), () => openNode(element)));
@@ -871,15 +871,15 @@
       );
     }
     details.append(actions);
-    if (!element.hasClass('group') && (data.type === 'Enterprise' || data.type === 'Person')) {
-      details.append(suggestionsBox(data.type, data.id));
-    }
+    if (element.hasClass('group')) return;
+    if (data.type === 'Enterprise' || data.type === 'Person') details.append(suggestionsBox(data.type, data.id));
+    details.append(historyBox(data.id, historyApi(detailsRequest)));
   }
 
   // ── Suggestions (planner role) ───────────────────────────────────────────────────────────────────────────────
 
-  /** The details shown last: an answer for an element shown before it is dropped. */
-  let suggestionRequest = 0;
+  /** The details shown last: a suggestion or history answer for an element shown before it is dropped. */
+  let detailsRequest = 0;
 
   /**
    * Selects a node and shows its properties (and its suggestions): the drawn node if the map has it, otherwise its
@@ -969,7 +969,7 @@
     }
     box.dataset.state = 'loading';
     hint.textContent = t('suggestionsLoading');
-    const request = suggestionRequest;
+    const request = detailsRequest;
     const query =
       type === 'Enterprise'
         ? `query ($id: ID!) {
@@ -981,7 +981,7 @@
            }`;
     plannerGql(query, { id })
       .then((data) => {
-        if (request !== suggestionRequest) return;
+        if (request !== detailsRequest) return;
         const score = (n) => t('score', { n });
         const sections =
           type === 'Enterprise'
@@ -1020,13 +1020,28 @@
         box.replaceChildren(...sections, hint);
       })
       .catch((error) => {
-        if (request !== suggestionRequest) return;
+        if (request !== detailsRequest) return;
         box.dataset.state = error.code === 'FORBIDDEN' ? 'needs-planner' : 'error';
         hint.textContent = error.code === 'FORBIDDEN' ? t('suggestionsNeedPlanner') : error.message;
         hint.classList.toggle('error', error.code !== 'FORBIDDEN');
       });
     return box;
   }
+
+  // ── Change history (planner role): public/explorer/history.js draws it with these ─────────────────────────────
+
+  const { historyBox } = window.explorerHistory;
+  /** What history.js needs of the explorer: the same role mechanism as the suggestions, and its words and buttons. */
+  const historyApi = (request) => ({
+    isPlanner,
+    plannerGql,
+    isCurrent: () => request === detailsRequest,
+    nodeButton: suggestionButton,
+    button,
+    typeName,
+    relationName,
+    types: Object.keys(COLORS),
+  });
 
   /** Double-click: a group shows its members, a chain segment its firms, any other node its neighbourhood. */
   async function openNode(node) {

@@ -5,7 +5,7 @@ import { buildSchema, loadTypeDefs } from '../../src/graphql';
 describe('accessRulesOf: the role table read from schema/', () => {
   const rules = accessRulesOf(loadTypeDefs());
 
-  it('needs planner for every gap list and for partner suggestions, admin for the audit trail', () => {
+  it('needs planner for every gap list, partner suggestions and the change history, admin for the audit trail', () => {
     const planner = [...rules.queryFields].filter(([, role]) => role === 'planner').map(([field]) => field);
     expect(planner.sort()).toEqual(
       [
@@ -21,6 +21,7 @@ describe('accessRulesOf: the role table read from schema/', () => {
         'enterprisesWithoutLandmarkAchievement',
         'enterprisesWithoutRdInstitution',
         'expiringQualifications',
+        'history',
         'partnerSuggestions',
       ].sort(),
     );
