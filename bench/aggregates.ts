@@ -32,7 +32,7 @@ import { runImport, undoImport } from '../src/import';
 import { AVAILABLE_METRICS, computeMetricLive } from '../src/queries/metrics';
 import { loadCypher } from '../src/queries/loadCypher';
 import { arg, cleanUp, measure, run, startApi, stopApi, writeResults, type Stats } from './harness';
-import { registerWorkbook } from './workbook';
+import { cityRegister } from './workbook';
 
 const DATABASE = 'neo4j';
 const READY = "EXISTS { (:AggregateState {id: 'aggregates', mode: 'ready'}) }";
@@ -183,19 +183,7 @@ async function atScale(
     api = undefined;
 
     // ---- writes: a 10,000-row import and its undo ----
-    const existing = await runAutoCommit(
-      driver,
-      DATABASE,
-      `MATCH (e:Enterprise)-[:LOCATED_IN]->(r:Region) WHERE e.creditCode IS NOT NULL
-       RETURN e.creditCode AS code, e.name AS name, r.name AS county ORDER BY e.id LIMIT $n`,
-      { n: neo4j.int(Math.round(o.rows * 0.8)) },
-    );
-    const file = path.join(home, 'register-2025.xlsx');
-    await registerWorkbook(
-      file,
-      existing.records.map((r) => ({ code: r.get('code'), name: r.get('name'), county: r.get('county') })),
-      o.rows - existing.records.length,
-    );
+    const file = await cityRegister(driver, home, o.rows);
     const bytes = (await import('node:fs')).readFileSync(file);
     const subject = { actor: 'bench', roles: ['admin'], operation: 'import enterprises', requestId: null };
     // With upkeep, a write of more than INLINE_SUBJECTS subjects records them and a catch-up refreshes them after it

@@ -16,14 +16,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import neo4j, { type Driver } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
 import { loadSeed } from '../seed/loadSeed';
 import { rebuildAggregates } from '../src/aggregates/rebuild';
 import { catchUpAggregates } from '../src/aggregates/catchUp';
 import { CHANGE_TRIGGER, createDriver, freePort, migrate, runAutoCommit, startLocalNeo4j } from '../src/db';
 import { runImport, undoImport } from '../src/import';
 import { arg, cleanUp, measure, run, startApi, stopApi, writeResults, type Stats } from './harness';
-import { registerWorkbook } from './workbook';
+import { cityRegister } from './workbook';
 
 const DATABASE = 'neo4j';
 
@@ -120,19 +120,7 @@ run(async () => {
     api = undefined;
 
     // ---- a 10,000-row import and its undo ----
-    const existing = await runAutoCommit(
-      driver,
-      DATABASE,
-      `MATCH (e:Enterprise)-[:LOCATED_IN]->(r:Region) WHERE e.creditCode IS NOT NULL
-       RETURN e.creditCode AS code, e.name AS name, r.name AS county ORDER BY e.id LIMIT $n`,
-      { n: neo4j.int(Math.round(o.rows * 0.8)) },
-    );
-    const file = path.join(home, 'register-2025.xlsx');
-    await registerWorkbook(
-      file,
-      existing.records.map((r) => ({ code: r.get('code'), name: r.get('name'), county: r.get('county') })),
-      o.rows - existing.records.length,
-    );
+    const file = await cityRegister(driver, home, o.rows);
     const bytes = readFileSync(file);
     const subject = { actor: 'bench', roles: ['admin'], operation: 'import enterprises', requestId: null };
     const importRound = async () => {

@@ -15,12 +15,11 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import neo4j from 'neo4j-driver';
 import { loadSeed } from '../seed/loadSeed';
 import { createDriver, freePort, migrate, runAutoCommit, startLocalNeo4j } from '../src/db';
 import { fromRoot } from '../src/paths';
 import { arg, cleanUp, run, writeResults } from './harness';
-import { registerWorkbook } from './workbook';
+import { cityRegister } from './workbook';
 
 const exec = promisify(execFile);
 
@@ -34,16 +33,7 @@ run(async () => {
     await migrate(driver, 'neo4j');
     const seed = await loadSeed(driver, 'neo4j', { scale: 1 });
     console.error(`seed: ${seed.nodes} nodes, ${seed.relationships} relationships in ${seed.ms} ms`);
-    const firms = await runAutoCommit(
-      driver,
-      'neo4j',
-      `MATCH (e:Enterprise)-[:LOCATED_IN]->(r:Region) WHERE e.creditCode IS NOT NULL
-       RETURN e.creditCode AS code, e.name AS name, r.name AS county ORDER BY e.id LIMIT $n`,
-      { n: neo4j.int(Math.round(rows * 0.8)) },
-    );
-    const existing = firms.records.map((r) => ({ code: r.get('code'), name: r.get('name'), county: r.get('county') }));
-    const file = path.join(home, 'register-2025.xlsx');
-    await registerWorkbook(file, existing, rows - existing.length);
+    const file = await cityRegister(driver, home, rows);
     const importOnce = async () => {
       const { stdout } = await exec(
         process.execPath,

@@ -1,10 +1,13 @@
+import path from 'node:path';
 import ExcelJS from 'exceljs';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { runAutoCommit } from '../src/db';
 import { creditCodeCheckChar } from '../src/graphql/scalars';
 
 /**
  * A 2025 register of above-scale firms as a bureau sends it (a title row, then the header): `existing` firms of the
  * demo city by credit code with new figures, then `fresh` new firms. Shared by bench/import.ts and
- * bench/aggregates.ts.
+ * bench/aggregates.ts, through {@link cityRegister} (bench/history.ts too).
  */
 export async function registerWorkbook(
   file: string,
@@ -57,4 +60,25 @@ export async function registerWorkbook(
     ]);
   }
   await wb.xlsx.writeFile(file);
+}
+
+/**
+ * A `rows`-row register of the city in `driver`'s database, as a bureau sends it: 80 % of the rows are firms of the
+ * city by credit code (in id order), the rest new ones. Written to `dir/register-2025.xlsx`; returns the path.
+ */
+export async function cityRegister(driver: Driver, dir: string, rows: number): Promise<string> {
+  const existing = await runAutoCommit(
+    driver,
+    'neo4j',
+    `MATCH (e:Enterprise)-[:LOCATED_IN]->(r:Region) WHERE e.creditCode IS NOT NULL
+     RETURN e.creditCode AS code, e.name AS name, r.name AS county ORDER BY e.id LIMIT $n`,
+    { n: neo4j.int(Math.round(rows * 0.8)) },
+  );
+  const file = path.join(dir, 'register-2025.xlsx');
+  await registerWorkbook(
+    file,
+    existing.records.map((r) => ({ code: r.get('code'), name: r.get('name'), county: r.get('county') })),
+    rows - existing.records.length,
+  );
+  return file;
 }
