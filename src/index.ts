@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config';
 import { createDriver, DbHealth, LocalNeo4jError, portIsOpen, resolveTarget } from './db';
 import { createLogger } from './logger';
 import { AggregateKeeper } from './aggregates/keeper';
+import { BackupSchedule } from './backup';
 import { createServer } from './server';
 
 /** The only module with side effects: config, Neo4j, driver, server, listen, and a clean shutdown. */
@@ -47,6 +48,9 @@ async function main(): Promise<void> {
   health.start();
   // Rebuilds of the maintained aggregates run in the background, never in a request (src/aggregates/keeper.ts).
   const aggregates = new AggregateKeeper(driver, config.database, logger);
+  // Scheduled backups (BACKUP_DIR), in the background once the database is prepared.
+  const backups =
+    config.backups === null ? undefined : new BackupSchedule(driver, config.database, config.backups, logger);
   const server = createServer({
     config,
     driver,
@@ -57,6 +61,7 @@ async function main(): Promise<void> {
     listLimits,
     guardedFields,
     onAggregatesStale: () => aggregates.request(),
+    ...(backups === undefined ? {} : { backups }),
   });
   await server.start();
   await new Promise<void>((resolve, reject) => {
@@ -80,6 +85,7 @@ async function main(): Promise<void> {
       if (!ok) return;
       health.setPrepared(true);
       void health.check();
+      void backups?.start();
       void aggregates
         .ensure()
         .catch((error: unknown) =>
@@ -101,6 +107,7 @@ async function main(): Promise<void> {
     logger.info({ reason }, 'shutting down: draining requests');
     preparing.abort();
     aggregates.stop();
+    backups?.stop();
     health.stop();
     const force = setTimeout(() => process.exit(code || 1), 15_000);
     force.unref();

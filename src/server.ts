@@ -35,6 +35,7 @@ import { clientKeyOf, rateLimit } from './http/fairness';
 import { exportRoutes } from './http/exportRoutes';
 import { importRoutes } from './http/importRoutes';
 import type { RunOperation } from './export';
+import type { BackupStatusSource } from './backup/schedule';
 import { createMetrics } from './http/metrics';
 import { type ListLimit, operationLimits } from './graphql/operationLimits';
 import { onlyIntrospection } from './graphql/operations';
@@ -69,6 +70,8 @@ export interface ServerDeps {
   guardedFields: ReadonlyMap<string, GuardedField>;
   health: DbHealth;
   logger: Logger;
+  /** Scheduled backups (src/backup/schedule.ts), when BACKUP_DIR is set: their state goes to /health/ready and /metrics. */
+  backups?: BackupStatusSource;
 }
 
 import type { RequestContext } from './context';
@@ -172,7 +175,7 @@ export function createServer(deps: ServerDeps): AppServer {
   });
   // Database sessions held at once, per client across its requests (src/db/sessionLimits.ts).
   const clientSessions = new KeyedSemaphores(config.fairness.clientSessions);
-  const metrics = createMetrics(() => ({ ...clientSessions.load, clients: clientSessions.size }));
+  const metrics = createMetrics(() => ({ ...clientSessions.load, clients: clientSessions.size }), deps.backups);
   const contextFor = (
     requestId: string,
     principal: Principal,
@@ -278,8 +281,10 @@ export function createServer(deps: ServerDeps): AppServer {
   });
   app.get('/health/ready', async (_req, res) => {
     const status = await health.current();
-    if (status.ready) res.json({ status: 'ready', neo4j: { version: status.version } });
-    else res.status(503).json({ status: 'unavailable', neo4j: { error: status.error } });
+    // Scheduled backups: their state for an operator; a failing backup does not make the API unready.
+    const backups = deps.backups === undefined ? {} : { backups: deps.backups.status() };
+    if (status.ready) res.json({ status: 'ready', neo4j: { version: status.version }, ...backups });
+    else res.status(503).json({ status: 'unavailable', neo4j: { error: status.error }, ...backups });
   });
 
   // Prometheus metrics: loopback clients in local mode; with tokens, an admin's (a scraper sends a bearer token too).

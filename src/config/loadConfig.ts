@@ -62,6 +62,15 @@ export interface FairnessLimits {
   sessionWaitMs: number;
 }
 
+/** Backups the API process writes on a schedule (src/backup/schedule.ts); null when BACKUP_DIR is unset. */
+export interface BackupScheduleConfig {
+  /** Where the backups go (an absolute path). */
+  dir: string;
+  intervalMinutes: number;
+  /** How many of its backups to keep in `dir`; older ones are deleted. */
+  keep: number;
+}
+
 /** The smallest HS256 secret accepted, in bytes (RFC 7518 §3.2: a key at least as long as the hash). */
 export const MIN_SECRET_BYTES = 32;
 
@@ -91,6 +100,7 @@ export interface Config {
   fairness: FairnessLimits;
   /** Whether GraphQL introspection is answered (off by default with NODE_ENV=production). */
   introspection: boolean;
+  backups: BackupScheduleConfig | null;
 }
 
 /** Thrown by loadConfig with every problem found, so a user fixes them all in one go. */
@@ -202,6 +212,8 @@ export function loadConfig(env: Env = process.env): Config {
     maxCost: int('MAX_QUERY_COST', 250_000, 100, 100_000_000),
   };
 
+  const backups = backupSchedule(read, int, problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     host,
@@ -221,6 +233,28 @@ export function loadConfig(env: Env = process.env): Config {
     limits,
     fairness,
     introspection,
+    backups,
+  };
+}
+
+/** BACKUP_DIR turns scheduled backups on; the interval and the number kept are checked only with it. */
+function backupSchedule(
+  read: (name: string) => string | undefined,
+  int: (name: string, fallback: number, min: number, max: number) => number,
+  problems: string[],
+): BackupScheduleConfig | null {
+  const dir = read('BACKUP_DIR');
+  if (dir === undefined) {
+    for (const name of ['BACKUP_INTERVAL_MINUTES', 'BACKUP_KEEP']) {
+      if (read(name) !== undefined)
+        problems.push(`${name} is set but BACKUP_DIR is not: set BACKUP_DIR to turn scheduled backups on`);
+    }
+    return null;
+  }
+  return {
+    dir: path.resolve(dir),
+    intervalMinutes: int('BACKUP_INTERVAL_MINUTES', 1440, 5, 10_080),
+    keep: int('BACKUP_KEEP', 7, 1, 1000),
   };
 }
 

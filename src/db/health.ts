@@ -1,5 +1,9 @@
 import type { Driver } from 'neo4j-driver';
+import { loadCypher } from '../queries/loadCypher';
 import { withTimeout } from './timeout';
+
+/** The readiness error while a restore's marker exists (src/backup/restoreGraph.ts): its graph is incomplete. */
+export const RESTORE_IN_PROGRESS = 'a restore is in progress or was interrupted: run npm run restore again';
 
 export interface DbStatus {
   ready: boolean;
@@ -62,17 +66,19 @@ export class DbHealth {
     const session = this.driver.session({ database: this.database });
     try {
       const result = await withTimeout(
-        session.run(
-          'CALL dbms.components() YIELD versions RETURN versions[0] AS version',
-          {},
-          { timeout: this.timeoutMs },
-        ),
+        session.run(loadCypher('health', 'probe.cypher'), {}, { timeout: this.timeoutMs }),
         this.timeoutMs,
       );
       const version = result.records[0]?.get('version') as string | undefined;
-      this.status = this.prepared
-        ? { ready: true, ...(version ? { version } : {}), checkedAt: Date.now() }
-        : { ready: false, ...(version ? { version } : {}), error: 'preparing the database', checkedAt: Date.now() };
+      const error = !this.prepared
+        ? 'preparing the database'
+        : result.records[0]?.get('restoring') === true
+          ? RESTORE_IN_PROGRESS
+          : undefined;
+      this.status =
+        error === undefined
+          ? { ready: true, ...(version ? { version } : {}), checkedAt: Date.now() }
+          : { ready: false, ...(version ? { version } : {}), error, checkedAt: Date.now() };
     } catch (error) {
       this.status = { ready: false, error: (error as Error).message, checkedAt: Date.now() };
     } finally {

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { BackupStatusSource } from '../backup/schedule';
 import { ErrorCode } from '../errors';
 import { rootFieldNodes } from '../graphql/operations';
 
@@ -21,9 +22,13 @@ export function routeOf(path: string): string {
  * the response cache; database sessions held and waited for; and Node.js's own (memory, event-loop lag, GC).
  * Labels only take values the schema or the code bound: never a client's operation name or an id.
  */
-export function createMetrics(sessions: () => { active: number; waiting: number; clients: number }) {
+export function createMetrics(
+  sessions: () => { active: number; waiting: number; clients: number },
+  backups?: BackupStatusSource,
+) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  if (backups !== undefined) backupMetrics(registry, backups);
   const http = new Histogram({
     name: 'ig_http_request_duration_seconds',
     help: 'HTTP requests by route and status, with their latency',
@@ -107,4 +112,41 @@ export function createMetrics(sessions: () => { active: number; waiting: number;
   }
 
   return { registry, observeHttp, plugin, refused };
+}
+
+/**
+ * The scheduled backups' state (src/backup/schedule.ts), read when scraped: when the last backup succeeded and
+ * failed (Unix seconds; absent until it happens) and the failures since the process started. Alert on
+ * `time() - ig_backup_last_success_timestamp_seconds` growing past the interval.
+ */
+function backupMetrics(registry: Registry, backups: BackupStatusSource): void {
+  const seconds = (iso: string | null): number | null => (iso === null ? null : Date.parse(iso) / 1000);
+  new Gauge({
+    name: 'ig_backup_last_success_timestamp_seconds',
+    help: 'When the last scheduled backup was written (Unix time)',
+    registers: [registry],
+    collect() {
+      const at = seconds(backups.status().lastSuccessAt);
+      if (at !== null) this.set(at);
+    },
+  });
+  new Gauge({
+    name: 'ig_backup_last_failure_timestamp_seconds',
+    help: 'When the last scheduled backup failed (Unix time)',
+    registers: [registry],
+    collect() {
+      const at = seconds(backups.status().lastFailureAt);
+      if (at !== null) this.set(at);
+    },
+  });
+  new Counter({
+    name: 'ig_backup_failures_total',
+    help: 'Scheduled backups that failed since the process started',
+    registers: [registry],
+    // The schedule keeps the count; a scrape copies it (a counter's value can only be set by reset and inc).
+    collect() {
+      this.reset();
+      this.inc(backups.status().failures);
+    },
+  });
 }
