@@ -5,8 +5,9 @@
  * - a generated mutation through the API (a nested update of an annual report: `updateEnterprises`), p50 of
  *   `--writes` calls per round, `--rounds` rounds each way;
  * - a 10,000-row `enterprises` import (8,000 known firms, 2,000 new) and its undo, `--importRounds` each way;
- * and the growth of the store per 1,000 changes recorded (the data folder's size after a checkpoint, before and after
- * the captured imports, over the Change nodes they added).
+ * and the growth of the store per 1,000 changes recorded: the data folder's size before and after the captured
+ * imports (store files and transaction log; Neo4j allocates store files in steps, so this is coarse) over the Change
+ * nodes they added, beside the mean size of a Change's properties as JSON (what it holds, without overhead).
  *
  *   npx tsx bench/history.ts [--writes 100] [--rounds 3] [--rows 10000] [--importRounds 2]
  *
@@ -52,6 +53,16 @@ async function setCapture(driver: Driver, on: boolean): Promise<void> {
 async function changes(driver: Driver): Promise<number> {
   const result = await runAutoCommit(driver, DATABASE, 'MATCH (c:Change) RETURN count(c) AS n');
   return Number(result.records[0]?.get('n'));
+}
+
+/** The mean size of a Change's properties as JSON text, in bytes. */
+async function changeBytes(driver: Driver): Promise<number> {
+  const result = await runAutoCommit(
+    driver,
+    DATABASE,
+    'MATCH (c:Change) RETURN avg(size(apoc.convert.toJson(properties(c)))) AS bytes',
+  );
+  return Math.round(Number(result.records[0]?.get('bytes')));
 }
 
 run(async () => {
@@ -149,10 +160,8 @@ run(async () => {
       await setCapture(driver, false);
       imports.uncaptured.push(await importRound());
       await setCapture(driver, true);
-      await runAutoCommit(driver, DATABASE, 'CALL db.checkpoint()');
       const [bytesBefore, changesBefore] = [du(home), await changes(driver)];
       imports.captured.push(await importRound());
-      await runAutoCommit(driver, DATABASE, 'CALL db.checkpoint()');
       grownBytes += du(home) - bytesBefore;
       grownChanges += (await changes(driver)) - changesBefore;
       console.error(
@@ -190,6 +199,7 @@ run(async () => {
         changesRecorded: grownChanges,
         bytesGrown: grownBytes,
         bytesPer1000Changes: grownChanges > 0 ? Math.round((grownBytes / grownChanges) * 1000) : null,
+        meanChangeJsonBytes: await changeBytes(driver),
       },
     };
     console.log(
@@ -197,7 +207,8 @@ run(async () => {
         `10,000-row import ${results.import10k.capturedMs} vs ${results.import10k.uncapturedMs} ms ` +
         `(×${results.import10k.importRatio}), undo ×${results.import10k.undoRatio}; store +` +
         `${Math.round(grownBytes / 1e6)} MB for ${grownChanges} changes ` +
-        `(${Math.round((results.store.bytesPer1000Changes ?? 0) / 1024)} KiB per 1,000)`,
+        `(${Math.round((results.store.bytesPer1000Changes ?? 0) / 1024)} KiB per 1,000; a change holds ` +
+        `${results.store.meanChangeJsonBytes} bytes of JSON on average)`,
     );
     writeResults('history', results);
   } finally {

@@ -155,10 +155,12 @@ describe('change history: what every write changed, in its own transaction (real
 
   it('an import records each changed fact with its batch, file and row; its undo records the reverse', async () => {
     const fileName = `${app.prefix}history.csv`;
+    const newCode = newCreditCode();
     const bytes = Buffer.from(
       csv([
         ['统一社会信用代码', '企业名称', '所在县区', '年份', '营业收入（万元）', '是否规上'],
         [firmCode, firmName, county, 2023, 800, '是'],
+        [newCode, `新${tok}科技有限公司（示例）`, county, 2023, 120, '是'],
       ]),
     );
     const subject = { actor: `importer-${tok}`, roles: ['editor'], operation: 'import enterprises', requestId: null };
@@ -167,7 +169,7 @@ describe('change history: what every write changed, in its own transaction (real
       { database: DATABASE },
       { bytes, fileName, kind: 'enterprises', subject },
     );
-    expect(report).toMatchObject({ applied: true, updated: 1, created: 0 });
+    expect(report).toMatchObject({ applied: true, updated: 1, created: 1 });
     const imported = (await history(p('firm-2023'))).filter((c) => c.batchId === report.batchId);
     expect(imported).toHaveLength(1);
     expect(imported[0]).toMatchObject({
@@ -180,11 +182,23 @@ describe('change history: what every write changed, in its own transaction (real
     });
     // 800 万元 = 8,000,000 yuan, replacing the 7,250,000 of the nested update above.
     expect(valuesOf(imported[0] as ChangeView).revenue).toEqual([7250000, 8000000]);
-    // The links to the batch are the batch's record, not history.
-    const ofBatch = await runAutoCommit(app.driver, DATABASE, 'MATCH (c:Change {batchId: $b}) RETURN c.type AS t', {
-      b: report.batchId,
+    // The new firm of row 3: created with its values, from that row; the links to the batch are the batch's record.
+    const ofBatch = await runAutoCommit(
+      app.driver,
+      DATABASE,
+      `MATCH (c:Change {batchId: $b}) RETURN c.entity AS entity, c.action AS action, c.labels AS labels,
+         c.type AS type, c.row AS row, c.file AS file, c.after AS after`,
+      { b: report.batchId },
+    );
+    const batchChanges = ofBatch.records.map((r) => toPlain(r.toObject()) as Record<string, unknown>);
+    const firm = batchChanges.find((c) => (c.labels as string[] | null)?.includes('Enterprise'));
+    expect(firm).toMatchObject({ action: 'CREATED', row: 3, file: fileName });
+    expect(JSON.parse(firm?.after as string)).toMatchObject({
+      creditCode: newCode,
+      name: `新${tok}科技有限公司（示例）`,
     });
-    expect(ofBatch.records.map((r) => r.get('t'))).not.toContain('IMPORTED_IN');
+    expect(batchChanges.every((c) => c.row === 2 || c.row === 3)).toBe(true);
+    expect(batchChanges.map((c) => c.type)).not.toContain('IMPORTED_IN');
 
     const undo = await undoImport(app.driver, { database: DATABASE }, report.batchId as string, {
       ...subject,
@@ -196,6 +210,15 @@ describe('change history: what every write changed, in its own transaction (real
     expect(undone).toHaveLength(1);
     expect(undone[0]?.auditEventId).toBe(undo.auditEventId);
     expect(valuesOf(undone[0] as ChangeView).revenue).toEqual([8000000, 7250000]);
+    // The undo deleted the firm the import created: recorded with the values it had.
+    const removed = await runAutoCommit(
+      app.driver,
+      DATABASE,
+      `MATCH (c:Change {auditId: $a, action: 'DELETED'}) WHERE 'Enterprise' IN c.labels RETURN c.before AS before`,
+      { a: undo.auditEventId },
+    );
+    expect(removed.records).toHaveLength(1);
+    expect(JSON.parse(removed.records[0]?.get('before') as string)).toMatchObject({ creditCode: newCode });
   });
 
   it('a write made around the API (plain Cypher with the password) is recorded as made outside it', async () => {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { Driver } from 'neo4j-driver';
 import { beginUpkeep, IMPORT_MAX_SUBJECTS, touchedIds } from '../../src/aggregates/upkeep';
-import { bumpDataVersion, runAutoCommit, toPlain, writeTx } from '../../src/db';
+import { APP, bumpDataVersion, runAutoCommit, toPlain, writeTx } from '../../src/db';
 import { creditCodeCheckChar } from '../../src/graphql/scalars';
 import { DATABASE } from './testApp';
 
@@ -80,7 +80,8 @@ export async function fingerprint(driver: Driver, ids: readonly string[], codes:
 /** Deletes what the import batches of files starting with `prefix` created, and the batches. */
 export async function deleteImported(driver: Driver, prefix: string): Promise<void> {
   // Like any write of ours: the maintained aggregates are kept right for the nodes deleted (src/aggregates/).
-  await writeTx(driver, { database: DATABASE }, async (tx) => {
+  const metadata = { app: APP, operation: 'test cleanup', actor: 'test setup' };
+  await writeTx(driver, { database: DATABASE, metadata }, async (tx) => {
     const created = await tx.run(
       `MATCH (b:ImportBatch)<-[l:IMPORTED_IN]-(n) WHERE b.file STARTS WITH $prefix AND l.created
        RETURN labels(n)[0] AS label, n.id AS id`,
