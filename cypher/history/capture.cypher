@@ -15,34 +15,54 @@
 // Columns: none
 WITH $metaData AS md
 WHERE md.history IS NULL OR md.history <> 'skip'
-CALL {
-  UNWIND keys($removedLabels) AS label
-  UNWIND $removedLabels[label] AS n
-  WITH elementId(n) AS eid, collect(label) AS labels
-  RETURN apoc.map.fromPairs(collect([eid, labels])) AS removedLabelsOf
-}
-CALL {
-  UNWIND keys($assignedLabels) AS label
-  UNWIND $assignedLabels[label] AS n
-  WITH elementId(n) AS eid, collect(label) AS labels
-  RETURN apoc.map.fromPairs(collect([eid, labels])) AS assignedLabelsOf
-}
-CALL {
-  UNWIND keys($removedNodeProperties) AS key
-  UNWIND $removedNodeProperties[key] AS e
-  WITH elementId(e.node) AS eid, collect([key, e.old]) AS pairs
-  RETURN apoc.map.fromPairs(collect([eid, apoc.map.fromPairs(pairs)])) AS removedPropsOf
-}
-WITH md, removedLabelsOf, assignedLabelsOf, removedPropsOf,
+WITH md, coalesce(md.auditId, 'audit-' + randomUUID()) AS auditId,
      apoc.map.fromPairs([n IN $createdNodes | [elementId(n), true]]) AS createdN,
      apoc.map.fromPairs([n IN $deletedNodes | [elementId(n), true]]) AS deletedN,
      apoc.map.fromPairs([r IN $createdRelationships | [elementId(r), true]]) AS createdR,
      apoc.map.fromPairs([r IN $deletedRelationships | [elementId(r), true]]) AS deletedR
-// Nodes: every node the transaction touched, with its property changes.
+// What a deleted node was (its labels and properties, by element id), and the labels a kept node gained.
 CALL {
-  WITH md, removedLabelsOf, assignedLabelsOf, removedPropsOf, createdN, deletedN
-  // Grouped in a subquery of its own: the maps above must not be grouping keys (each group would hold a copy).
+  WITH deletedN
+  UNWIND keys($removedLabels) AS label
+  UNWIND $removedLabels[label] AS n
+  WITH deletedN, elementId(n) AS eid, label
+  WHERE deletedN[eid]
+  WITH eid, collect(label) AS labels
+  RETURN apoc.map.fromPairs(collect([eid, labels])) AS labelsOfDeleted
+}
+CALL {
+  WITH deletedN
+  UNWIND keys($removedNodeProperties) AS key
+  UNWIND $removedNodeProperties[key] AS e
+  WITH deletedN, elementId(e.node) AS eid, key, e.old AS old
+  WHERE deletedN[eid]
+  WITH eid, collect([key, old]) AS pairs
+  RETURN apoc.map.fromPairs(collect([eid, apoc.map.fromPairs(pairs)])) AS propsOfDeleted
+}
+CALL {
+  WITH createdN
+  UNWIND keys($assignedLabels) AS label
+  UNWIND $assignedLabels[label] AS n
+  WITH createdN, elementId(n) AS eid, label
+  WHERE NOT coalesce(createdN[eid], false)
+  WITH eid, collect(label) AS labels
+  RETURN apoc.map.fromPairs(collect([eid, labels])) AS labelsAddedOf
+}
+CALL {
+  WITH deletedN
+  UNWIND keys($removedLabels) AS label
+  UNWIND $removedLabels[label] AS n
+  WITH deletedN, elementId(n) AS eid, label
+  WHERE NOT coalesce(deletedN[eid], false)
+  WITH eid, collect(label) AS labels
+  RETURN apoc.map.fromPairs(collect([eid, labels])) AS labelsRemovedOf
+}
+// Nodes, one row each, written as they come (a large write is never held as one list). Nodes of unrecorded labels
+// are dropped before they are grouped.
+CALL {
+  WITH md, auditId, createdN, deletedN, labelsOfDeleted, propsOfDeleted, labelsAddedOf, labelsRemovedOf
   CALL {
+    WITH deletedN, labelsOfDeleted
     CALL {
       UNWIND keys($assignedNodeProperties) AS key
       UNWIND $assignedNodeProperties[key] AS e
@@ -59,39 +79,51 @@ CALL {
       UNWIND coalesce($assignedLabels[label], []) + coalesce($removedLabels[label], []) AS n
       RETURN n, null AS key, null AS old, null AS new
     }
-    WITH elementId(n) AS eid, head(collect(n)) AS n,
+    WITH deletedN, labelsOfDeleted, n, key, old, new, elementId(n) AS eid
+    WITH n, key, old, new, eid, coalesce(deletedN[eid], false) AS deleted,
+         CASE WHEN coalesce(deletedN[eid], false) THEN coalesce(labelsOfDeleted[eid], []) ELSE labels(n) END AS labels
+    WHERE none(l IN labels WHERE l IN $excludedLabels OR l STARTS WITH '__')
+    WITH n, eid, deleted, labels,
          collect(CASE WHEN key IS NOT NULL AND (old IS NULL OR new IS NULL OR old <> new) THEN [key, old, new] END)
            AS props
-    RETURN eid, n, props
+    RETURN n, eid, deleted, labels, props
   }
-  WITH md, eid, n, props, coalesce(createdN[eid], false) AS created, coalesce(deletedN[eid], false) AS deleted,
-       coalesce(assignedLabelsOf[eid], []) AS added, removedLabelsOf[eid] AS removed, removedPropsOf[eid] AS gone
+  WITH md, auditId, createdN, propsOfDeleted, labelsAddedOf, labelsRemovedOf, n, eid, deleted, labels, props,
+       coalesce(createdN[eid], false) AS created
   WHERE NOT (created AND deleted)
-  WITH md, n, props, created, deleted,
-       CASE WHEN deleted THEN coalesce(removed, []) ELSE labels(n) END AS labels,
-       CASE WHEN deleted THEN [] ELSE added END AS added,
-       CASE WHEN deleted THEN [] ELSE coalesce(removed, []) END AS removed,
+  // Labels added to or removed from a kept node (a created or deleted node's are its labels).
+  WITH md, auditId, n, eid, deleted, labels, props, created, propsOfDeleted[eid] AS gone,
+       CASE WHEN deleted THEN [] ELSE coalesce(labelsAddedOf[eid], []) END AS added,
+       CASE WHEN deleted THEN [] ELSE coalesce(labelsRemovedOf[eid], []) END AS removed
+  WHERE created OR deleted OR size(props) > 0 OR size(added) > 0 OR size(removed) > 0
+  WITH md, auditId, n, deleted, labels, props, created, added, removed,
        CASE WHEN deleted THEN gone.id ELSE n.id END AS nodeId,
        CASE WHEN deleted THEN gone.source ELSE n.source END AS source
-  WHERE none(l IN labels + removed WHERE l IN $excludedLabels OR l STARTS WITH '__')
-    AND (created OR deleted OR size(props) > 0 OR size(added) > 0 OR size(removed) > 0)
-  RETURN collect({
+  CREATE (c:Change {
+    id: 'change-' + randomUUID(),
+    at: datetime.transaction(),
+    auditId: auditId,
     entity: 'NODE',
     action: CASE WHEN created THEN 'CREATED' WHEN deleted THEN 'DELETED' ELSE 'UPDATED' END,
     labels: labels,
-    labelsAdded: CASE WHEN created THEN [] ELSE added END,
-    labelsRemoved: removed,
     nodeId: nodeId,
+    labelsAdded: added,
+    labelsRemoved: removed,
     properties: [p IN props | p[0]],
     before: apoc.convert.toJson(apoc.map.fromPairs([p IN props | [p[0], p[1]]])),
-    after: apoc.convert.toJson(apoc.map.fromPairs([p IN props | [p[0], p[2]]])),
-    source: source
-  }) AS nodeChanges
+    after: apoc.convert.toJson(apoc.map.fromPairs([p IN props | [p[0], p[2]]]))
+  })
+  // #include history/provenance
+  RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS nodesCreated,
+         sum(CASE WHEN deleted THEN 1 ELSE 0 END) AS nodesDeleted,
+         sum(size(props)) AS nodeProperties,
+         count(*) AS nodeChanges
 }
-// Relationships: their ends by id (a deleted end's id from what the transaction removed).
+// Relationships, likewise: their ends by id (a deleted end's id from what the transaction removed).
 CALL {
-  WITH removedLabelsOf, removedPropsOf, deletedN, createdR, deletedR
+  WITH md, auditId, createdR, deletedR, deletedN, labelsOfDeleted, propsOfDeleted
   CALL {
+    WITH deletedR
     CALL {
       UNWIND keys($assignedRelationshipProperties) AS key
       UNWIND $assignedRelationshipProperties[key] AS e
@@ -104,23 +136,30 @@ CALL {
       UNWIND $createdRelationships + $deletedRelationships AS r
       RETURN r, null AS key, null AS old, null AS new
     }
-    WITH elementId(r) AS eid, head(collect(r)) AS r,
-         collect(CASE WHEN key IS NOT NULL AND (old IS NULL OR new IS NULL OR old <> new) THEN [key, old, new] END)
+    WITH r, key, old, new
+    WHERE NOT type(r) IN $excludedTypes
+    WITH r, collect(CASE WHEN key IS NOT NULL AND (old IS NULL OR new IS NULL OR old <> new) THEN [key, old, new] END)
            AS props
-    RETURN eid, r, props
+    RETURN r, props
   }
-  WITH removedLabelsOf, removedPropsOf, deletedN, r, props,
-       coalesce(createdR[eid], false) AS created, coalesce(deletedR[eid], false) AS deleted,
+  WITH md, auditId, deletedN, labelsOfDeleted, propsOfDeleted, r, props,
+       coalesce(createdR[elementId(r)], false) AS created, coalesce(deletedR[elementId(r)], false) AS deleted,
        elementId(startNode(r)) AS fromEid, elementId(endNode(r)) AS toEid
-  WHERE NOT (created AND deleted) AND NOT type(r) IN $excludedTypes
-  WITH r, props, created, deleted,
-       CASE WHEN coalesce(deletedN[fromEid], false) THEN removedPropsOf[fromEid].id ELSE startNode(r).id END AS fromId,
-       CASE WHEN coalesce(deletedN[toEid], false) THEN removedPropsOf[toEid].id ELSE endNode(r).id END AS toId,
-       CASE WHEN coalesce(deletedN[fromEid], false) THEN coalesce(removedLabelsOf[fromEid], []) ELSE labels(startNode(r)) END
-         + CASE WHEN coalesce(deletedN[toEid], false) THEN coalesce(removedLabelsOf[toEid], []) ELSE labels(endNode(r)) END AS ends
+  WHERE NOT (created AND deleted) AND (created OR deleted OR size(props) > 0)
+  WITH md, auditId, r, props, created, deleted,
+       CASE WHEN coalesce(deletedN[fromEid], false) THEN propsOfDeleted[fromEid].id ELSE startNode(r).id END AS fromId,
+       CASE WHEN coalesce(deletedN[toEid], false) THEN propsOfDeleted[toEid].id ELSE endNode(r).id END AS toId,
+       CASE WHEN coalesce(deletedN[fromEid], false) THEN coalesce(labelsOfDeleted[fromEid], [])
+         ELSE labels(startNode(r)) END
+         + CASE WHEN coalesce(deletedN[toEid], false) THEN coalesce(labelsOfDeleted[toEid], [])
+         ELSE labels(endNode(r)) END AS ends
   WHERE none(l IN ends WHERE l IN $excludedLabels OR l STARTS WITH '__')
-    AND (created OR deleted OR size(props) > 0)
-  RETURN collect({
+  WITH md, auditId, r, props, created, deleted, fromId, toId,
+       CASE WHEN deleted THEN [p IN props WHERE p[0] = 'source' | p[1]][0] ELSE r.source END AS source
+  CREATE (c:Change {
+    id: 'change-' + randomUUID(),
+    at: datetime.transaction(),
+    auditId: auditId,
     entity: 'RELATIONSHIP',
     action: CASE WHEN created THEN 'CREATED' WHEN deleted THEN 'DELETED' ELSE 'UPDATED' END,
     type: type(r),
@@ -128,25 +167,18 @@ CALL {
     toId: toId,
     properties: [p IN props | p[0]],
     before: apoc.convert.toJson(apoc.map.fromPairs([p IN props | [p[0], p[1]]])),
-    after: apoc.convert.toJson(apoc.map.fromPairs([p IN props | [p[0], p[2]]])),
-    source: CASE WHEN deleted THEN [p IN props WHERE p[0] = 'source' | p[1]][0] ELSE r.source END
-  }) AS relationshipChanges
+    after: apoc.convert.toJson(apoc.map.fromPairs([p IN props | [p[0], p[2]]]))
+  })
+  // #include history/provenance
+  RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS relationshipsCreated,
+         sum(CASE WHEN deleted THEN 1 ELSE 0 END) AS relationshipsDeleted,
+         sum(size(props)) AS relationshipProperties,
+         count(*) AS relationshipChanges
 }
-WITH md, nodeChanges + relationshipChanges AS changes, md.app IS NULL OR md.app <> 'innovation-graph' AS outside
-WHERE size(changes) > 0
-WITH md, changes, outside, coalesce(md.auditId, 'audit-' + randomUUID()) AS auditId
-FOREACH (c IN changes |
-  CREATE (x:Change)
-  SET x = c,
-      x.id = 'change-' + randomUUID(),
-      x.at = datetime.transaction(),
-      x.auditId = auditId,
-      x.batchId = md.batchId,
-      x.file = md.importFile,
-      x.row = CASE WHEN md.batchId IS NOT NULL AND c.source CONTAINS ', row '
-                THEN toInteger(last(split(c.source, ', row '))) END,
-      x.source = null
-)
+WITH md, auditId, nodesCreated, nodesDeleted, relationshipsCreated, relationshipsDeleted,
+     nodeProperties + relationshipProperties AS propertiesSet,
+     md.app IS NULL OR md.app <> 'innovation-graph' AS outside
+WHERE nodeChanges + relationshipChanges > 0
 // A write without an AuditEvent of its own (made around the API, or by a writer that named none) gets one here.
 FOREACH (_ IN CASE WHEN md.auditId IS NULL THEN [1] ELSE [] END |
   CREATE (:AuditEvent {
@@ -157,11 +189,11 @@ FOREACH (_ IN CASE WHEN md.auditId IS NULL THEN [1] ELSE [] END |
     operation: CASE WHEN outside THEN 'direct Cypher' ELSE coalesce(md.operation, 'unknown') END,
     requestId: CASE WHEN outside THEN null ELSE md.requestId END,
     outsideApi: outside,
-    nodesCreated: size([c IN changes WHERE c.entity = 'NODE' AND c.action = 'CREATED']),
-    nodesDeleted: size([c IN changes WHERE c.entity = 'NODE' AND c.action = 'DELETED']),
-    relationshipsCreated: size([c IN changes WHERE c.entity = 'RELATIONSHIP' AND c.action = 'CREATED']),
-    relationshipsDeleted: size([c IN changes WHERE c.entity = 'RELATIONSHIP' AND c.action = 'DELETED']),
-    propertiesSet: reduce(n = 0, c IN changes | n + size(c.properties))
+    nodesCreated: nodesCreated,
+    nodesDeleted: nodesDeleted,
+    relationshipsCreated: relationshipsCreated,
+    relationshipsDeleted: relationshipsDeleted,
+    propertiesSet: propertiesSet
   })
 )
 // Nothing else counts a write made around the API: the data version (so no cache serves what it computed before)

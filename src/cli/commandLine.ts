@@ -1,3 +1,5 @@
+import { createInterface } from 'node:readline/promises';
+
 /**
  * What every CLI does with its command line: `parse` it (node:util parseArgs inside); on --help print `usage` and
  * exit 0; on a usage error print the message and `usage` and exit 2.
@@ -33,4 +35,19 @@ export function runCommand(main: () => Promise<number>, name: string, failureCod
       console.error(`${name} failed: ${error instanceof Error ? error.message : String(error)}`);
       process.exit(failureCode);
     });
+}
+
+/**
+ * Asks on the terminal for a destructive step and answers true only when `yes` is typed; without a terminal (a
+ * script, CI) the answer is no, so the command's --yes must be given.
+ */
+export async function typedYes(question: string): Promise<boolean> {
+  if (!process.stdin.isTTY) {
+    console.error('no terminal to ask on: pass --yes to go ahead without a question');
+    return false;
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  const answer = await rl.question(question);
+  rl.close();
+  return answer.trim() === 'yes';
 }

@@ -1,11 +1,10 @@
-import { createInterface } from 'node:readline/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BackupError, restoreGraph, verifyBackup } from '../backup';
 import { loadConfig } from '../config';
 import { createDriver, resolveTarget } from '../db';
 import { createLogger } from '../logger';
-import { argumentsOrExit, runCommand } from './commandLine';
+import { argumentsOrExit, runCommand, typedYes } from './commandLine';
 
 const USAGE = `usage: npm run restore -- FILE [--replace] [--yes]
   FILE        a backup written by npm run backup; checked whole (format, checksum, migrations) before anything is
@@ -45,18 +44,6 @@ export function parseRestoreArgs(argv: string[]): Args {
     replace: values.replace ?? false,
     yes: values.yes ?? false,
   };
-}
-
-/** Asks on the terminal; without one (a script, CI) the answer is no, so --yes must be given. */
-async function typedYes(question: string): Promise<boolean> {
-  if (!process.stdin.isTTY) {
-    console.error('no terminal to ask on: pass --yes to replace the data without a question');
-    return false;
-  }
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
-  const answer = await rl.question(question);
-  rl.close();
-  return answer.trim() === 'yes';
 }
 
 async function main(): Promise<number> {

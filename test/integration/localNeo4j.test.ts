@@ -1,9 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createDriver, freePort, portIsOpen, runAutoCommit, startLocalNeo4j, stopLocalNeo4j } from '../../src/db';
 import neo4j from 'neo4j-driver';
 import { LocalNeo4jError, type LocalNeo4jInfo, passwordFile } from '../../src/db/localNeo4j';
+import { fromRoot } from '../../src/paths';
 import { createTestApp, type TestApp } from '../support/testApp';
 
 /**
@@ -135,6 +137,60 @@ describe('local Neo4j launcher and the API around it', () => {
     const debugLog = readFileSync(path.join(home, 'logs', 'debug.log'), 'utf8');
     expect(debugLog).not.toMatch(/Recovery required|recovery completed/i);
   }, 600_000);
+
+  it('db:copy: an exact offline copy of the data folder, put back with --from --yes, the old folder kept', async () => {
+    const db = (args: string[]) =>
+      new Promise<{ code: number; out: string }>((resolve) => {
+        const env: NodeJS.ProcessEnv = { ...process.env, NEO4J_LOCAL_DATA_DIR: home, NEO4J_LOCAL_PORT: String(port) };
+        delete env.NEO4J_URI;
+        execFile(
+          process.execPath,
+          [fromRoot('node_modules', 'tsx', 'dist', 'cli.mjs'), fromRoot('src', 'cli', 'db.ts'), 'copy', ...args],
+          { cwd: fromRoot(), env: { ...env, NEO4J_LOCAL_HEAP_MB: '512', NEO4J_LOCAL_PAGECACHE_MB: '64' } },
+          (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, out: stdout + stderr }),
+        );
+      });
+    const value = async (): Promise<number | null> => {
+      const driver = createDriver(login);
+      try {
+        const r = await runAutoCommit(driver, 'neo4j', "MATCH (p:CopyProbe {id: 'copy-probe'}) RETURN p.v AS v");
+        const v: unknown = r.records[0]?.get('v');
+        return v === undefined || v === null ? null : Number(v);
+      } finally {
+        await driver.close();
+      }
+    };
+    const setValue = async (v: number) => {
+      const driver = createDriver(login);
+      try {
+        await runAutoCommit(driver, 'neo4j', "MERGE (p:CopyProbe {id: 'copy-probe'}) SET p.v = $v", { v });
+      } finally {
+        await driver.close();
+      }
+    };
+    const copies = mkdtempSync(path.join(os.tmpdir(), 'ig-copies-'));
+    const copy = path.join(copies, 'copy');
+    try {
+      await setValue(1);
+      const out = await db(['--out', copy]);
+      expect(out).toMatchObject({ code: 0 });
+      expect(out.out).toMatch(/ready again/);
+      expect(existsSync(path.join(copy, 'launcher.json'))).toBe(false);
+      await setValue(2);
+      expect(await value()).toBe(2);
+      // No terminal and no --yes: refused, nothing changed.
+      expect(await db(['--from', copy])).toMatchObject({ code: 1 });
+      expect(await value()).toBe(2);
+      expect((await db(['--from', copy, '--yes'])).code).toBe(0);
+      expect(await value()).toBe(1);
+      const kept = readdirSync(path.dirname(home)).filter((f) => f.startsWith(`${path.basename(home)}.replaced-`));
+      expect(kept).toHaveLength(1);
+      for (const k of kept) rmSync(path.join(path.dirname(home), k), { recursive: true, force: true });
+      expect(await db(['--out', copy])).toMatchObject({ code: 1 }); // the folder exists already
+    } finally {
+      rmSync(copies, { recursive: true, force: true });
+    }
+  }, 240_000);
 
   it('gives a data folder without a password file (made before passwords) one at its next start', async () => {
     expect(await stopLocalNeo4j(home)).toBe(true);
