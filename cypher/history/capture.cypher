@@ -4,7 +4,8 @@
 // each changed property's value before and after (JSON), pointing to the write's AuditEvent by `auditId`.
 // What the writer says of itself comes from the transaction's metadata (src/db/writeMetadata.ts): `history: 'skip'`
 // records nothing; without `app: 'innovation-graph'` the write was made around the API, so this statement also
-// creates its AuditEvent, counts it in the data version and marks the maintained aggregates stale.
+// creates its AuditEvent, counts it in the data version and marks the maintained aggregates stale. `history: 'batch'`
+// (an import or its undo) is recorded by the batch's own links, read as history by src/history/batchChanges.ts.
 // Derived data and the records themselves (labels in $excludedLabels or starting with `__`, relationship types in
 // $excludedTypes, relationships touching such nodes) are not history.
 // A deleted node can no longer be read: its labels and properties come from what the transaction removed.
@@ -14,7 +15,7 @@
 //   $metaData: map; (the trigger's own) $excludedLabels: list<string>, $excludedTypes: list<string>
 // Columns: none
 WITH $metaData AS md
-WHERE md.history IS NULL OR md.history <> 'skip'
+WHERE md.history IS NULL OR NOT md.history IN ['skip', 'batch']
 WITH md, coalesce(md.auditId, 'audit-' + randomUUID()) AS auditId,
      apoc.map.fromPairs([n IN $createdNodes | [elementId(n), true]]) AS createdN,
      apoc.map.fromPairs([n IN $deletedNodes | [elementId(n), true]]) AS deletedN,

@@ -6,3 +6,6 @@ CREATE INDEX change_node IF NOT EXISTS FOR (n:Change) ON (n.nodeId);
 CREATE INDEX change_from IF NOT EXISTS FOR (n:Change) ON (n.fromId);
 CREATE INDEX change_to IF NOT EXISTS FOR (n:Change) ON (n.toId);
 CREATE INDEX change_audit IF NOT EXISTS FOR (n:Change) ON (n.auditId);
+// An import's and its undo's changes are the batch's links (src/history/batchChanges.ts), found by their event.
+CREATE INDEX import_batch_audit IF NOT EXISTS FOR (n:ImportBatch) ON (n.auditId);
+CREATE INDEX import_batch_undo_audit IF NOT EXISTS FOR (n:ImportBatch) ON (n.undoAuditId);

@@ -48,7 +48,7 @@ export function newAuditId(): string {
 export function auditMetadata(
   subject: AuditSubject,
   auditId: string,
-  extra: Pick<WriteMetadata, 'batchId' | 'importFile'> = {},
+  extra: Pick<WriteMetadata, 'batchId' | 'importFile' | 'history'> = {},
 ): Record<string, string> {
   return asTxMetadata({
     app: APP,

@@ -11,6 +11,9 @@
  *   event from `actor` and `operation`).
  * - `history: 'skip'` records nothing: derived data (the maintained aggregates' upkeep and rebuild), the demo-data
  *   load and a restore, whose nodes are not changes made by anyone.
+ * - `history: 'batch'`: an import or its undo, whose own record is the batch's IMPORTED_IN links (every node's row,
+ *   values before and after, and relationships), written in the same transaction; src/history/ reads them as its
+ *   changes. The trigger records nothing more: for a 10,000-row import it would double the transaction's memory.
  */
 export interface WriteMetadata {
   app: typeof APP;
@@ -24,7 +27,7 @@ export interface WriteMetadata {
   /** An import (or the batch an undo takes back), and its file; the row comes from each fact's `source`. */
   batchId?: string;
   importFile?: string;
-  history?: 'skip';
+  history?: 'skip' | 'batch';
 }
 
 export const APP = 'innovation-graph';

@@ -1,2 +1,3 @@
 export { changeOf, readChangesOfEvents, readHistory } from './read';
 export type { Change, HistoryFilter, PropertyChange } from './read';
+export { keepCreated } from './batchChanges';

@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { type ReadRunner, toPlain } from '../db';
 import { loadCypher } from '../queries/loadCypher';
+import { batchChangesOf, batchChangesOfEvents } from './batchChanges';
 
 /** One property a change touched: its value before and after (null: the property was absent). */
 export interface PropertyChange {
@@ -111,7 +112,17 @@ export function changeOf(stored: StoredChange, hidden: ReadonlySet<string>): Cha
   };
 }
 
-/** The changes of one node and of its relationships, newest first (cypher/history/history.cypher). */
+/** Newest first; changes of one write (the same instant) in a stable order. */
+function newestFirst(a: Change, b: Change): number {
+  return Date.parse(b.at) - Date.parse(a.at) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+}
+
+/**
+ * The changes of one node and of its relationships, newest first: those the trigger recorded
+ * (cypher/history/history.cypher) and those of the import batches that wrote the node, with their undos
+ * (src/history/batchChanges.ts). The first `offset + limit` of the trigger's are merged with the node's batches (a
+ * node has few), then the page is cut.
+ */
 export async function readHistory(
   tx: ReadRunner,
   filter: HistoryFilter,
@@ -121,13 +132,22 @@ export async function readHistory(
     id: filter.id,
     since: filter.since,
     until: filter.until,
-    limit: neo4j.int(filter.limit),
-    offset: neo4j.int(filter.offset),
+    limit: neo4j.int(filter.offset + filter.limit),
+    offset: neo4j.int(0),
   });
-  return result.records.map((record) => changeOf(toPlain(record.get('change')) as StoredChange, hidden));
+  const recorded = result.records.map((record) => changeOf(toPlain(record.get('change')) as StoredChange, hidden));
+  const since = filter.since === null ? -Infinity : Date.parse(filter.since);
+  const until = filter.until === null ? Infinity : Date.parse(filter.until);
+  const imported = (await batchChangesOf(tx, filter.id, hidden)).filter(
+    (c) => Date.parse(c.at) >= since && Date.parse(c.at) < until,
+  );
+  return [...recorded, ...imported].sort(newestFirst).slice(filter.offset, filter.offset + filter.limit);
 }
 
-/** The changes of each of `auditIds`, at most `limit` each (cypher/history/ofEvents.cypher). */
+/**
+ * The changes of each of `auditIds`, at most `limit` each: the trigger's (cypher/history/ofEvents.cypher), and an
+ * import's or undo's from its batch.
+ */
 export async function readChangesOfEvents(
   tx: ReadRunner,
   auditIds: readonly string[],
@@ -141,6 +161,10 @@ export async function readChangesOfEvents(
   const changes = new Map<string, Change[]>(auditIds.map((id) => [id, []]));
   for (const record of result.records) {
     changes.get(record.get('auditId') as string)?.push(changeOf(toPlain(record.get('change')) as StoredChange, hidden));
+  }
+  // An import's or an undo's changes are its batch's links (src/history/batchChanges.ts).
+  for (const [auditId, ofBatch] of await batchChangesOfEvents(tx, auditIds, limit, hidden)) {
+    changes.set(auditId, [...(changes.get(auditId) ?? []), ...ofBatch].slice(0, limit));
   }
   return changes;
 }

@@ -175,6 +175,7 @@ export async function runImport(driver: Driver, tx: TxOptions, request: ImportRe
     if (!write || !applies) return report;
     await run.run(importCypher('createBatch'), {
       id: batchId,
+      auditId,
       file: fileName,
       sha256,
       kind,
@@ -209,7 +210,7 @@ export async function runImport(driver: Driver, tx: TxOptions, request: ImportRe
   };
   // SHOW TRANSACTIONS names an import by its file and actor (operators see what is running, tests wait for it); the
   // change-history trigger reads the batch, the file and the event from it.
-  const metadata = auditMetadata(request.subject, auditId, { batchId, importFile: fileName });
+  const metadata = auditMetadata(request.subject, auditId, { batchId, importFile: fileName, history: 'batch' });
   if (dryRun) return readTx(driver, { ...tx, metadata }, (t) => work(t, false));
   const report = await writeTx(driver, { ...tx, metadata }, (t) => work(t, true));
   if (staleAfterCommit) request.onAggregatesStale?.();

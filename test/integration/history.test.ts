@@ -182,23 +182,33 @@ describe('change history: what every write changed, in its own transaction (real
     });
     // 800 万元 = 8,000,000 yuan, replacing the 7,250,000 of the nested update above.
     expect(valuesOf(imported[0] as ChangeView).revenue).toEqual([7250000, 8000000]);
-    // The new firm of row 3: created with its values, from that row; the links to the batch are the batch's record.
-    const ofBatch = await runAutoCommit(
-      app.driver,
-      DATABASE,
-      `MATCH (c:Change {batchId: $b}) RETURN c.entity AS entity, c.action AS action, c.labels AS labels,
-         c.type AS type, c.row AS row, c.file AS file, c.after AS after`,
-      { b: report.batchId },
-    );
-    const batchChanges = ofBatch.records.map((r) => toPlain(r.toObject()) as Record<string, unknown>);
-    const firm = batchChanges.find((c) => (c.labels as string[] | null)?.includes('Enterprise'));
-    expect(firm).toMatchObject({ action: 'CREATED', row: 3, file: fileName });
-    expect(JSON.parse(firm?.after as string)).toMatchObject({
-      creditCode: newCode,
-      name: `新${tok}科技有限公司（示例）`,
+    // The new firm of row 3: created with its values, from that row.
+    const found = await runAutoCommit(app.driver, DATABASE, 'MATCH (e:Enterprise {creditCode: $c}) RETURN e.id AS id', {
+      c: newCode,
     });
-    expect(batchChanges.every((c) => c.row === 2 || c.row === 3)).toBe(true);
-    expect(batchChanges.map((c) => c.type)).not.toContain('IMPORTED_IN');
+    const newId = found.records[0]?.get('id') as string;
+    const created = (await history(newId)).filter((c) => c.batchId === report.batchId);
+    const node = created.find((c) => c.entity === 'NODE');
+    expect(node).toMatchObject({ action: 'CREATED', labels: ['Enterprise'], row: 3, file: fileName });
+    expect(valuesOf(node as ChangeView)).toMatchObject({
+      creditCode: [null, newCode],
+      name: [null, `新${tok}科技有限公司（示例）`],
+    });
+    expect(created.filter((c) => c.entity === 'RELATIONSHIP').map((c) => [c.type, c.action, c.toId])).toEqual(
+      expect.arrayContaining([['LOCATED_IN', 'CREATED', p('county')]]),
+    );
+    // The import's AuditEvent lists the same changes (admins).
+    const events = await app.execute<{ auditEvents: { id: string; changes: ChangeView[] }[] }>(
+      `{ auditEvents(actor: "importer-${tok}") { id changes { nodeId action row } } }`,
+    );
+    const ofImport = events.data?.auditEvents.find((e) => e.id === report.auditEventId)?.changes ?? [];
+    // Row 2 updated the firm (its source) and its 2023 report; row 3 created a firm and its report.
+    const nodes = ofImport.filter((c) => c.nodeId !== null).map((c) => `${c.row} ${c.action} ${c.nodeId}`);
+    expect(nodes).toHaveLength(4);
+    expect(nodes).toEqual(
+      expect.arrayContaining([`2 UPDATED ${p('firm')}`, `2 UPDATED ${p('firm-2023')}`, `3 CREATED ${newId}`]),
+    );
+    expect(nodes.filter((n) => n.startsWith('3 CREATED'))).toHaveLength(2);
 
     const undo = await undoImport(app.driver, { database: DATABASE }, report.batchId as string, {
       ...subject,
@@ -211,14 +221,15 @@ describe('change history: what every write changed, in its own transaction (real
     expect(undone[0]?.auditEventId).toBe(undo.auditEventId);
     expect(valuesOf(undone[0] as ChangeView).revenue).toEqual([8000000, 7250000]);
     // The undo deleted the firm the import created: recorded with the values it had.
-    const removed = await runAutoCommit(
-      app.driver,
-      DATABASE,
-      `MATCH (c:Change {auditId: $a, action: 'DELETED'}) WHERE 'Enterprise' IN c.labels RETURN c.before AS before`,
-      { a: undo.auditEventId },
+    const removed = (await history(newId)).filter((c) => c.operation === 'undo import' && c.entity === 'NODE');
+    expect(removed).toHaveLength(1);
+    expect(removed[0]).toMatchObject({ action: 'DELETED', auditEventId: undo.auditEventId });
+    expect(valuesOf(removed[0] as ChangeView)).toMatchObject({ creditCode: [newCode, null] });
+    // …and the import that created it is still told, though its link to the batch went with it.
+    const createdBefore = (await history(newId)).filter((c) => c.operation === 'import enterprises');
+    expect(createdBefore.map((c) => `${c.entity} ${c.action} ${c.row}`)).toEqual(
+      expect.arrayContaining(['NODE CREATED 3', 'RELATIONSHIP CREATED 3']),
     );
-    expect(removed.records).toHaveLength(1);
-    expect(JSON.parse(removed.records[0]?.get('before') as string)).toMatchObject({ creditCode: newCode });
   });
 
   it('a write made around the API (plain Cypher with the password) is recorded as made outside it', async () => {

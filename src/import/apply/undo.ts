@@ -1,3 +1,4 @@
+import { keepCreated } from '../../history';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { beginUpkeep, IMPORT_MAX_SUBJECTS, touchedIds } from '../../aggregates/upkeep';
 import { type AuditSubject, auditMetadata, countingRunner, newAuditId, recordAudit } from '../../audit/record';
@@ -110,7 +111,7 @@ export async function undoImport(
   let settle = false;
   const auditId = newAuditId();
   // The changes an undo makes are recorded under its event, with the batch it takes back.
-  const metadata = { ...options.metadata, ...auditMetadata(subject, auditId, { batchId }) };
+  const metadata = { ...options.metadata, ...auditMetadata(subject, auditId, { batchId, history: 'batch' }) };
   const report = await writeTx(driver, { ...options, metadata }, async (tx) => {
     settle = false;
     // One import or undo at a time (cypher/import/lock.cypher): an undo must not read while an import writes.
@@ -172,6 +173,9 @@ export async function undoImport(
       auditEventId: null,
     };
     if (conflicts.length > 0) return report;
+    // The nodes the import created go, and their links, its record of them, with them: their history is kept first.
+    const importAuditId = batch.records[0]?.get('auditId') as string | null;
+    if (importAuditId) await keepCreated(tx, importAuditId, auditId, subject.actor);
     // The maintained aggregates, in this transaction: the nodes the batch wrote are touched again.
     const upkeep = await beginUpkeep(tx, { ids: touchedIds(links) }, IMPORT_MAX_SUBJECTS);
     const counter = countingRunner(tx);
@@ -207,7 +211,7 @@ export async function undoImport(
         report.nodesRestored += group.length;
       }
     }
-    await run(importCypher('markUndone'), { batchId, actor: subject.actor });
+    await run(importCypher('markUndone'), { batchId, actor: subject.actor, auditId });
     const outcome = await upkeep.after(tx);
     settle = outcome === 'stale' || outcome === 'pending';
     const auditEventId = await recordAudit(tx, subject, counter.counts(), auditId);
