@@ -73,7 +73,14 @@ export async function databaseIsEmpty(driver: Driver, database: string): Promise
 
 /** Deletes every domain node (in batches); migrations stay applied and the audit trail is kept. */
 export async function resetDatabase(driver: Driver, database: string): Promise<void> {
-  await runAutoCommit(driver, database, cypher('reset'), {}, RESET);
+  // Small batches: the trigger keeps every deleted node's properties in the same transaction.
+  for (;;) {
+    const deleted = await writeTx(driver, { database, metadata: RESET }, async (tx) => {
+      const result = await tx.run(cypher('reset'), { batch: neo4j.int(2_000) });
+      return Number(result.records[0]?.get('deleted') ?? 0);
+    });
+    if (deleted === 0) break;
+  }
   await writeTx(driver, { database, metadata: RESET }, bumpDataVersion);
 }
 
