@@ -1,11 +1,14 @@
-// Keeps, as Change nodes, what an import did to the nodes it created, and what its undo does to them, before the undo
-// deletes them (src/import/apply/undo.ts): their IMPORTED_IN links, the import's record of them, go with them.
-// Parameters: $changes: list of {at: string|null (ISO 8601; null: this transaction's time), auditId, entity,
-//   action, labels, nodeId, type, fromId, toId, properties: list<string>, before: string (JSON), after: string
-//   (JSON), batchId, file, row}
+// Keeps what an undo deletes of the nodes its import created (src/import/apply/undo.ts), before it deletes them: their
+// IMPORTED_IN links, the import's record of them, go with them. One Change per node (DELETED, with the values it had
+// and the batch, file and row that created it, read back as that creation too: src/history/read.ts); nothing of the
+// batch goes through the client, and nothing more is written, so a 10,000-row undo stays within its memory.
+// Parameters: $batchId: string, $auditId: string (the undo's AuditEvent)
 // Columns: none
-UNWIND $changes AS c
-CREATE (x:Change)
-SET x = c,
-    x.id = 'change-' + randomUUID(),
-    x.at = CASE WHEN c.at IS NULL THEN datetime.transaction() ELSE datetime(c.at) END
+MATCH (b:ImportBatch {id: $batchId})<-[l:IMPORTED_IN]-(n)
+WHERE l.created
+WITH b, l, n, properties(n) AS had
+CREATE (:Change {
+  id: 'change-' + randomUUID(), at: datetime.transaction(), auditId: $auditId, entity: 'NODE', action: 'DELETED',
+  labels: labels(n), nodeId: n.id, properties: keys(had), before: apoc.convert.toJson(had), after: '{}',
+  batchId: b.id, file: b.file, row: l.row, createdByBatch: true
+})

@@ -2,6 +2,7 @@ import neo4j from 'neo4j-driver';
 import { type ReadRunner, toPlain } from '../db';
 import { loadCypher } from '../queries/loadCypher';
 import type { Change, PropertyChange } from './read';
+import { plain } from './storedValue';
 
 /**
  * An import's record of one node (its IMPORTED_IN link, cypher/history/linkRow.cypher): the row, the values the batch
@@ -38,19 +39,6 @@ interface StoredRel {
   to: string;
   before: string | null;
   after: string | null;
-}
-
-/** A stored form (src/import/apply/stored.ts) → the value as the history shows it (JSON: numbers, text, lists). */
-function plain(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(plain);
-  if (value !== null && typeof value === 'object') {
-    if ('int' in value) {
-      const n = Number((value as { int: string }).int);
-      return Number.isSafeInteger(n) ? n : (value as { int: string }).int;
-    }
-    if ('date' in value) return (value as { date: string }).date;
-  }
-  return value;
 }
 
 const parse = (json: string | null): Record<string, unknown> =>
@@ -143,45 +131,8 @@ export async function batchChangesOf(tx: ReadRunner, id: string, hidden: Readonl
  * nodes what the import did to them and what the undo does (cypher/history/keepCreated.cypher), in the undo's
  * transaction: `undoAuditId` is the undo's AuditEvent.
  */
-export async function keepCreated(
-  tx: Pick<ReadRunner, 'run'>,
-  importAuditId: string,
-  undoAuditId: string,
-  undoActor: string,
-): Promise<void> {
-  const result = await tx.run(loadCypher('history', 'eventLinks.cypher'), {
-    auditIds: [importAuditId],
-    limit: neo4j.int(Number.MAX_SAFE_INTEGER),
-  });
-  const links = result.records
-    .filter((record) => record.get('undo') !== true)
-    .map((record) => toPlain(record.get('link')) as ImportLink)
-    .filter((link) => link.created);
-  const stored = (change: Change, at: string | null) => ({
-    at,
-    auditId: change.auditEventId,
-    entity: change.entity,
-    action: change.action,
-    labels: change.labels,
-    nodeId: change.nodeId,
-    type: change.type,
-    fromId: change.fromId,
-    toId: change.toId,
-    properties: change.properties.map((p) => p.property),
-    before: JSON.stringify(Object.fromEntries(change.properties.map((p) => [p.property, p.before]))),
-    after: JSON.stringify(Object.fromEntries(change.properties.map((p) => [p.property, p.after]))),
-    batchId: change.batchId,
-    file: change.file,
-    row: change.row === null ? null : neo4j.int(change.row),
-  });
-  const none = new Set<string>();
-  const changes = links.flatMap((link) => [
-    ...changesOfLink(link, 'import', none).map((c) => stored(c, link.at)),
-    ...changesOfLink({ ...link, undoAuditId, undoneBy: undoActor, undoneAt: link.at }, 'undo', none).map((c) =>
-      stored(c, null),
-    ),
-  ]);
-  if (changes.length > 0) await tx.run(loadCypher('history', 'keepCreated.cypher'), { changes });
+export async function keepCreated(tx: Pick<ReadRunner, 'run'>, batchId: string, undoAuditId: string): Promise<void> {
+  await tx.run(loadCypher('history', 'keepCreated.cypher'), { batchId, auditId: undoAuditId });
 }
 
 /** The changes of the imports and undos among `auditIds`, at most `limit` links each. */

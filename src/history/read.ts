@@ -2,6 +2,7 @@ import neo4j from 'neo4j-driver';
 import { type ReadRunner, toPlain } from '../db';
 import { loadCypher } from '../queries/loadCypher';
 import { batchChangesOf, batchChangesOfEvents } from './batchChanges';
+import { plain } from './storedValue';
 
 /** One property a change touched: its value before and after (null: the property was absent). */
 export interface PropertyChange {
@@ -72,6 +73,8 @@ interface StoredChange {
   batchId?: string;
   file?: string;
   row?: number;
+  /** For a node an undo deleted that its import had created: that import (its link went with the node). */
+  createdBy?: { at: string; actor: string; kind: string; auditId: string | null; requestId: string | null } | null;
 }
 
 /**
@@ -93,13 +96,16 @@ export function changeOf(stored: StoredChange, hidden: ReadonlySet<string>): Cha
     type: stored.type ?? null,
     fromId: stored.fromId ?? null,
     toId: stored.toId ?? null,
-    properties: [...stored.properties]
-      .sort()
-      .map((property) =>
-        hidden.has(property)
-          ? { property, before: null, after: null, withheld: true }
-          : { property, before: before[property] ?? null, after: after[property] ?? null, withheld: false },
-      ),
+    properties: [...stored.properties].sort().map((property) =>
+      hidden.has(property)
+        ? { property, before: null, after: null, withheld: true }
+        : {
+            property,
+            before: plain(before[property] ?? null),
+            after: plain(after[property] ?? null),
+            withheld: false,
+          },
+    ),
     auditEventId: stored.auditId,
     actor: stored.actor,
     operation: stored.operation,
@@ -115,6 +121,29 @@ export function changeOf(stored: StoredChange, hidden: ReadonlySet<string>): Cha
 /** Newest first; changes of one write (the same instant) in a stable order. */
 function newestFirst(a: Change, b: Change): number {
   return Date.parse(b.at) - Date.parse(a.at) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+}
+
+/**
+ * A stored change as the API shows it, and, for a node an undo deleted that its import had created, that creation
+ * too (the values it had when deleted are those the import wrote: an undo refuses when they changed).
+ */
+function changesOf(stored: StoredChange, hidden: ReadonlySet<string>): Change[] {
+  const change = changeOf(stored, hidden);
+  const by = stored.createdBy;
+  if (!by) return [change];
+  const created: Change = {
+    ...change,
+    id: `${change.id}:created`,
+    at: by.at,
+    action: 'CREATED',
+    properties: change.properties.map((p) => ({ ...p, before: null, after: p.before })),
+    auditEventId: by.auditId ?? '',
+    actor: by.actor,
+    operation: `import ${by.kind}`,
+    requestId: by.requestId,
+    clientRequestId: null,
+  };
+  return [change, created];
 }
 
 /**
@@ -135,7 +164,7 @@ export async function readHistory(
     limit: neo4j.int(filter.offset + filter.limit),
     offset: neo4j.int(0),
   });
-  const recorded = result.records.map((record) => changeOf(toPlain(record.get('change')) as StoredChange, hidden));
+  const recorded = result.records.flatMap((record) => changesOf(toPlain(record.get('change')) as StoredChange, hidden));
   const since = filter.since === null ? -Infinity : Date.parse(filter.since);
   const until = filter.until === null ? Infinity : Date.parse(filter.until);
   const imported = (await batchChangesOf(tx, filter.id, hidden)).filter(

@@ -173,9 +173,8 @@ export async function undoImport(
       auditEventId: null,
     };
     if (conflicts.length > 0) return report;
-    // The nodes the import created go, and their links, its record of them, with them: their history is kept first.
-    const importAuditId = batch.records[0]?.get('auditId') as string | null;
-    if (importAuditId) await keepCreated(tx, importAuditId, auditId, subject.actor);
+    // The nodes the import created go, and their links (its record of them) with them: their history is kept first.
+    await keepCreated(tx, batchId, auditId);
     // The maintained aggregates, in this transaction: the nodes the batch wrote are touched again.
     const upkeep = await beginUpkeep(tx, { ids: touchedIds(links) }, IMPORT_MAX_SUBJECTS);
     const counter = countingRunner(tx);
