@@ -49,13 +49,7 @@ async function main(command: string | undefined): Promise<number> {
         console.log(`already running: ${running.uri} (pid ${running.pid}, Neo4j ${running.version})`);
         return 0;
       }
-      const info = await startLocalNeo4j({
-        home: local.dataDir,
-        port: local.port,
-        heapMb: local.heapMb,
-        pageCacheMb: local.pageCacheMb,
-        txTimeoutSeconds: local.txTimeoutSeconds,
-      });
+      const info = await startLocal(local);
       console.log(`Neo4j ${info.version} ready on ${info.uri} (pid ${info.pid}, started in ${info.startMs} ms)`);
       console.log(`data: ${local.dataDir}   log: ${local.dataDir}/launcher.log   stop: npm run db:stop`);
       return 0;
@@ -104,6 +98,17 @@ async function main(command: string | undefined): Promise<number> {
 
 type LocalTarget = Extract<Neo4jTarget, { kind: 'local' }>;
 
+/** Starts the local Neo4j with the configured folder, port and sizes. */
+function startLocal(local: LocalTarget) {
+  return startLocalNeo4j({
+    home: local.dataDir,
+    port: local.port,
+    heapMb: local.heapMb,
+    pageCacheMb: local.pageCacheMb,
+    txTimeoutSeconds: local.txTimeoutSeconds,
+  });
+}
+
 /**
  * `db:copy`: the local Neo4j's data folder copied while Neo4j is stopped (an exact store copy, faster to take and
  * to put back than a logical backup, but the API cannot reach the database meanwhile), or a copy put back.
@@ -150,13 +155,7 @@ async function copy(local: LocalTarget): Promise<number> {
     );
   }
   if (wasRunning || values.from !== undefined) {
-    const info = await startLocalNeo4j({
-      home: local.dataDir,
-      port: local.port,
-      heapMb: local.heapMb,
-      pageCacheMb: local.pageCacheMb,
-      txTimeoutSeconds: local.txTimeoutSeconds,
-    });
+    const info = await startLocal(local);
     console.log(`Neo4j ${info.version} ready again on ${info.uri}`);
   }
   return 0;
