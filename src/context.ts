@@ -9,7 +9,7 @@ export interface RequestContext {
   transaction: { timeout: number };
   /** The request's bookmarks: the client's (`x-bookmark`) and those of its own work, sent back (src/db/bookmarks.ts). */
   bookmarks: BookmarkManager;
-  /** The bookmarks the client sent (empty without the header). */
+  /** Neo4j's bookmarks in the `x-bookmark` tokens the client sent (empty without the header). */
   clientBookmarks: readonly string[];
   /** Called when a write marked the maintained aggregates stale (src/aggregates/keeper.ts rebuilds them). */
   onAggregatesStale?: () => void;
@@ -26,4 +26,9 @@ export interface RequestContext {
   jwt: ReturnType<typeof jwtOf>;
   /** Confidential field names the principal's roles do not reach: maps never read these properties out. */
   hiddenProperties: readonly string[];
+  /**
+   * Small-cell protection of the figures derived from confidential values (src/queries/disclosure.ts): the least
+   * cell for a principal below the confidential fields' role; null when the principal sees every cell.
+   */
+  disclosure: { minCell: number } | null;
 }

@@ -17,13 +17,22 @@ import {
   type AccessRules,
   authenticate,
   hasRole,
+  isLoopbackRequest,
   jwtOf,
+  optionalPrincipal,
   type Principal,
   principalOfResponse,
 } from './auth';
 import type { Config } from './config';
 import { dataVersion, type DbHealth, withAutoCommitReads } from './db';
-import { BOOKMARK_HEADER, requestBookmarks, withBookmarks } from './db/bookmarks';
+import {
+  BOOKMARK_HEADER,
+  BookmarkCodec,
+  bookmarkKeys,
+  requestBookmarks,
+  sealBookmarks,
+  withBookmarks,
+} from './db/bookmarks';
 import { KeyedSemaphores, ownPermit, Semaphore, withSessionLimits } from './db/sessionLimits';
 import { AppError, ErrorCode, errorStatus, formatError, httpErrors, sendError } from './errors';
 import { argumentGuards, type GuardedField } from './graphql/argumentGuards';
@@ -34,14 +43,19 @@ import { bookmarkHeader, bookmarksOfResponse } from './http/bookmarkHeader';
 import { clientKeyOf, rateLimit } from './http/fairness';
 import { exportRoutes } from './http/exportRoutes';
 import { importRoutes } from './http/importRoutes';
+import { jsonDepthLimit } from './http/jsonDepth';
 import type { RunOperation } from './export';
 import type { BackupStatusSource } from './backup/schedule';
 import { createMetrics } from './http/metrics';
+import { persistedDocuments } from './http/persistedDocuments';
+import { explorerDocuments, mergeTrustedDocuments } from './graphql/trustedDocuments';
+import { noStore, noStorePlugin } from './http/noStore';
 import { type ListLimit, operationLimits } from './graphql/operationLimits';
 import { onlyIntrospection } from './graphql/operations';
 import { responseCache } from './graphql/responseCache';
 import type { Logger } from './logger';
 import { fromRoot } from './paths';
+import { DEFAULT_MIN_CELL, DISCLOSED_FROM } from './queries/disclosure';
 
 export interface ServerDeps {
   config: Pick<
@@ -57,7 +71,7 @@ export interface ServerDeps {
     | 'fairness'
     | 'introspection'
   > &
-    Partial<Pick<Config, 'routing'>>;
+    Partial<Pick<Config, 'routing' | 'trustedDocuments' | 'apq' | 'bookmarks' | 'disclosureMinCell'>>;
   driver: Driver;
   schema: GraphQLSchema;
   /** Called when a write marked the maintained aggregates stale (index.ts starts a background rebuild). */
@@ -130,14 +144,14 @@ function databaseGate(health: DbHealth): ApolloServerPlugin<RequestContext> {
 /** Response headers a page of another origin (CORS_ORIGINS) may read: the bookmarks above all. */
 const EXPOSED_HEADERS = [BOOKMARK_HEADER, 'x-cache', 'x-request-id'];
 
-/** Every GraphQL response says the bookmarks of what it read or wrote (src/db/bookmarks.ts). */
-function bookmarkResponse(): ApolloServerPlugin<RequestContext> {
+/** Every GraphQL response says the bookmarks of what it read or wrote, sealed by `codec` (src/db/bookmarks.ts). */
+function bookmarkResponse(codec: BookmarkCodec): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue, response }) {
           const bookmarks = [...(await contextValue.bookmarks.getBookmarks())];
-          if (bookmarks.length > 0) response.http.headers.set(BOOKMARK_HEADER, bookmarks.join(','));
+          if (bookmarks.length > 0) response.http.headers.set(BOOKMARK_HEADER, sealBookmarks(bookmarks, codec));
         },
       };
     },
@@ -176,6 +190,26 @@ export function createServer(deps: ServerDeps): AppServer {
   // Database sessions held at once, per client across its requests (src/db/sessionLimits.ts).
   const clientSessions = new KeyedSemaphores(config.fairness.clientSessions);
   const metrics = createMetrics(() => ({ ...clientSessions.load, clients: clientSessions.size }), deps.backups);
+  // x-bookmark (src/db/bookmarks.ts): tokens sealed with BOOKMARK_KEY, else a key derived from the token secret, else
+  // one of this process (README, "Read-your-writes"); the wait for a client's bookmarks counts against its sessions.
+  const bookmarkSettings = config.bookmarks ?? { keys: [], waitMs: 2000 };
+  const bookmarkKey = bookmarkKeys(bookmarkSettings.keys, config.auth);
+  if (bookmarkKey.source === 'random' && config.auth.mode === 'token') {
+    logger.warn('x-bookmark tokens open on this process only: set BOOKMARK_KEY when several replicas serve the API');
+  }
+  const bookmarkCodec = new BookmarkCodec(bookmarkKey.keys, config.database);
+  const bookmarks = bookmarkHeader({
+    codec: bookmarkCodec,
+    database: config.database,
+    waitMs: bookmarkSettings.waitMs,
+    driverFor: (req, res) =>
+      withSessionLimits(
+        driver,
+        [clientSessions.permit(clientKeyOf(principalOfResponse(res), req))],
+        config.fairness.sessionWaitMs,
+      ),
+    ready: async () => (await health.current()).ready,
+  });
   const contextFor = (
     requestId: string,
     principal: Principal,
@@ -203,10 +237,19 @@ export function createServer(deps: ServerDeps): AppServer {
     hiddenProperties: [...accessRules.confidentialFields]
       .filter(([, role]) => !hasRole(principal, role))
       .map(([name]) => name),
+    // Below the role of the confidential value they derive from, R1–R4's small cells are suppressed.
+    disclosure: hasRole(principal, accessRules.confidentialFields.get(DISCLOSED_FROM) ?? 'admin')
+      ? null
+      : { minCell: config.disclosureMinCell ?? DEFAULT_MIN_CELL },
   });
   // One middleware for every route that needs a principal: one token verifier, so an identity provider's key set is
   // fetched and cached once.
   const authenticated = authenticate(config.auth, logger);
+  // TRUSTED_DOCUMENTS (with the explorer's shipped manifest, so that the page keeps working) and GRAPHQL_APQ, decided
+  // before Apollo Server sees the request (src/http/persistedDocuments.ts).
+  const trusted = config.trustedDocuments ? mergeTrustedDocuments(config.trustedDocuments, explorerDocuments()) : null;
+  if (trusted) logger.info({ files: trusted.files, texts: trusted.hashes.size }, 'trusted documents only below admin');
+  const documents = persistedDocuments({ trusted, apq: config.apq === true });
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<RequestContext>({
@@ -215,6 +258,8 @@ export function createServer(deps: ServerDeps): AppServer {
     // index.ts owns signal handling (drain, then close the driver); Apollo's own handler would re-raise SIGTERM.
     stopOnTerminationSignals: false,
     introspection: config.introspection,
+    // Apollo's automatic persisted queries share one cache across callers: GRAPHQL_APQ is ours, per role set.
+    persistedQueries: false,
     validationRules: limits.validationRules,
     // graphql-js stops parsing past this many tokens (GRAPHQL_PARSE_FAILED): a huge document costs nothing more.
     parseOptions: { maxTokens: config.limits.maxTokens },
@@ -227,6 +272,8 @@ export function createServer(deps: ServerDeps): AppServer {
       ApolloServerPluginLandingPageDisabled(),
       // No @cacheControl hints are used; the default cache-control plugin would still run a hook for every field.
       ApolloServerPluginCacheControlDisabled(),
+      // Every GraphQL answer depends on its caller: Cache-Control: no-store, whatever Apollo set.
+      noStorePlugin<RequestContext>(),
       metrics.plugin<RequestContext>(),
       // The checks that refuse a request before it runs; the cache and the guards below wait for them (preflight),
       // so a refused request does no database work, is never answered from the cache and writes nothing.
@@ -234,7 +281,7 @@ export function createServer(deps: ServerDeps): AppServer {
       ...limits.plugins.map((plugin) => preflight.checking(plugin)),
       preflight.checking(moneyNotNegative<RequestContext>()),
       errorStatus(),
-      bookmarkResponse(),
+      bookmarkResponse(bookmarkCodec),
       requestDeadline<RequestContext>(config.queryTimeoutMs),
       databaseGate(health),
       // Before the argument guards: they skip their database lookup for a request the cache answers.
@@ -276,11 +323,23 @@ export function createServer(deps: ServerDeps): AppServer {
     next();
   });
 
+  // Cache-Control: no-store and Vary: Authorization on every answer but the static pages' files (src/http/noStore.ts).
+  app.use(noStore);
+
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'live' });
   });
-  app.get('/health/ready', async (_req, res) => {
+  // Readiness for anyone (a load balancer probes without a token; a bad token is ignored, never 401); the details —
+  // Neo4j's version or error, the backups — only for this machine (isLoopbackRequest) or an admin token.
+  const healthCaller = optionalPrincipal(config.auth);
+  app.get('/health/ready', async (req, res) => {
     const status = await health.current();
+    const detailed = isLoopbackRequest(req) || (await healthCaller(req))?.effectiveRoles.includes('admin') === true;
+    if (!detailed) {
+      if (status.ready) res.json({ status: 'ready' });
+      else res.status(503).json({ status: 'unavailable' });
+      return;
+    }
     // Scheduled backups: their state for an operator; a failing backup does not make the API unready.
     const backups = deps.backups === undefined ? {} : { backups: deps.backups.status() };
     if (status.ready) res.json({ status: 'ready', neo4j: { version: status.version }, ...backups });
@@ -305,7 +364,7 @@ export function createServer(deps: ServerDeps): AppServer {
       database: config.database,
       timeoutMs: config.imports.timeoutMs,
       maxBytes: config.imports.maxBytes,
-      before: [authenticated, rateLimit(config.fairness.ratePerMinute, logger), bookmarkHeader],
+      before: [authenticated, rateLimit(config.fairness.ratePerMinute, logger), bookmarks],
       corsOrigins: config.corsOrigins,
       ...(onAggregatesStale === undefined ? {} : { onAggregatesStale }),
     }),
@@ -351,6 +410,8 @@ export function createServer(deps: ServerDeps): AppServer {
     ].join('; ');
     const headers = (_req: express.Request, res: express.Response, next: express.NextFunction): void => {
       res.setHeader('Content-Security-Policy', policy);
+      // Static files, the same for everyone: express.static's own Cache-Control instead of no-store.
+      res.removeHeader('Cache-Control');
       next();
     };
     app.get(`/${name}`, (req, res, next) => {
@@ -404,9 +465,13 @@ export function createServer(deps: ServerDeps): AppServer {
         // carries no credentials), and a refused origin gets no CORS headers, so the browser withholds the answer.
         cors<cors.CorsRequest>({ origin: config.corsOrigins, maxAge: 600, exposedHeaders: EXPOSED_HEADERS }),
         authenticated,
-        bookmarkHeader,
         rateLimit(config.fairness.ratePerMinute, logger),
         express.json({ limit: '1mb' }),
+        // Before the bookmark wait: an operation that may not run is refused before any database call.
+        documents,
+        bookmarks,
+        // JSON nested past what the recursive reading of variables survives: 400 naming the part, never a 500.
+        jsonDepthLimit(),
         expressMiddleware(apollo, {
           context: async ({ req, res }) => {
             const principal = principalOfResponse(res);

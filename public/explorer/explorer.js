@@ -7,8 +7,8 @@
   'use strict';
 
   const { text: t, apply: applyText, setLanguage, language } = window.explorerText;
-  const SUBGRAPH =
-    'nodes { id type label properties } edges { id type source target properties } truncated omitted { relationshipType count }';
+  // Every document the page sends (documents.js): a finite set, listed in persisted-documents.json.
+  const D = window.explorerDocuments;
   const COLORS = {
     Enterprise: '#2f6fb0',
     University: '#7b4fb3',
@@ -104,7 +104,7 @@
   const PARTNER_THRESHOLD = 6;
   /** Labels smaller than this on screen are hidden (shown on hover), so the drawing never shows unreadable text. */
   const MIN_LABEL_PX = 8;
-  const PAGE = 20;
+  const PAGE = D.PAGE;
 
   const $ = (id) => document.getElementById(id);
   const pick = { from: null, to: null };
@@ -500,9 +500,7 @@
     status(t('loading'));
     const request = ++viewRequest;
     try {
-      const data = await gql(`query ($id: ID!) { neighborhood(id: $id, depth: 1, limit: 200) { ${SUBGRAPH} } }`, {
-        id,
-      });
+      const data = await gql(D.queries.neighborhood, { id });
       if (request !== viewRequest) return;
       const subgraph = data.neighborhood;
       if (replace || view.kind !== 'neighbourhood') {
@@ -579,12 +577,8 @@
     const request = ++viewRequest;
     try {
       const [mapData, chainData, gaps] = await Promise.all([
-        gql(`query ($chainId: ID!) { chainMap(chainId: $chainId) { ${SUBGRAPH} } }`, { chainId }),
-        gql(
-          `query ($chainId: ID!) { industryChains(where: { id: { eq: $chainId } }) { id name
-             segments { id name position enterprisesConnection { aggregate { count { nodes } } } } } }`,
-          { chainId },
-        ),
+        gql(D.queries.chainMap, { chainId }),
+        gql(D.queries.chain, { chainId }),
         chainGaps(chainId),
       ]);
       if (request !== viewRequest) return;
@@ -699,14 +693,7 @@
   /** The chain's gaps from the planner's gap fields; without the planner role, empty segments by their counts. */
   async function chainGaps(chainId) {
     try {
-      const data = await plannerGql(
-        `query ($chainId: ID!) {
-           empty: chainSegmentsWithoutEnterprise(chainId: $chainId, limit: 500) { id }
-           noLab: chainsWithoutLabPartner(limit: 500) { id }
-           noUniversity: chainsWithoutUniversityPartner(limit: 500) { id }
-         }`,
-        { chainId },
-      );
+      const data = await plannerGql(D.queries.chainGaps, { chainId });
       return {
         emptySegments: new Set(data.empty.map((s) => s.id)),
         noLab: data.noLab.some((c) => c.id === chainId),
@@ -720,10 +707,7 @@
 
   /** Fetches every firm of a segment and shows them as cards under it (the group node gives way to them). */
   async function expandSegment(segmentId) {
-    const data = await gql(
-      `query ($id: ID!) { neighborhood(id: $id, relationshipTypes: ["OPERATES_IN"], labels: ["Enterprise"], limit: 1000) { ${SUBGRAPH} } }`,
-      { id: segmentId },
-    );
+    const data = await gql(D.queries.segmentFirms, { id: segmentId });
     if (view.kind !== 'chain') return;
     const firms = data.neighborhood.nodes.filter((n) => n.id !== segmentId);
     const count = Number(cy.getElementById(`group:${segmentId}`).data('count')) || firms.length;
@@ -970,15 +954,7 @@
     box.dataset.state = 'loading';
     hint.textContent = t('suggestionsLoading');
     const request = detailsRequest;
-    const query =
-      type === 'Enterprise'
-        ? `query ($id: ID!) {
-             partners: partnerSuggestions(enterpriseId: $id, limit: 5) { id type name score reasons }
-             deputies: deputySuggestions(enterpriseId: $id, limit: 5) { id name title employerId employerName score reasons }
-           }`
-        : `query ($id: ID!) {
-             firms: deputyCandidatesFor(personId: $id, limit: 8) { id name gaps score reasons }
-           }`;
+    const query = type === 'Enterprise' ? D.queries.firmSuggestions : D.queries.personSuggestions;
     plannerGql(query, { id })
       .then((data) => {
         if (request !== detailsRequest) return;
@@ -1157,9 +1133,7 @@
     if (!query) return;
     status(t('searching', { text: query }));
     try {
-      const data = await gql('query ($text: String!) { search(text: $text, limit: 15) { id type label } }', {
-        text: query,
-      });
+      const data = await gql(D.queries.search, { text: query });
       $('results').replaceChildren(
         ...data.search.map((hit) => {
           const li = document.createElement('li');
@@ -1188,10 +1162,7 @@
   $('find-path').addEventListener('click', async () => {
     status(t('loading'));
     try {
-      const data = await gql(
-        `query ($from: ID!, $to: ID!) { shortestPath(fromId: $from, toId: $to, maxHops: 6) { ${SUBGRAPH} } }`,
-        { from: pick.from, to: pick.to },
-      );
+      const data = await gql(D.queries.shortestPath, { from: pick.from, to: pick.to });
       const path = data.shortestPath;
       if (path.nodes.length === 0) {
         status(t('noPath'));
@@ -1317,12 +1288,6 @@
       kind: 'ChainSegment',
     },
   ];
-  const SELECTION = {
-    // With each firm's top partner suggestions, in the page's one request (the API batches them).
-    Enterprise: 'id name locatedIn { name } partnerSuggestions(limit: 3) { id name }',
-    IndustryChain: 'id name',
-    ChainSegment: 'id name chains { id name }',
-  };
   /** The latest year with annual reports (the report-based lists and coverage) and with targets (the review). */
   let reportYear = null;
   let targetYear = null;
@@ -1356,18 +1321,9 @@
     return { args, types };
   }
 
-  /** A query's variable declarations and the matching arguments of its field, for `args` of `types`. */
-  function signature(args, types) {
-    return {
-      declared: Object.keys(args).map((a) => `$${a}: ${types[a]}`),
-      passed: Object.keys(args).map((a) => `${a}: $${a}`),
-    };
-  }
-
   /** Every row of a gap list, counted by paging its ids (the lists have no count field; 500 a page). */
   async function countGap(field, args, types) {
-    const { declared, passed } = signature(args, types);
-    const query = `query (${[...declared, '$offset: Int!'].join(', ')}) { rows: ${field}(${[...passed, 'limit: 500', 'offset: $offset'].join(', ')}) { id } }`;
+    const query = D.gapCount(field, types);
     let total = 0;
     for (let offset = 0; ; offset += 500) {
       const data = await plannerGql(query, { ...args, offset });
@@ -1435,11 +1391,7 @@
       .join(', ')})`;
     try {
       const total = await countGap(gap.name, args, types);
-      const { declared, passed } = signature(args, types);
-      const data = await plannerGql(
-        `query (${[...declared, '$offset: Int!'].join(', ')}) { rows: ${gap.name}(${[...passed, `limit: ${PAGE}`, 'offset: $offset'].join(', ')}) { ${SELECTION[gap.kind]} } }`,
-        { ...args, offset: gapState.offset },
-      );
+      const data = await plannerGql(D.gapPage(gap.name, gap.kind, types), { ...args, offset: gapState.offset });
       if (request !== gapState.request) return;
       const summary = $('gap-summary');
       summary.dataset.total = String(total);
@@ -1519,15 +1471,8 @@
   async function showCoverage() {
     if (!coverageState.query) return;
     const { args, types } = coverageState.query;
-    const { declared, passed } = signature(args, types);
     try {
-      const data = await plannerGql(
-        `query (${[...declared, '$offset: Int!'].join(', ')}) {
-           c: fourHavesCoverage(${passed.join(', ')}) { covered total missing ratio }
-           rows: enterprisesMissingFourHaves(${[...passed, `limit: ${PAGE}`, 'offset: $offset'].join(', ')}) { id name locatedIn { name } missingFourHaves(year: $year) }
-         }`,
-        { ...args, offset: coverageState.offset },
-      );
+      const data = await plannerGql(D.coverage(types), { ...args, offset: coverageState.offset });
       const c = data.c;
       const summary = $('coverage-summary');
       summary.dataset.covered = String(c.covered);
@@ -1583,20 +1528,20 @@
 
   async function showReview() {
     const { args, types } = reviewQuery();
-    const { declared, passed } = signature(args, types);
     try {
-      const data = await gql(
-        `query (${declared.join(', ')}) { r: targetReview(${passed.join(', ')}) { met notMet unavailable
-           targets { metric target actual unit status previousActual change } } }`,
-        args,
-      );
+      const data = await gql(D.review(types), args);
       const r = data.r;
       const summary = $('review-summary');
       summary.dataset.met = String(r.met);
       summary.dataset.notMet = String(r.notMet);
       summary.textContent = t('reviewSummary', r);
       const number = (v) => (v === null || v === undefined ? '—' : Number.isInteger(v) ? String(v) : v.toFixed(3));
-      const state = { MET: t('met'), NOT_MET: t('notMet'), UNAVAILABLE: t('unavailable') };
+      const state = {
+        MET: t('met'),
+        NOT_MET: t('notMet'),
+        UNAVAILABLE: t('unavailable'),
+        SUPPRESSED: t('suppressed'),
+      };
       rowsTable(
         $('review-table'),
         [t('metric'), t('target'), t('actual'), t('previous'), t('trend'), t('status')],
@@ -1676,12 +1621,7 @@
 
   /** The chains, regions and the latest target year: the choices of the selectors and the panels' default year. */
   function loadReferenceLists() {
-    return gql(
-      `{ industryChains(limit: 100, sort: [{ name: ASC }]) { id name }
-         regions(limit: 500, sort: [{ code: ASC }]) { code name level }
-         targets(limit: 1, sort: [{ year: DESC }]) { year }
-         reports: annualReports(limit: 1, sort: [{ year: DESC }]) { year } }`,
-    )
+    return gql(D.queries.referenceLists)
       .then((data) => {
         const chains = data.industryChains.map((c) => [c.id, c.name]);
         fillSelect($('chain-select'), chains, t('chooseChain'));

@@ -5,18 +5,13 @@
   'use strict';
 
   const { text: t, language } = window.explorerText;
-  /** Changes a page: the first page, and each "more". */
-  const HISTORY_PAGE = 20;
+  /** Changes a page: the first page, and each "more" (documents.js, with the query). */
+  const { HISTORY_PAGE } = window.explorerDocuments;
   /** A value longer than this is cut (the whole value is in the line's tooltip). */
   const VALUE_MAX = 80;
   /** The actor the history trigger gives a write made around the API, with the database password. */
   const OUTSIDE_ACTOR = 'outside the API';
-  const QUERY = `query ($id: ID!, $offset: Int!) {
-    history(id: $id, limit: ${HISTORY_PAGE}, offset: $offset) {
-      id at entity action labels nodeId type fromId toId actor operation outsideApi auditEventId file row
-      properties { property before after withheld }
-    }
-  }`;
+  const QUERY = window.explorerDocuments.queries.history;
 
   /** A JSON value as a planner reads it: — for none, lists joined, 是/否, never raw JSON. */
   function valueText(value) {

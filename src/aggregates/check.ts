@@ -1,6 +1,7 @@
 import type { ReadRunner } from '../db';
-import { AVAILABLE_METRICS, computeMetricLive, type MetricFilters } from '../queries/metrics';
-import { maintainedMetric } from './read';
+import { liveCells, regionTree } from '../queries/disclosure';
+import { AVAILABLE_METRICS, computeMetricLive, type MetricFilters, REVENUE_RULE_PARAMS } from '../queries/metrics';
+import { maintainedCells, maintainedMetric } from './read';
 
 /** A metric whose maintained counters do not say what its live statement says. */
 export interface Mismatch {
@@ -11,7 +12,8 @@ export interface Mismatch {
 }
 
 /**
- * Compares every MetricName's maintained counters with its live statement (cypher/metrics/), for each year and scope
+ * Compares every MetricName's maintained counters with its live statement (cypher/metrics/), and the cells of R1–R4
+ * with theirs (cypher/disclosure/), for each year and scope
  * given (a null region or chain: no filter): the check behind `npm run aggregates -- --check` and the property test.
  * @returns the mismatches (empty when every counter is right), or null when the aggregates are not ready
  */
@@ -34,6 +36,22 @@ export async function checkAggregates(
             maintained.numerator === live.numerator &&
             maintained.denominator === live.denominator;
           if (!same) mismatches.push({ name, filters, maintained, live });
+        }
+      }
+    }
+  }
+  // The cells of R1–R4 behind small-cell protection (src/queries/disclosure.ts), in the same regions and chains.
+  for (const year of years) {
+    for (const chainId of chains) {
+      for (const name of Object.keys(REVENUE_RULE_PARAMS) as (keyof typeof REVENUE_RULE_PARAMS)[]) {
+        const maintained = await maintainedCells(tx, name, { year, chainId }, regions);
+        if (maintained === null) return null;
+        const live = await liveCells(tx, name, { year, chainId }, await regionTree(tx));
+        for (const regionCode of regions) {
+          const [m, l] = [maintained.get(regionCode), live.get(regionCode)];
+          if (JSON.stringify(m) !== JSON.stringify(l)) {
+            mismatches.push({ name: `${name} cells`, filters: { year, regionCode, chainId }, maintained: m, live: l });
+          }
         }
       }
     }

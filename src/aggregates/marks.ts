@@ -78,6 +78,15 @@ export const PLATFORM_METRICS: Record<string, string> = {
 /** The platform kinds that make a lab partner (shared/labPartnerChains). */
 const LAB_KINDS = new Set(['LABORATORY', 'KEY_LABORATORY', 'INTERNATIONAL_JOINT_LAB']);
 
+/**
+ * The version of what a contribution holds: a rebuild stamps it on the state, and counters built by an older version
+ * are rebuilt at start (src/aggregates/keeper.ts). 2: the disclosure parts (`|p`, `|a`).
+ */
+export const CONTRIBUTION_VERSION = 2;
+
+/** The counter of enterprises with an AnnualReport of the year (the public population of R1–R4's cells). */
+export const REPORTED = 'REPORTED_ENTERPRISES';
+
 /** Rules R1–R4 with their default thresholds and the per-year flag that makes an enterprise compliant. */
 const REVENUE_RULES = [
   { metric: 'R1_COMPLIANCE', gap: 'R1', min: RULE_DEFAULTS.R1.minRevenue, flag: 'rd' },
@@ -152,6 +161,10 @@ export function enterpriseContribution(f: EnterpriseFacts): Contribution {
     const year = num(y.year);
     if (year === null) continue;
     const revenue = big(y.revenue);
+    // The public cells behind R1–R4 (src/queries/disclosure.ts): every enterprise with a report of the year, and
+    // those with each rule's attribute, whatever their revenue (cypher/disclosure/: the same counts, live).
+    scoped.push(mark(`${REPORTED}|p`, year));
+    for (const rule of REVENUE_RULES) if (y[rule.flag]) scoped.push(mark(`${rule.metric}|a`, year));
     for (const rule of REVENUE_RULES) {
       if (revenue === null || revenue < rule.min) continue;
       scoped.push(mark(`${rule.metric}|d`, year));

@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { ReadRunner } from '../db';
 import { loadCypher } from '../queries/loadCypher';
+import { REPORTED } from './marks';
 
 /** How a metric reads its counters: which parts, each summed over the year itself or from year 0 up to it. */
 interface ReadSpec {
@@ -105,4 +106,65 @@ export async function maintainedMetric(
     numerator: null,
     denominator: null,
   };
+}
+
+/** The counts of one cell of a revenue rule (src/queries/disclosure.ts). */
+export interface CellCounts {
+  /** Enterprises with an AnnualReport of the year. */
+  population: number;
+  /** Of those, the ones with the rule's public attribute. */
+  attribute: number;
+  /** Of those, the ones whose revenue reaches the threshold: the metric's denominator. */
+  big: number;
+  /** Of those, the ones with the attribute: the metric's numerator. */
+  bigWithAttribute: number;
+}
+
+/** The contribution version whose counters hold the cells' parts (src/aggregates/marks.ts). */
+const CELLS_VERSION = 2;
+
+/**
+ * The cells of a revenue rule (R1_COMPLIANCE … R4_COMPLIANCE) for a year and chain, in each region asked (null: no
+ * region filter), from the maintained counters: one read of 4 counters per region. Null when the aggregates are not
+ * ready or were built before they held these parts; then the caller counts live.
+ */
+export async function maintainedCells(
+  tx: ReadRunner,
+  name: string,
+  { year, chainId }: { year: number; chainId: string | null },
+  regions: readonly (string | null)[],
+): Promise<Map<string | null, CellCounts> | null> {
+  const keysOf = (region: string | null) => {
+    const scope = `${region ?? '*'}|${chainId ?? '*'}`;
+    return {
+      population: `${REPORTED}|p|${scope}`,
+      attribute: `${name}|a|${scope}`,
+      big: `${name}|d|${scope}`,
+      bigWithAttribute: `${name}|u|${scope}`,
+    };
+  };
+  const keys = regions.flatMap((region) => Object.values(keysOf(region)));
+  const result = await tx.run(loadCypher('aggregates', 'readCells.cypher'), {
+    version: neo4j.int(CELLS_VERSION),
+    year: neo4j.int(year),
+    keys,
+  });
+  if (result.records.length === 0) return null;
+  const value = new Map(
+    result.records.map((r) => [r.get('key') as string, neo4j.integer.toNumber(r.get('value') as number)]),
+  );
+  return new Map(
+    regions.map((region) => {
+      const k = keysOf(region);
+      return [
+        region,
+        {
+          population: value.get(k.population) ?? 0,
+          attribute: value.get(k.attribute) ?? 0,
+          big: value.get(k.big) ?? 0,
+          bigWithAttribute: value.get(k.bigWithAttribute) ?? 0,
+        },
+      ];
+    }),
+  );
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { readTx, runAutoCommit, writeTx } from '../db';
 import { loadCypher } from '../queries/loadCypher';
-import { expand } from './marks';
+import { CONTRIBUTION_VERSION, expand } from './marks';
 import { currentContributions, DERIVED, gapRowOf, lockState, refreshSubjects } from './upkeep';
 
 const cypher = (name: string) => loadCypher('aggregates', `${name}.cypher`);
@@ -94,7 +94,11 @@ export async function rebuildAggregates(
       await stillOurs(tx);
       const dirty = (await tx.run(cypher('dirtySubjects'))).records.map((r) => r.get('subject') as string);
       await refreshSubjects(tx, dirty);
-      await tx.run(cypher('finishRebuild'), { token, ms: neo4j.int(Date.now() - started) });
+      await tx.run(cypher('finishRebuild'), {
+        token,
+        ms: neo4j.int(Date.now() - started),
+        version: neo4j.int(CONTRIBUTION_VERSION),
+      });
     });
     return { rebuilt: true, subjects: ids.length, ms: Date.now() - started };
   } catch (error) {
@@ -105,12 +109,18 @@ export async function rebuildAggregates(
   }
 }
 
-/** The mode of the maintained aggregates (ready, building, stale), or null when they were never built. */
+/**
+ * The mode of the maintained aggregates (ready, building, stale), or null when they were never built; `outdated`
+ * when they are ready but were built by an older {@link CONTRIBUTION_VERSION} (their counters lack what this version
+ * adds: the keeper rebuilds them, and what reads the new counters goes live meanwhile).
+ */
 export async function aggregatesMode(driver: Driver, database: string): Promise<string | null> {
   const result = await runAutoCommit<{ mode: string | null }>(
     driver,
     database,
-    "OPTIONAL MATCH (s:AggregateState {id: 'aggregates'}) RETURN s.mode AS mode",
+    `OPTIONAL MATCH (s:AggregateState {id: 'aggregates'})
+     RETURN CASE WHEN s.mode = 'ready' AND coalesce(s.version, 1) < $version THEN 'outdated' ELSE s.mode END AS mode`,
+    { version: neo4j.int(CONTRIBUTION_VERSION) },
   );
   return result.records[0]?.get('mode') ?? null;
 }

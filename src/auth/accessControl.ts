@@ -16,7 +16,16 @@ import { walkInput } from '../graphql/inputWalk';
 import { rootFieldNodes } from '../graphql/operations';
 import type { AccessRules } from './accessRules';
 import { hasRole, type Principal } from './principal';
-import type { Role } from './roles';
+import { ROLES, type Role } from './roles';
+
+/**
+ * The role introspection (`__schema`, `__type`) needs when it is on (GRAPHQL_INTROSPECTION): the lowest, so any known
+ * role — AUTH_ANONYMOUS_ROLE and AUTH_LOCAL_ROLE included — reads the schema, and a token whose roles are all unknown
+ * (it grants nothing) does not. `__typename` alone stays open: it tells nothing.
+ */
+export const INTROSPECTION_ROLE: Role = ROLES[0];
+
+const INTROSPECTION_FIELDS = new Set(['__schema', '__type']);
 
 /** One thing a request asked for that its principal's roles do not allow. */
 export interface Refusal {
@@ -56,6 +65,7 @@ function inputRefusals(
 
 /**
  * What an operation asks for that `principal` may not have (empty when everything is allowed):
+ * - introspection (`__schema`, `__type`) without any known role ({@link INTROSPECTION_ROLE});
  * - each root field whose role (AccessRules) the principal lacks — Query fields by their directive or the read role,
  *   Mutation fields by their own @authentication role, else the write role;
  * - each confidential field the principal's roles do not reach, wherever it appears: selected (under any type, so
@@ -71,6 +81,12 @@ export function refusalsOf(
   principal: Principal,
 ): Refusal[] {
   const refusals: Refusal[] = [];
+  if (!hasRole(principal, INTROSPECTION_ROLE)) {
+    const asked = new Set(rootFieldNodes(document, operation).map((f) => f.name.value));
+    for (const field of INTROSPECTION_FIELDS) {
+      if (asked.has(field)) refusals.push({ what: field, needs: INTROSPECTION_ROLE, kind: 'operation' });
+    }
+  }
   for (const field of rootFields(document, operation)) {
     const needs =
       operation.operation === 'query'

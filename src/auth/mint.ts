@@ -1,6 +1,8 @@
 import { SignJWT } from 'jose';
 import type { AuthConfig } from '../config';
+import { formatDuration } from './duration';
 import type { Role } from './roles';
+import { DEFAULT_MAX_TOKEN_AGE_SECONDS } from './verify';
 
 /** A token's lifetime: a whole number and a unit, s, m, h or d (e.g. 8h), at most 366 days. */
 const TTL = /^(\d{1,6})(s|m|h|d)$/;
@@ -26,7 +28,8 @@ function nest(path: readonly string[], value: unknown): Record<string, unknown> 
 /**
  * A token the API accepts, signed (HS256) with the configured AUTH_JWT_SECRET: `sub`, the roles at the configured
  * roles claim path, `iat`, `exp`, and `iss` / `aud` when configured. For scripts and local use; with an identity
- * provider (AUTH_JWKS_URL) tokens come from the provider.
+ * provider (AUTH_JWKS_URL) tokens come from the provider. A `ttl` longer than AUTH_MAX_TOKEN_AGE is refused: the API
+ * would refuse the token.
  */
 export async function mintToken(
   auth: AuthConfig,
@@ -39,12 +42,20 @@ export async function mintToken(
         : 'AUTH_JWKS_URL is set: tokens come from your identity provider, not from this command',
     );
   }
+  const seconds = ttlSeconds(ttl);
+  const maxAge = auth.maxTokenAgeSeconds ?? DEFAULT_MAX_TOKEN_AGE_SECONDS;
+  if (seconds > maxAge) {
+    throw new Error(
+      `--ttl ${ttl} is longer than AUTH_MAX_TOKEN_AGE (${formatDuration(maxAge)}): the API would refuse the token; ` +
+        'use a shorter --ttl, or raise AUTH_MAX_TOKEN_AGE',
+    );
+  }
   const iat = Math.floor(now.getTime() / 1000);
   let jwt = new SignJWT(nest(auth.rolesClaim, [...roles]))
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(sub)
     .setIssuedAt(iat)
-    .setExpirationTime(iat + ttlSeconds(ttl));
+    .setExpirationTime(iat + seconds);
   if (auth.issuer !== undefined) jwt = jwt.setIssuer(auth.issuer);
   if (auth.audience !== undefined) jwt = jwt.setAudience(auth.audience);
   return jwt.sign(auth.key.secret);

@@ -8,7 +8,7 @@ const USAGE = `usage: npm run token -- --role ROLE [--role ROLE …] [--sub NAME
 Prints a bearer token signed with AUTH_JWT_SECRET (and AUTH_JWT_ISSUER / AUTH_JWT_AUDIENCE when set).
   --role   ${ROLES.join(', ')} (each includes the ones before it); repeat for several
   --sub    who the token is for, recorded as the actor of every change it makes (default: your user name)
-  --ttl    lifetime: a number and s, m, h or d, at most 366d (default 8h)
+  --ttl    lifetime: a number and s, m, h or d, at most AUTH_MAX_TOKEN_AGE (default 8h; 24h unless set)
 exit codes: 0 printed; 2 usage or configuration error`;
 
 /** What the command was asked for; throws an Error naming the option and what it accepts. */

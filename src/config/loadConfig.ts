@@ -1,6 +1,8 @@
 import path from 'node:path';
+import { durationSeconds } from '../auth/duration';
 import { isLoopbackHost } from '../auth/loopback';
 import { isRole, ROLES, type Role } from '../auth/roles';
+import { readTrustedDocuments, type TrustedDocuments } from '../graphql/trustedDocuments';
 import { fromRoot } from '../paths';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -34,6 +36,8 @@ export type AuthConfig =
       /** The path of the roles claim in the token's payload, e.g. ['realm_access', 'roles']. */
       rolesClaim: string[];
       anonymousRole?: Role;
+      /** AUTH_MAX_TOKEN_AGE: the longest lifetime (`exp − iat`, in seconds) a token may have; 24 h when unset. */
+      maxTokenAgeSeconds?: number;
     };
 
 /** Bounds every GraphQL operation must keep before it runs (src/graphql/operationLimits.ts). */
@@ -46,8 +50,12 @@ export interface OperationLimits {
   maxDirectives: number;
   /** Lexical tokens in the document. */
   maxTokens: number;
-  /** Estimated values returned: each field counts 1, times the list sizes it is nested in. */
+  /** Estimated values returned: each field counts 1, times the list sizes it is nested in; plus filter hops. */
   maxCost: number;
+  /** Relationship filters (`some`, `all`, `none`, `single`, `aggregate`) nested in one another in a `where`. */
+  maxFilterDepth: number;
+  /** What one relationship-filter hop adds to the cost, times what is nested in it (the related nodes it expands). */
+  filterHopCost: number;
 }
 
 /** How much of the database and of the API one client may use (src/http/fairness.ts, src/db/sessionLimits.ts). */
@@ -69,6 +77,14 @@ export interface BackupScheduleConfig {
   intervalMinutes: number;
   /** How many of its backups to keep in `dir`; older ones are deleted. */
   keep: number;
+}
+
+/** Read-your-writes tokens (`x-bookmark`, src/db/bookmarks.ts). */
+export interface BookmarkSettings {
+  /** BOOKMARK_KEY: 32-byte keys, the first seals, all open; empty = derived from AUTH_JWT_SECRET, else random. */
+  keys: Uint8Array[];
+  /** BOOKMARK_WAIT_MS: how long a request waits for the database to reach the client's bookmarks. */
+  waitMs: number;
 }
 
 /** The smallest HS256 secret accepted, in bytes (RFC 7518 §3.2: a key at least as long as the hash). */
@@ -100,7 +116,17 @@ export interface Config {
   fairness: FairnessLimits;
   /** Whether GraphQL introspection is answered (off by default with NODE_ENV=production). */
   introspection: boolean;
+  /** TRUSTED_DOCUMENTS: the operations callers below admin may run, read from the manifest at start; null = any text. */
+  trustedDocuments: TrustedDocuments | null;
+  /** GRAPHQL_APQ: automatic persisted queries, kept per role set (off by default). */
+  apq: boolean;
+  bookmarks: BookmarkSettings;
   backups: BackupScheduleConfig | null;
+  /**
+   * DISCLOSURE_MIN_CELL: the least number of enterprises on each side of a revenue threshold, per public group, for a
+   * cell of R1–R4 to be shown below the planner role (src/queries/disclosure.ts).
+   */
+  disclosureMinCell: number;
 }
 
 /** Thrown by loadConfig with every problem found, so a user fixes them all in one go. */
@@ -198,6 +224,8 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const corsOrigins = originList(read('CORS_ORIGINS'), problems);
   const introspection = bool('GRAPHQL_INTROSPECTION', env.NODE_ENV !== 'production');
+  const trustedDocuments = trustedDocumentsSetting(read('TRUSTED_DOCUMENTS'), problems);
+  const apq = bool('GRAPHQL_APQ', false);
   const fairness: FairnessLimits = {
     ratePerMinute: int('RATE_LIMIT_PER_MINUTE', 3000, 0, 10_000_000),
     requestSessions: int('REQUEST_DB_SESSIONS', 4, 1, 100),
@@ -210,9 +238,16 @@ export function loadConfig(env: Env = process.env): Config {
     maxDirectives: int('MAX_QUERY_DIRECTIVES', 50, 0, 1000),
     maxTokens: int('MAX_QUERY_TOKENS', 2000, 100, 100_000),
     maxCost: int('MAX_QUERY_COST', 250_000, 100, 100_000_000),
+    maxFilterDepth: int('MAX_FILTER_DEPTH', 2, 0, 20),
+    filterHopCost: int('FILTER_HOP_COST', 50, 1, 1_000_000),
   };
 
   const backups = backupSchedule(read, int, problems);
+  const disclosureMinCell = int('DISCLOSURE_MIN_CELL', 3, 1, 1000);
+  const bookmarks: BookmarkSettings = {
+    keys: bookmarkKeySetting(read('BOOKMARK_KEY'), problems),
+    waitMs: int('BOOKMARK_WAIT_MS', 2000, 100, 60_000),
+  };
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -233,8 +268,44 @@ export function loadConfig(env: Env = process.env): Config {
     limits,
     fairness,
     introspection,
+    trustedDocuments,
+    apq,
+    bookmarks,
     backups,
+    disclosureMinCell,
   };
+}
+
+/**
+ * BOOKMARK_KEY: one or more comma-separated keys of 32 bytes, each as 64 hex digits or in base64 (e.g. the output of
+ * `openssl rand -base64 32`); a key is never printed, it is a secret.
+ */
+function bookmarkKeySetting(raw: string | undefined, problems: string[]): Uint8Array[] {
+  if (raw === undefined) return [];
+  const keys: Uint8Array[] = [];
+  const items = raw.split(',').map((k) => k.trim());
+  for (const [i, item] of items.entries()) {
+    const bytes = /^[0-9a-fA-F]{64}$/.test(item)
+      ? Buffer.from(item, 'hex')
+      : /^[A-Za-z0-9+/_-]{43}=?$/.test(item)
+        ? Buffer.from(item, 'base64')
+        : null;
+    if (bytes?.length === 32) keys.push(new Uint8Array(bytes));
+    else {
+      problems.push(
+        `BOOKMARK_KEY: key ${i + 1} is not 32 bytes as 64 hex digits or base64 (e.g. the output of \`openssl rand -base64 32\`)`,
+      );
+    }
+  }
+  return keys;
+}
+
+/** TRUSTED_DOCUMENTS: the manifest's path; the file is read and checked now, each bad entry a problem. */
+function trustedDocumentsSetting(file: string | undefined, problems: string[]): TrustedDocuments | null {
+  if (file === undefined) return null;
+  const read = readTrustedDocuments(path.resolve(file));
+  problems.push(...read.problems.map((p) => `TRUSTED_DOCUMENTS=${p}`));
+  return read.documents;
 }
 
 /** BACKUP_DIR turns scheduled backups on; the interval and the number kept are checked only with it. */
@@ -260,6 +331,9 @@ function backupSchedule(
 
 const ROLE_LIST = ROLES.join(', ');
 
+/** The largest AUTH_MAX_TOKEN_AGE: 366 days, as `npm run token --ttl`. */
+const MAX_TOKEN_AGE_LIMIT = 366 * 86_400;
+
 function roleSetting(read: (name: string) => string | undefined, name: string, problems: string[]): Role | undefined {
   const raw = read(name);
   if (raw === undefined) return undefined;
@@ -278,7 +352,13 @@ function authConfig(read: (name: string) => string | undefined, problems: string
   const localRole = roleSetting(read, 'AUTH_LOCAL_ROLE', problems) ?? 'planner';
   const anonymousRole = roleSetting(read, 'AUTH_ANONYMOUS_ROLE', problems);
   if (secret === undefined && jwksUrl === undefined) {
-    for (const name of ['AUTH_JWT_ISSUER', 'AUTH_JWT_AUDIENCE', 'AUTH_ROLES_CLAIM', 'AUTH_ANONYMOUS_ROLE']) {
+    for (const name of [
+      'AUTH_JWT_ISSUER',
+      'AUTH_JWT_AUDIENCE',
+      'AUTH_ROLES_CLAIM',
+      'AUTH_ANONYMOUS_ROLE',
+      'AUTH_MAX_TOKEN_AGE',
+    ]) {
       if (read(name) !== undefined) {
         problems.push(`${name} is set but no authentication is configured: set AUTH_JWT_SECRET or AUTH_JWKS_URL too`);
       }
@@ -328,6 +408,13 @@ function authConfig(read: (name: string) => string | undefined, problems: string
       `AUTH_ANONYMOUS_ROLE=${anonymousRole}: requests without a token may be viewers at most (confidential figures and writes need a token)`,
     );
   }
+  const maxTokenAgeRaw = read('AUTH_MAX_TOKEN_AGE') ?? '24h';
+  const maxTokenAgeSeconds = durationSeconds(maxTokenAgeRaw);
+  if (maxTokenAgeSeconds === null || maxTokenAgeSeconds < 60 || maxTokenAgeSeconds > MAX_TOKEN_AGE_LIMIT) {
+    problems.push(
+      `AUTH_MAX_TOKEN_AGE=${maxTokenAgeRaw} is not a duration from 1m to 366d: seconds, or a number and s, m, h or d (e.g. 24h, 90m, 3600)`,
+    );
+  }
   const rolesClaim = rolesClaimRaw.split('.');
   if (rolesClaim.some((part) => part === '')) {
     problems.push(
@@ -338,6 +425,7 @@ function authConfig(read: (name: string) => string | undefined, problems: string
     mode: 'token',
     key,
     rolesClaim,
+    maxTokenAgeSeconds: maxTokenAgeSeconds ?? 24 * 3600,
     ...(issuer === undefined ? {} : { issuer }),
     ...(audience === undefined ? {} : { audience }),
     ...(anonymousRole === undefined ? {} : { anonymousRole }),

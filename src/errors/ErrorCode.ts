@@ -8,6 +8,8 @@ export const ErrorCode = {
   BAD_REQUEST: 'BAD_REQUEST',
   /** The operation is over a bound checked before it runs (its estimated cost). */
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  /** TRUSTED_DOCUMENTS: the operation (text or hash) is not in the manifest, and the caller is below admin. */
+  PERSISTED_QUERY_NOT_LISTED: 'PERSISTED_QUERY_NOT_LISTED',
   /** The request body is over the size limit. */
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   /** The body's charset or content encoding is not one the API reads. */
@@ -19,6 +21,8 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
+  /** The database has not caught up with the client's `x-bookmark` within BOOKMARK_WAIT_MS; see Retry-After. */
+  BOOKMARK_NOT_REACHED: 'BOOKMARK_NOT_REACHED',
   /** The client sent more requests, or has more database work in flight, than it may; see Retry-After. */
   RATE_LIMITED: 'RATE_LIMITED',
   /** The identity provider's key set cannot be read, so no token can be checked now. */
@@ -34,12 +38,14 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,
   PAYLOAD_TOO_LARGE: 413,
   QUERY_TOO_COMPLEX: 400,
+  PERSISTED_QUERY_NOT_LISTED: 400,
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   DATABASE_UNAVAILABLE: 503,
+  BOOKMARK_NOT_REACHED: 503,
   AUTH_UNAVAILABLE: 503,
   RATE_LIMITED: 429,
   QUERY_TIMEOUT: 504,

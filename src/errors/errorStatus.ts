@@ -23,7 +23,9 @@ export function errorStatus<TContext extends BaseContext>(): ApolloServerPlugin<
           if (data !== null && data !== undefined) return;
           const status = errors?.map((e) => statusOf(e.extensions?.code)).find((s) => s !== undefined);
           if (status !== undefined) response.http.status = status;
-          if (errors?.some((e) => e.extensions?.code === 'RATE_LIMITED')) response.http.headers.set('retry-after', '1');
+          // Both mean "try again shortly": the client's share of the database, or a member catching up (x-bookmark).
+          const retry = new Set<unknown>(['RATE_LIMITED', 'BOOKMARK_NOT_REACHED']);
+          if (errors?.some((e) => retry.has(e.extensions?.code))) response.http.headers.set('retry-after', '1');
         },
       };
     },

@@ -26,11 +26,19 @@ export function classifyNeo4jError(error: Neo4jError): { code: ErrorCode; messag
       message: 'A number in this request would go out of range (beyond 2^63 − 1).',
     };
   }
-  // A bookmark of the x-bookmark header that is well formed but names no transaction of this database.
+  // A bookmark of the x-bookmark header (a token this API issued, src/db/bookmarks.ts) that names no transaction of
+  // this database: e.g. issued before the database was replaced by another.
   if (error.code.startsWith('Neo.ClientError.Transaction.InvalidBookmark')) {
     return {
       code: ErrorCode.BAD_REQUEST,
-      message: 'x-bookmark: a bookmark is not one of this database; send back only what a response of this API said.',
+      message: 'x-bookmark: a bookmark is not one of this database; send the request without it.',
+    };
+  }
+  // Neo4j's own wait for the x-bookmark's writes (db.transaction.bookmark_ready_timeout) ran out first.
+  if (error.code === 'Neo.TransientError.Transaction.BookmarkTimeout') {
+    return {
+      code: ErrorCode.BOOKMARK_NOT_REACHED,
+      message: 'x-bookmark: the database has not caught up with your last change yet; retry shortly.',
     };
   }
   if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {

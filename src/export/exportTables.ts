@@ -212,7 +212,12 @@ export async function exportGap(
   return { name: name.slice(0, 31), columns: shape.columns, rows, notes };
 }
 
-const REVIEW_STATES: Record<string, string> = { MET: '达标', NOT_MET: '未达标', UNAVAILABLE: '暂无数据' };
+const REVIEW_STATES: Record<string, string> = {
+  MET: '达标',
+  NOT_MET: '未达标',
+  UNAVAILABLE: '暂无数据',
+  SUPPRESSED: '小样本不公开',
+};
 
 /** The target review as a table, read through GraphQL (`Query.targetReview`): the same numbers as the API's. */
 export async function exportReview(run: RunOperation, filters: ExportFilters): Promise<Table> {

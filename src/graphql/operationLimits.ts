@@ -25,6 +25,7 @@ import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexit
 import { LRUCache } from 'lru-cache';
 import type { OperationLimits } from '../config';
 import { AppError, badInput, ErrorCode } from '../errors';
+import { filterExpansion, formatInputPath, MAX_INPUT_NESTING } from './filterCost';
 
 /** A @node type's list bounds, from its `@limit(default, max)` in schema/. */
 export interface ListLimit {
@@ -88,10 +89,16 @@ function multiplier(
 
 /**
  * The cost estimator: each field counts 1, and what it selects counts once per item it returns. A `limit: 1000`
- * inside another `limit: 1000` costs 10^6: roughly the number of values the answer would hold.
+ * inside another `limit: 1000` costs 10^6: roughly the number of values the answer would hold. A field's relationship
+ * filters (`where: { holders: { some: … } }`, src/graphql/filterCost.ts) add the relationships Neo4j expands to test
+ * them, `hopCost` per hop times what is nested in it; like the field, that counts once per item of the lists the
+ * field is nested in (a nested list's filter runs for each parent).
  */
-export function listCost(limits: Map<string, ListLimit>): ComplexityEstimator {
-  return ({ field, args, childComplexity }) => 1 + childComplexity * multiplier(field, args, limits);
+export function listCost(limits: Map<string, ListLimit>, hopCost = 0): ComplexityEstimator {
+  return ({ field, args, childComplexity }) =>
+    1 +
+    (hopCost > 0 && field.args.length > 0 ? filterExpansion(field.args, args, hopCost).cost : 0) +
+    childComplexity * multiplier(field, args, limits);
 }
 
 /**
@@ -139,8 +146,10 @@ function checkPaging(
  *   parser (`parseOptions.maxTokens` in server.ts: GRAPHQL_PARSE_FAILED, 400);
  * - a subscription: this API has none (BAD_REQUEST, where graphql-js would fail later with an internal error);
  * - paging arguments anywhere in the operation ({@link checkPaging}: BAD_USER_INPUT naming the argument);
- * - the cost, lists multiplied by their sizes ({@link listCost}, with graphql-query-complexity): over the budget is
- *   QUERY_TOO_COMPLEX, before any database work.
+ * - relationship filters nested in one another (`where: { holders: { some: { qualifications: { some: … } } } }`,
+ *   src/graphql/filterCost.ts): deeper than `maxFilterDepth` is QUERY_TOO_COMPLEX naming the filter's path;
+ * - the cost, lists multiplied by their sizes and relationship filters by their hops ({@link listCost}, with
+ *   graphql-query-complexity): over the budget is QUERY_TOO_COMPLEX, before any database work.
  */
 export function operationLimits<TContext extends BaseContext>(
   limits: OperationLimits,
@@ -158,7 +167,7 @@ export function operationLimits<TContext extends BaseContext>(
     // Suggestions help people write queries; the schema is not secret (introspection is on).
     blockFieldSuggestion: { enabled: false },
   }).protect();
-  const estimators = [listCost(listLimits)];
+  const estimators = [listCost(listLimits, limits.filterHopCost)];
   // The verdict depends on the document and the variables only (the schema is fixed), and most requests repeat a
   // document: it is kept for the last 2000 (document, operation, variables), small variables only.
   const verdicts = new LRUCache<string, { problem: AppError | null }>({ max: 2000 });
@@ -172,33 +181,82 @@ export function operationLimits<TContext extends BaseContext>(
     if (coerced.errors) return null; // execution reports them with graphql-js's own messages
     const typeInfo = new TypeInfo(schema);
     let problem: AppError | null = null;
+    // The fields from the operation's (or a fragment's) root to the one visited, for the path of a filter.
+    const fields: string[] = [];
+    const known = document.definitions.includes(operation);
+    // The field whose relationship filters cost the most, for the message when the operation costs too much.
+    let costliest = { cost: 0, path: '' };
     visit(
       document,
       visitWithTypeInfo(typeInfo, {
-        Field(node) {
-          const field = typeInfo.getFieldDef();
-          if (problem || !field || !field.args.some((a) => ['limit', 'first', 'offset'].includes(a.name))) return;
-          try {
-            problem = checkPaging(typeInfo, field, getArgumentValues(field, node, coerced.coerced), listLimits);
-          } catch {
-            // an argument that does not coerce: execution reports it
-          }
+        // The other operations of the document do not run (and their variables are not given).
+        OperationDefinition: (node) => (node === operation || !known ? undefined : false),
+        FragmentDefinition: {
+          enter: (node) => void fields.push(`...${node.name.value}`),
+          leave: () => void fields.pop(),
+        },
+        Field: {
+          enter(node) {
+            fields.push(node.name.value);
+            const field = typeInfo.getFieldDef();
+            if (problem || !field || field.args.length === 0) return;
+            let args: Record<string, unknown>;
+            try {
+              args = getArgumentValues(field, node, coerced.coerced);
+            } catch {
+              return; // an argument that does not coerce: execution reports it
+            }
+            if (field.args.some((a) => ['limit', 'first', 'offset'].includes(a.name))) {
+              problem = checkPaging(typeInfo, field, args, listLimits);
+              if (problem) return;
+            }
+            const filters = filterExpansion(field.args, args, limits.filterHopCost, limits.maxFilterDepth);
+            const at = (path: readonly (string | number)[]) => `${fields.join('.')}.${formatInputPath(path)}`;
+            if (filters.tooNested) {
+              // The argument only: the path itself is over a hundred steps long.
+              const argument = at(filters.tooNested.slice(0, 1));
+              problem = new AppError(
+                ErrorCode.QUERY_TOO_COMPLEX,
+                `The input of ${argument} nests objects more than ${MAX_INPUT_NESTING} deep: write it flatter.`,
+                { path: argument },
+              );
+            } else if (filters.over) {
+              problem = new AppError(
+                ErrorCode.QUERY_TOO_COMPLEX,
+                `The relationship filter at ${at(filters.over)} is nested ${limits.maxFilterDepth + 1} relationship filters deep (some, all, none, single, aggregate), over the limit of ${limits.maxFilterDepth}: Neo4j expands every related node of every level for each candidate. Filter on fewer levels, or ask in two steps (the ids of the inner level first).`,
+                { path: at(filters.over), filterDepth: filters.depth, maxFilterDepth: limits.maxFilterDepth },
+              );
+            } else if (filters.cost > costliest.cost) {
+              costliest = { cost: filters.cost, path: fields.join('.') };
+            }
+          },
+          leave: () => void fields.pop(),
         },
       }),
     );
     if (problem) return problem;
-    const cost = getComplexity({
+    const options = {
       schema,
       query: document,
       estimators,
       variables: request.variables ?? {},
       ...(request.operationName ? { operationName: request.operationName } : {}),
-    });
+    };
+    const cost = getComplexity(options);
     if (cost <= limits.maxCost) return null;
+    if (costliest.cost === 0) {
+      return new AppError(
+        ErrorCode.QUERY_TOO_COMPLEX,
+        `This query could return about ${cost} values, over the limit of ${limits.maxCost}: ask for smaller or fewer nested lists (limit, first), or page through them.`,
+        { cost, maxCost: limits.maxCost },
+      );
+    }
+    // Only when refusing: the share of the relationship filters, for a message that says what to change.
+    const values = getComplexity({ ...options, estimators: [listCost(listLimits)] });
     return new AppError(
       ErrorCode.QUERY_TOO_COMPLEX,
-      `This query could return about ${cost} values, over the limit of ${limits.maxCost}: ask for smaller or fewer nested lists (limit, first), or page through them.`,
-      { cost, maxCost: limits.maxCost },
+      `This query could return about ${values} values and expand about ${cost - values} relationships for its relationship filters (${limits.filterHopCost} a hop, times the lists a filtered field is nested in; the costliest filters are those of ${costliest.path}): ${cost} in all, over the limit of ${limits.maxCost}. Filter on fewer relationships, or nest the filtered list in fewer or smaller lists (limit, first).`,
+      { cost, maxCost: limits.maxCost, path: costliest.path },
     );
   };
   const plugin: ApolloServerPlugin<TContext> = {

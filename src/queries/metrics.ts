@@ -105,6 +105,30 @@ function ratio(file: string, extra: Record<string, unknown> = {}): Compute {
   };
 }
 
+/**
+ * The metrics whose population is defined by a confidential value — an enterprise's revenue reaching the letter's
+ * threshold (rules R1–R4) — with the parameters of their statements (revenue as a Neo4j integer, to compare exactly).
+ * Their numbers are shown below the planner role only where they cannot single out a firm (src/queries/disclosure.ts,
+ * which counts each one's cells with cypher/disclosure/<rule>Cells.cypher): a metric added here is protected.
+ */
+export const REVENUE_RULE_PARAMS = {
+  R1_COMPLIANCE: { minRevenue: neo4j.int(RULE_DEFAULTS.R1.minRevenue.toString()) },
+  R2_COMPLIANCE: {
+    minRevenue: neo4j.int(RULE_DEFAULTS.R2.minRevenue.toString()),
+    withinYears: neo4j.int(RULE_DEFAULTS.R2.withinYears),
+  },
+  R3_COMPLIANCE: { minRevenue: neo4j.int(RULE_DEFAULTS.R3.minRevenue.toString()) },
+  R4_COMPLIANCE: { minRevenue: neo4j.int(RULE_DEFAULTS.R4.minRevenue.toString()) },
+} as const;
+
+/** A metric of {@link REVENUE_RULE_PARAMS}. */
+export type RevenueRuleMetric = keyof typeof REVENUE_RULE_PARAMS;
+
+/** True when `name`'s population is defined by revenue (see {@link REVENUE_RULE_PARAMS}). */
+export function isRevenueRuleMetric(name: string): name is RevenueRuleMetric {
+  return Object.hasOwn(REVENUE_RULE_PARAMS, name);
+}
+
 const METRICS = {
   INDUSTRIAL_ENTERPRISES: counted('industrialEnterprises.cypher', 'enterprises', {}, 'industrialEnterprisesAll.cypher'),
   ...mapValues(QUALIFICATION_CODES, (code) => counted('qualifiedEnterprises.cypher', 'enterprises', { code })),
@@ -115,14 +139,10 @@ const METRICS = {
   RD_ACTIVITIES_COLLECTED: projects(null, ['COLLECTED'], 'count'),
   NATIONAL_PROVINCIAL_PROJECTS: projects(NATIONAL_PROVINCIAL.levels, NATIONAL_PROVINCIAL.statuses, 'count'),
   NATIONAL_PROVINCIAL_PROJECT_FUNDING: projects(NATIONAL_PROVINCIAL.levels, NATIONAL_PROVINCIAL.statuses, 'funding'),
-  // The compliance ratios use the letter's thresholds; revenue goes as a Neo4j integer to compare exactly.
-  R1_COMPLIANCE: ratio('r1Compliance.cypher', { minRevenue: neo4j.int(RULE_DEFAULTS.R1.minRevenue.toString()) }),
-  R2_COMPLIANCE: ratio('r2Compliance.cypher', {
-    minRevenue: neo4j.int(RULE_DEFAULTS.R2.minRevenue.toString()),
-    withinYears: neo4j.int(RULE_DEFAULTS.R2.withinYears),
-  }),
-  R3_COMPLIANCE: ratio('r3Compliance.cypher', { minRevenue: neo4j.int(RULE_DEFAULTS.R3.minRevenue.toString()) }),
-  R4_COMPLIANCE: ratio('r4Compliance.cypher', { minRevenue: neo4j.int(RULE_DEFAULTS.R4.minRevenue.toString()) }),
+  R1_COMPLIANCE: ratio('r1Compliance.cypher', REVENUE_RULE_PARAMS.R1_COMPLIANCE),
+  R2_COMPLIANCE: ratio('r2Compliance.cypher', REVENUE_RULE_PARAMS.R2_COMPLIANCE),
+  R3_COMPLIANCE: ratio('r3Compliance.cypher', REVENUE_RULE_PARAMS.R3_COMPLIANCE),
+  R4_COMPLIANCE: ratio('r4Compliance.cypher', REVENUE_RULE_PARAMS.R4_COMPLIANCE),
   R5_COMPLIANCE: ratio('r5Compliance.cypher', { leadingChainsOnly: RULE_DEFAULTS.R5.leadingChainsOnly }),
 } satisfies Record<string, Compute>;
 

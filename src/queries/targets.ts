@@ -7,14 +7,16 @@ import {
   computeMetric,
   isAvailableMetric,
   type MetricFilters,
+  isRevenueRuleMetric,
   type MetricNumbers,
   type QueryRunner,
 } from './metrics';
+import { type Suppression, suppressedRegions } from './disclosure';
 
 /** a − b without binary noise (0.8272 − 0.8 prints 0.0272, not 0.027200000000000002). */
 const diff = (a: number, b: number): number => Number((a - b).toPrecision(12));
 
-export type TargetState = 'MET' | 'NOT_MET' | 'UNAVAILABLE';
+export type TargetState = 'MET' | 'NOT_MET' | 'UNAVAILABLE' | 'SUPPRESSED';
 
 /** One target compared with the data: the shape of `TargetStatus` in schema/targets-review.graphql. */
 export interface TargetStatus {
@@ -34,6 +36,10 @@ export interface TargetStatus {
   previousActual: number | null;
   /** actual − previousActual. */
   change: number | null;
+  /** Why actual, gap and met are withheld from the caller (src/queries/disclosure.ts). */
+  suppressed: Suppression | null;
+  /** Why previousActual and change are withheld from the caller. */
+  previousSuppressed: Suppression | null;
 }
 
 export interface TargetReview {
@@ -44,6 +50,7 @@ export interface TargetReview {
   met: number;
   notMet: number;
   unavailable: number;
+  suppressed: number;
   allMet: boolean;
 }
 
@@ -71,6 +78,7 @@ export async function reviewTargets(
   year: number,
   regionCode: string | null,
   chainId: string | null,
+  disclosure: { minCell: number } | null = null,
 ): Promise<TargetReview> {
   const result = await tx.run(loadCypher('targets', 'targetsOfYear.cypher'), {
     year: neo4j.int(year),
@@ -87,6 +95,16 @@ export async function reviewTargets(
     },
     { cacheKeyFn: ({ metric, filters: f }) => JSON.stringify([metric, f.year, f.regionCode, f.chainId]) },
   );
+  // Below planner, the cells of R1–R4 that could single out a firm are withheld (src/queries/disclosure.ts): which
+  // regions are, per metric, year and chain, read once per review.
+  const suppressedIn = new Map<string, Promise<Set<string | null>>>();
+  const suppression = async (metric: string, filters: MetricFilters): Promise<Suppression | null> => {
+    if (disclosure === null || !isRevenueRuleMetric(metric)) return null;
+    const key = JSON.stringify([metric, filters.year, filters.chainId]);
+    const regions = suppressedIn.get(key) ?? suppressedRegions(tx, metric, filters, disclosure.minCell);
+    suppressedIn.set(key, regions);
+    return (await regions).has(filters.regionCode) ? 'SMALL_CELL' : null;
+  };
   const rows = result.records.map(
     (record) =>
       toPlain(record.toObject()) as {
@@ -130,20 +148,28 @@ export async function reviewTargets(
         status: 'UNAVAILABLE',
         previousActual: null,
         change: null,
+        suppressed: null,
+        previousSuppressed: null,
       });
       continue;
     }
     const [now, before] = values;
+    const scope = { regionCode: t.regionCode, chainId: t.chainId };
+    const suppressed = await suppression(t.metric, { year, ...scope });
+    const previousSuppressed = await suppression(t.metric, { year: year - 1, ...scope });
+    const shownBefore = suppressed === null && previousSuppressed === null;
     const met = t.comparison === 'AT_LEAST' ? now.value >= t.value : now.value <= t.value;
     targets.push({
       ...base,
       unit: now.unit,
-      actual: now.value,
-      gap: diff(now.value, t.value),
-      met,
-      status: met ? 'MET' : 'NOT_MET',
-      previousActual: before.value,
-      change: diff(now.value, before.value),
+      actual: suppressed === null ? now.value : null,
+      gap: suppressed === null ? diff(now.value, t.value) : null,
+      met: suppressed === null ? met : null,
+      status: suppressed !== null ? 'SUPPRESSED' : met ? 'MET' : 'NOT_MET',
+      previousActual: previousSuppressed === null ? before.value : null,
+      change: shownBefore ? diff(now.value, before.value) : null,
+      suppressed,
+      previousSuppressed,
     });
   }
   const count = (s: TargetState): number => targets.filter((t) => t.status === s).length;
@@ -155,6 +181,7 @@ export async function reviewTargets(
     met: count('MET'),
     notMet: count('NOT_MET'),
     unavailable: count('UNAVAILABLE'),
+    suppressed: count('SUPPRESSED'),
     allMet: targets.length > 0 && count('MET') === targets.length,
   };
 }

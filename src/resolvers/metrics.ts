@@ -1,6 +1,8 @@
 import { validateYear } from '../graphql/scalars';
 import { badInput } from '../errors';
 import { checkMetricFilters, computeMetric, dataYears, isAvailableMetric, type MetricNumbers } from '../queries';
+import { type Suppression, suppressionOf } from '../queries/disclosure';
+import { isRevenueRuleMetric } from '../queries/metrics';
 import type { RequestContext } from '../context';
 import { assertFiltersKnown } from './arguments';
 import { readFor } from './read';
@@ -13,19 +15,21 @@ export interface MetricArgs {
   chainId?: string | null;
 }
 
-/** The `MetricValue` object of schema/metrics.graphql. */
-export interface MetricValue extends MetricNumbers {
+/** The `MetricValue` object of schema/metrics.graphql: the numbers are null when `suppressed` says why. */
+export interface MetricValue extends Omit<MetricNumbers, 'value'> {
+  value: number | null;
   name: string;
   year: number;
   regionCode: string | null;
   chainId: string | null;
+  suppressed: Suppression | null;
 }
 
 /**
  * `Query.metric`: checks the year and the metric name before touching the database, then, in one read (readFor),
  * that the year is one the data covers (cypher/metrics/dataYears.cypher) and that the region and chain filters exist
  * (a year without data or an unknown filter is an error naming what is accepted, never a value of 0), and computes
- * the metric.
+ * the metric (withheld below planner where a cell of R1–R4 could single out a firm).
  */
 export async function metric(_source: unknown, args: MetricArgs, context: RequestContext): Promise<MetricValue> {
   const { name, year } = args;
@@ -39,9 +43,13 @@ export async function metric(_source: unknown, args: MetricArgs, context: Reques
     const covered = await dataYears(tx);
     if (covered === null || year < covered.first || year > covered.last) return { covered };
     const known = await checkMetricFilters(tx, filters);
-    return known.regionKnown && known.chainKnown
-      ? { covered, known, numbers: await computeMetric(tx, name, filters) }
-      : { covered, known };
+    if (!known.regionKnown || !known.chainKnown) return { covered, known };
+    // Below planner, a cell of R1–R4 that could single out a firm's revenue band is withheld (src/queries/disclosure.ts).
+    const suppressed =
+      context.disclosure !== null && isRevenueRuleMetric(name)
+        ? await suppressionOf(tx, name, filters, context.disclosure.minCell)
+        : null;
+    return { covered, known, suppressed, numbers: await computeMetric(tx, name, filters) };
   });
   const { covered } = outcome;
   if (covered === null || year < covered.first || year > covered.last || outcome.known === undefined) {
@@ -50,7 +58,11 @@ export async function metric(_source: unknown, args: MetricArgs, context: Reques
   }
   assertFiltersKnown(outcome.known, filters);
   if (outcome.numbers === undefined) throw new Error('metric: filters known but nothing computed');
-  return { name, ...filters, ...outcome.numbers };
+  const suppressed = outcome.suppressed ?? null;
+  if (suppressed !== null) {
+    return { name, ...filters, ...outcome.numbers, value: null, numerator: null, denominator: null, suppressed };
+  }
+  return { name, ...filters, ...outcome.numbers, suppressed };
 }
 
 /** The resolvers of schema/metrics.graphql. */

@@ -18,11 +18,12 @@ export interface TargetReviewArgs {
  * The one code path of the target review, shared by `Query.targetReview` and `npm run review`: checks the year
  * (it must have targets), the region and the chain, then reviews every target in one read (readTx). A region or
  * chain that exists but has no targets that year is BAD_USER_INPUT naming the scopes that have some (the CLI exits
- * 2), never an empty review that a script would read as "targets missed".
+ * 2), never an empty review that a script would read as "targets missed". With `disclosure`, the cells of R1–R4 that
+ * could single out a firm are withheld (src/queries/disclosure.ts); the CLI reads every figure.
  */
 export async function runTargetReview(
   driver: Driver,
-  options: { database: string; timeoutMs?: number },
+  options: { database: string; timeoutMs?: number; disclosure?: { minCell: number } | null },
   args: TargetReviewArgs,
 ): Promise<TargetReview> {
   const yearProblem = validateYear(args.year);
@@ -40,7 +41,7 @@ export async function runTargetReview(
     }
     const known = await checkMetricFilters(tx, { regionCode, chainId });
     assertFiltersKnown(known, { regionCode, chainId });
-    const review = await reviewTargets(tx, args.year, regionCode, chainId);
+    const review = await reviewTargets(tx, args.year, regionCode, chainId, options.disclosure ?? null);
     if (review.targets.length > 0) return review;
     // A scope without targets is not a review whose targets were missed: say which scopes have targets.
     const scopes = (await targetScopes(tx, args.year)).map(
@@ -58,6 +59,6 @@ export async function runTargetReview(
 export const targetsResolvers = {
   Query: {
     targetReview: (_source: unknown, args: TargetReviewArgs, context: RequestContext) =>
-      runTargetReview(context.executionContext, txOptionsOf(context), args),
+      runTargetReview(context.executionContext, { ...txOptionsOf(context), disclosure: context.disclosure }, args),
   },
 };

@@ -1,9 +1,12 @@
 /// <reference lib="dom" />
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../tools/chromium';
 import { mintToken } from '../../src/auth';
 import { fromRoot } from '../../src/paths';
+import { loadConfig } from '../../src/config';
 import { createTestApp, type TestApp, tokenAuth } from '../support/testApp';
 
 /**
@@ -115,6 +118,72 @@ describe('explorer page in Chromium', () => {
     } finally {
       await securedPage.close();
       await secured.close();
+    }
+  }, 120_000);
+
+  it('keeps working under TRUSTED_DOCUMENTS with only its shipped manifest: the map, a gap list, coverage, review', async () => {
+    // An empty manifest of the deployment's own: the server adds the explorer's (public/explorer/persisted-documents.json).
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'explorer-trusted-')), 'none.json');
+    writeFileSync(file, '{}');
+    // Local mode: a planner, below admin, so only listed documents run.
+    const trusted = await createTestApp(undefined, {
+      trustedDocuments: loadConfig({ TRUSTED_DOCUMENTS: file }).trustedDocuments,
+    });
+    const trustedPage = await browser.newPage({ viewport: { width: 1400, height: 850 } });
+    // Every answer of /graphql, with the request's body: none may be a refusal of the mode.
+    let answers: Promise<string>[] = [];
+    const pageErrors: string[] = [];
+    trustedPage.on('response', (r) => {
+      if (r.url().endsWith('/graphql')) answers.push(r.text().then((body) => `${body} ← ${r.request().postData()}`));
+    });
+    trustedPage.on('pageerror', (e) => pageErrors.push(String(e)));
+    try {
+      await trustedPage.goto(`${await trusted.listen()}/explorer/`);
+      await trustedPage.locator('#status:text-is("就绪。")').waitFor();
+      // The mode is on: a text the page never sends is refused.
+      const other = await trustedPage.evaluate(async () => {
+        const r = await fetch('/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ __typename }' }),
+        });
+        return [
+          r.status,
+          ((await r.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code,
+        ];
+      });
+      expect(other).toEqual([400, 'PERSISTED_QUERY_NOT_LISTED']);
+      answers = [];
+
+      await trustedPage.fill('#search-input', '平煤神马');
+      await trustedPage.click('#search-form button');
+      await trustedPage.locator(`#results button[data-id="${app.prefix}hub"]`).click();
+      await trustedPage.waitForFunction(() => Number(document.getElementById('counts')?.dataset.nodes) === 6);
+
+      // A gap list filtered by a region (a document the gap panel builds from its form), the coverage, the review.
+      await trustedPage.click('#tabs button[data-tab="gaps"]');
+      await trustedPage.selectOption('#gap-name', 'enterprisesWithoutRdInstitution');
+      await trustedPage.selectOption('#gap-region', '419890');
+      await trustedPage.click('#gap-form button[type=submit]');
+      await trustedPage.waitForFunction(() => {
+        const summary = document.getElementById('gap-summary') as HTMLElement;
+        return summary.dataset.total !== '' || (summary.dataset.error ?? '') !== '';
+      });
+      expect(await trustedPage.$eval('#gap-summary', (e) => (e as HTMLElement).dataset.error)).toBe('');
+      await trustedPage.click('#tabs button[data-tab="coverage"]');
+      await trustedPage.click('#coverage-form button[type=submit]');
+      // The test database may have no annual report of the year: an answer, whichever, is what counts here.
+      await trustedPage.waitForFunction(() => document.getElementById('coverage-summary')?.textContent !== '');
+      await trustedPage.click('#tabs button[data-tab="review"]');
+      await trustedPage.click('#review-form button[type=submit]');
+      await trustedPage.waitForFunction(() => document.getElementById('review-summary')?.textContent !== '');
+      const refused = (await Promise.all(answers)).filter((a) => a.includes('PERSISTED_QUERY_NOT_LISTED'));
+      expect(refused).toEqual([]);
+      expect(answers.length).toBeGreaterThanOrEqual(6);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await trustedPage.close();
+      await trusted.close();
     }
   }, 120_000);
 });

@@ -4,7 +4,7 @@ import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { beginUpkeep, IMPORT_MAX_SUBJECTS, touchedIds } from '../../src/aggregates/upkeep';
 import { loadCypher } from '../../src/queries/loadCypher';
 import { principalOf, type Principal } from '../../src/auth';
-import { type AuthConfig, type FairnessLimits, loadConfig } from '../../src/config';
+import { type AuthConfig, type Config, type FairnessLimits, loadConfig } from '../../src/config';
 import { APP, bumpDataVersion, createDriver, DbHealth, migrate, writeTx } from '../../src/db';
 import { buildSchema } from '../../src/graphql';
 import { createLogger } from '../../src/logger';
@@ -117,6 +117,10 @@ export async function createTestApp(
     poolSize = 50,
     introspection = true,
     wrapDriver = (d: Driver) => d,
+    bookmarks,
+    trustedDocuments = null,
+    apq = false,
+    disclosureMinCell,
   }: {
     responseCacheMb?: number;
     auth?: AuthConfig;
@@ -127,6 +131,14 @@ export async function createTestApp(
     introspection?: boolean;
     /** The driver the server uses, made from the app's (e.g. {@link countingDriver}); the test's own writes bypass it. */
     wrapDriver?: (driver: Driver) => Driver;
+    /** BOOKMARK_KEY and BOOKMARK_WAIT_MS; unset, a key of this app's own (two apps then refuse each other's tokens). */
+    bookmarks?: Config['bookmarks'];
+    /** TRUSTED_DOCUMENTS, as loadConfig reads it (the explorer's manifest is added by the server). */
+    trustedDocuments?: Config['trustedDocuments'];
+    /** GRAPHQL_APQ. */
+    apq?: boolean;
+    /** DISCLOSURE_MIN_CELL (default 3). */
+    disclosureMinCell?: number;
   } = {},
 ): Promise<TestApp> {
   const driver = createDriver({ ...target, maxConnectionPoolSize: poolSize });
@@ -149,6 +161,10 @@ export async function createTestApp(
       limits: loadConfig({}).limits,
       fairness: { ...loadConfig({}).fairness, ...fairness },
       introspection,
+      ...(bookmarks === undefined ? {} : { bookmarks }),
+      trustedDocuments,
+      apq,
+      ...(disclosureMinCell === undefined ? {} : { disclosureMinCell }),
     },
     driver: wrapDriver(driver),
     schema,

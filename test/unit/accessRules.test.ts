@@ -115,7 +115,7 @@ describe('refusalsOf: what a role may not ask for (the real schema, no database)
     expect(refused(['editor'], 'mutation { deleteRegions { nodesDeleted } }')).toEqual([]);
   });
 
-  it('checks every root field against its role; introspection needs none', () => {
+  it('checks every root field against its role; introspection needs a known role, __typename none', () => {
     expect(refused(['viewer'], '{ metric(name: TECH_DEPUTIES, year: 2024) { value } }')).toEqual([]);
     expect(refused(['viewer'], '{ chainsWithoutLabPartner { id } auditEvents { id } }')).toEqual([
       'chainsWithoutLabPartner:planner',
@@ -123,6 +123,11 @@ describe('refusalsOf: what a role may not ask for (the real schema, no database)
     ]);
     expect(refused(['planner'], '{ ... on Query { auditEvents { id } } }')).toEqual(['auditEvents:admin']);
     expect(refused([], '{ regions { id } }')).toEqual(['regions:viewer']);
-    expect(refused([], '{ __schema { queryType { name } } __typename }')).toEqual([]);
+    expect(refused([], '{ __typename }')).toEqual([]);
+    // A token whose roles are all unknown grants nothing, introspection included (aliased or in a fragment too).
+    expect(refused([], '{ __schema { queryType { name } } __typename }')).toEqual(['__schema:viewer']);
+    expect(refused([], '{ t: __type(name: "Enterprise") { name } }')).toEqual(['__type:viewer']);
+    expect(refused([], '{ ...F } fragment F on Query { __schema { types { name } } }')).toEqual(['__schema:viewer']);
+    expect(refused(['viewer'], '{ __schema { queryType { name } } __type(name: "Query") { name } }')).toEqual([]);
   });
 });

@@ -96,6 +96,32 @@ describe('loadConfig: authentication and CORS', () => {
     ]);
   });
 
+  it('reads AUTH_MAX_TOKEN_AGE as a duration (24 h by default) and refuses anything else', () => {
+    const age = (value?: string) => {
+      const { auth } = loadConfig({
+        AUTH_JWT_SECRET: SECRET,
+        ...(value === undefined ? {} : { AUTH_MAX_TOKEN_AGE: value }),
+      });
+      return auth.mode === 'token' ? auth.maxTokenAgeSeconds : undefined;
+    };
+    expect([age(), age('24h'), age('90m'), age('3600'), age('7d'), age('366d')]).toEqual([
+      86_400,
+      86_400,
+      5400,
+      3600,
+      604_800,
+      366 * 86_400,
+    ]);
+    for (const bad of ['forever', '0', '30s', '367d', '1.5h', '-1h']) {
+      expect(problemsOf({ AUTH_JWT_SECRET: SECRET, AUTH_MAX_TOKEN_AGE: bad })).toEqual([
+        expect.stringContaining(`AUTH_MAX_TOKEN_AGE=${bad} is not a duration from 1m to 366d`),
+      ]);
+    }
+    expect(problemsOf({ AUTH_MAX_TOKEN_AGE: '8h' })).toEqual([
+      expect.stringContaining('AUTH_MAX_TOKEN_AGE is set but no authentication is configured'),
+    ]);
+  });
+
   it('takes CORS_ORIGINS as a list of origins and refuses anything else', () => {
     expect(loadConfig({ CORS_ORIGINS: 'https://a.example.cn, http://localhost:5173' }).corsOrigins).toEqual([
       'https://a.example.cn',

@@ -4,9 +4,12 @@ import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT, type KeyLike } from 
 import {
   AuthFailure,
   bearerToken,
+  durationSeconds,
   expandRoles,
+  formatDuration,
   isLoopbackAddress,
   isLoopbackHost,
+  isLoopbackRequest,
   knownRoles,
   mintToken,
   tokenVerifier,
@@ -63,6 +66,19 @@ describe('loopback', () => {
     [undefined, false],
   ])('address %s is loopback: %s', (address, expected) => {
     expect(isLoopbackAddress(address)).toBe(expected);
+  });
+
+  it('requests: from a loopback address, to a loopback name, not relayed by a proxy', () => {
+    const req = (remoteAddress: string, headers: Record<string, string>) =>
+      ({ socket: { remoteAddress }, headers }) as unknown as Parameters<typeof isLoopbackRequest>[0];
+    expect(isLoopbackRequest(req('127.0.0.1', { host: '127.0.0.1:4000' }))).toBe(true);
+    expect(isLoopbackRequest(req('::1', { host: 'localhost:4000' }))).toBe(true);
+    expect(isLoopbackRequest(req('10.0.0.7', { host: '127.0.0.1:4000' }))).toBe(false);
+    // DNS rebinding: a page of another domain that resolves to 127.0.0.1.
+    expect(isLoopbackRequest(req('127.0.0.1', { host: 'evil.example:4000' }))).toBe(false);
+    expect(isLoopbackRequest(req('127.0.0.1', { host: '127.0.0.1', 'x-forwarded-for': '203.0.113.9' }))).toBe(false);
+    expect(isLoopbackRequest(req('127.0.0.1', { host: '127.0.0.1', forwarded: 'for=203.0.113.9' }))).toBe(false);
+    expect(isLoopbackRequest(req('127.0.0.1', {}))).toBe(false);
   });
 
   it('hosts: localhost and loopback addresses only', () => {
@@ -169,6 +185,85 @@ describe('tokenVerifier with a shared secret (HS256)', () => {
   });
 });
 
+describe('tokenVerifier: the token lifetime (AUTH_MAX_TOKEN_AGE)', () => {
+  const verify = tokenVerifier(secretAuth);
+  const YEAR = 365 * 86_400;
+  const token = (claims: { iat?: number; exp: number }) => {
+    const jwt = new SignJWT({ roles: ['admin'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('mallory')
+      .setExpirationTime(claims.exp);
+    return (claims.iat === undefined ? jwt : jwt.setIssuedAt(claims.iat)).sign(SECRET);
+  };
+
+  it('accepts a normal token, and one that lives exactly the longest lifetime (24 h by default)', async () => {
+    expect(await reasonOf(verify(await token({ iat: now(), exp: now() + 3600 })))).toBe('accepted');
+    expect(await reasonOf(verify(await token({ iat: now(), exp: now() + 86_400 })))).toBe('accepted');
+    // A little clock skew between the issuer and this server: iat a few seconds ahead.
+    expect(await reasonOf(verify(await token({ iat: now() + 3, exp: now() + 600 })))).toBe('accepted');
+  });
+
+  it('refuses a 100-year token, a token without iat, and one issued a year (or a minute) in the future', async () => {
+    expect(await reasonOf(verify(await token({ iat: now(), exp: now() + 100 * YEAR })))).toBe('TOKEN_LIFETIME');
+    expect(await reasonOf(verify(await token({ iat: now(), exp: now() + 86_401 })))).toBe('TOKEN_LIFETIME');
+    expect(await reasonOf(verify(await token({ exp: now() + 600 })))).toBe('TOKEN_LIFETIME');
+    expect(await reasonOf(verify(await token({ iat: now() + YEAR, exp: now() + YEAR + 600 })))).toBe('TOKEN_LIFETIME');
+    expect(await reasonOf(verify(await token({ iat: now() + 60, exp: now() + 600 })))).toBe('TOKEN_LIFETIME');
+  });
+
+  it('leaves an expired, forged or badly typed token INVALID_TOKEN, whatever its lifetime', async () => {
+    expect(await reasonOf(verify(await token({ exp: now() - 60 })))).toBe('INVALID_TOKEN');
+    const forged = await new SignJWT({ roles: ['admin'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('m')
+      .setExpirationTime(now() + 100 * YEAR)
+      .sign(OTHER);
+    expect(await reasonOf(verify(forged))).toBe('INVALID_TOKEN');
+    const stringIat = await new SignJWT({ roles: ['admin'], iat: 'yesterday' as unknown as number })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('m')
+      .setExpirationTime(now() + 600)
+      .sign(SECRET);
+    expect(await reasonOf(verify(stringIat))).toBe('INVALID_TOKEN');
+    // The other checks come first: a token without iat that fails one of them is still INVALID_TOKEN.
+    const strict = tokenVerifier({ ...secretAuth, issuer: 'https://sso.example', audience: 'ig' });
+    const noIat = (payload: Record<string, unknown> = { roles: ['admin'] }) =>
+      new SignJWT(payload)
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('m')
+        .setExpirationTime(now() + 600);
+    for (const jwt of [
+      noIat().setIssuer('https://evil.example').setAudience('ig'),
+      noIat().setIssuer('https://sso.example').setAudience('other'),
+      noIat()
+        .setIssuer('https://sso.example')
+        .setAudience('ig')
+        .setNotBefore(now() + 3600),
+      noIat({ roles: 'admin' }).setIssuer('https://sso.example').setAudience('ig'),
+    ]) {
+      expect(await reasonOf(strict(await jwt.sign(SECRET)))).toBe('INVALID_TOKEN');
+    }
+    const fine = noIat().setIssuer('https://sso.example').setAudience('ig');
+    expect(await reasonOf(strict(await fine.sign(SECRET)))).toBe('TOKEN_LIFETIME');
+  });
+
+  it('takes the longest lifetime from the configuration', async () => {
+    const short = tokenVerifier({ ...secretAuth, maxTokenAgeSeconds: 900 });
+    expect(await reasonOf(short(await token({ iat: now(), exp: now() + 900 })))).toBe('accepted');
+    expect(await reasonOf(short(await token({ iat: now(), exp: now() + 3600 })))).toBe('TOKEN_LIFETIME');
+    const long = tokenVerifier({ ...secretAuth, maxTokenAgeSeconds: 30 * 86_400 });
+    expect(await reasonOf(long(await token({ iat: now(), exp: now() + 7 * 86_400 })))).toBe('accepted');
+  });
+
+  it('reads durations as seconds or a number and s, m, h or d', () => {
+    expect(['86400', '24h', '90m', '3600s', '7d', ' 2h '].map(durationSeconds)).toEqual([
+      86_400, 86_400, 5400, 3600, 604_800, 7200,
+    ]);
+    for (const bad of ['', 'h', '1.5h', '-1h', '24 h', '1w', 'PT24H']) expect(durationSeconds(bad)).toBeNull();
+    expect([86_400, 5400, 90].map(formatDuration)).toEqual(['24h', '90m', '90s']);
+  });
+});
+
 describe('tokenVerifier with an identity provider key set (JWKS on 127.0.0.1)', () => {
   let server: http.Server;
   let url: URL;
@@ -196,6 +291,7 @@ describe('tokenVerifier with an identity provider key set (JWKS on 127.0.0.1)', 
     new SignJWT({ roles: ['viewer'], ...payload })
       .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
       .setSubject('bob')
+      .setIssuedAt()
       .setExpirationTime(now() + 600);
 
   it('accepts a token signed by the provider and fetches the key set once', async () => {
@@ -255,5 +351,20 @@ describe('mintToken (npm run token)', () => {
     await expect(mintToken(jwks, { sub: 'a', roles: ['viewer'], ttl: '1h' })).rejects.toThrow(/identity provider/);
     expect(ttlSeconds('8h')).toBe(28_800);
     for (const bad of ['8', '0h', '-1h', '367d', '1w', '1.5h']) expect(() => ttlSeconds(bad)).toThrow(/--ttl/);
+  });
+
+  it('mints tokens within AUTH_MAX_TOKEN_AGE (iat set, exp − iat ≤ the longest lifetime), and refuses longer', async () => {
+    const verify = tokenVerifier(secretAuth);
+    for (const ttl of ['8h', '24h']) {
+      const token = await mintToken(secretAuth, { sub: 'script', roles: ['viewer'], ttl });
+      expect(await reasonOf(verify(token))).toBe('accepted');
+    }
+    await expect(mintToken(secretAuth, { sub: 'a', roles: ['viewer'], ttl: '25h' })).rejects.toThrow(
+      /--ttl 25h is longer than AUTH_MAX_TOKEN_AGE \(24h\)/,
+    );
+    const month: TokenAuth = { ...secretAuth, maxTokenAgeSeconds: 30 * 86_400 };
+    expect(
+      await reasonOf(tokenVerifier(month)(await mintToken(month, { sub: 'a', roles: ['viewer'], ttl: '30d' }))),
+    ).toBe('accepted');
   });
 });

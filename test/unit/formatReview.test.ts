@@ -1,7 +1,16 @@
 import { formatReview, readable } from '../../src/cli/formatReview';
 import type { TargetReview, TargetStatus } from '../../src/queries';
 
-const NOTHING_MEASURED = { unit: null, actual: null, gap: null, met: null, previousActual: null, change: null };
+const NOTHING_MEASURED = {
+  unit: null,
+  actual: null,
+  gap: null,
+  met: null,
+  previousActual: null,
+  change: null,
+  suppressed: null,
+  previousSuppressed: null,
+};
 
 function target(fields: Partial<TargetStatus> & Pick<TargetStatus, 'metric' | 'target'>): TargetStatus {
   const where = { year: 2024, comparison: 'AT_LEAST', regionCode: '410400', chainId: null } as const;
@@ -53,6 +62,7 @@ const review: TargetReview = {
   met: 2,
   notMet: 1,
   unavailable: 1,
+  suppressed: 0,
   allMet: false,
 };
 

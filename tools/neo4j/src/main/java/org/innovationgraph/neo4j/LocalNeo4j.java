@@ -196,6 +196,10 @@ public final class LocalNeo4j {
         .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
         .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(o.pageCacheMb()))
         .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(o.txTimeoutSeconds()))
+        // A session with a bookmark of a transaction not committed here waits for it: 2 x this in 5.26 (Fabric, then
+        // the kernel), 30 s each by default. The API gives up after BOOKMARK_WAIT_MS (2 s) and answers 503, but the
+        // connection stays taken until Neo4j gives up too; on one server a bookmark it issued is never ahead, so 1 s.
+        .setConfig(GraphDatabaseSettings.bookmark_ready_timeout, Duration.ofSeconds(1))
         .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, ByteUnit.mebiBytes(o.txMemoryTotalMb()))
         .setConfig(GraphDatabaseSettings.memory_transaction_max_size, ByteUnit.mebiBytes(o.txMemoryMb()))
         .setConfig(GraphDatabaseSettings.plugin_dir, o.pluginDir().toAbsolutePath())

@@ -1,0 +1,12 @@
+// The cells of R4_COMPLIANCE for disclosure control (src/queries/disclosure.ts): the enterprises of the year's report
+// population (shared/reportPopulation) counted by the regions they are LOCATED_IN, by whether their revenue reaches
+// $minRevenue (big) and by the public attribute of the rule (TECH_LEADER held that year, shared/techLeader).
+// The rows with big = true add up to the metric's denominator for any region, those with big and attribute to its
+// numerator.
+// Parameters: $year: integer, $minRevenue: integer (yuan), $chainId: string|null
+// Columns: regions: list of Region codes, big: boolean, attribute: boolean, firms: integer
+// #include shared/reportPopulation
+WITH e, reviewYear, big,
+  // #include shared/techLeader
+  AS attribute
+RETURN [(e)-[:LOCATED_IN]->(region:Region) | region.code] AS regions, big, attribute, count(e) AS firms

@@ -1,0 +1,157 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import vm from 'node:vm';
+import { getNamedType, getOperationAST, type GraphQLField, isNonNullType, parse } from 'graphql';
+import { buildSchema } from '../graphql';
+import { APOLLO_MANIFEST_FORMAT, EXPLORER_MANIFEST, sha256Hex } from '../graphql/trustedDocuments';
+import { fromRoot } from '../paths';
+import { argumentsOrExit, runCommand } from './commandLine';
+
+/** The explorer's documents and builders (plain browser JavaScript: window.explorerDocuments). */
+export const EXPLORER_DOCUMENTS = fromRoot('public', 'explorer', 'documents.js');
+
+const USAGE = `usage: npm run explorer:manifest [-- --out FILE] [-- --check]
+Writes every GraphQL document the explorer (public/explorer) can send as an Apollo persisted query manifest: the
+constant queries of public/explorer/documents.js, and its builders over the gap fields of the schema and each
+combination of the filters (year, region, chain) they take. The API accepts these documents under TRUSTED_DOCUMENTS.
+  --out     the file to write (default: public/explorer/persisted-documents.json)
+  --check   write nothing; exit 1 when the file differs (CI: the shipped manifest is current)
+exit codes: 0 written (or current); 1 --check found a difference; 2 usage error`;
+
+type Types = Record<string, string>;
+
+/** What public/explorer/documents.js defines (its window.explorerDocuments). */
+export interface ExplorerDocuments {
+  FILTERS: string[];
+  SELECTION: Record<string, string>;
+  queries: Record<string, string>;
+  gapCount(field: string, types: Types): string;
+  gapPage(field: string, kind: string, types: Types): string;
+  coverage(types: Types): string;
+  review(types: Types): string;
+}
+
+/** Runs the page's documents.js as the browser does, in a context of its own, and returns what it defines. */
+export function loadExplorerDocuments(file: string = EXPLORER_DOCUMENTS): ExplorerDocuments {
+  const window: { explorerDocuments?: ExplorerDocuments } = {};
+  vm.runInNewContext(readFileSync(file, 'utf8'), { window }, { filename: file });
+  if (window.explorerDocuments === undefined) throw new Error(`${file} defines no window.explorerDocuments`);
+  return window.explorerDocuments;
+}
+
+/**
+ * Each combination of the filters `field` takes that a panel may pass: a filter the field requires (non-null, no
+ * default) always, each other one present or not; as argument name → GraphQL type, as the explorer declares them.
+ */
+export function filterCombinations(field: GraphQLField<unknown, unknown>, filters: readonly string[]): Types[] {
+  const args = field.args.filter((a) => filters.includes(a.name));
+  const optional = args.filter((a) => !isNonNullType(a.type) || a.defaultValue !== undefined);
+  const combinations: Types[] = [];
+  for (let mask = 0; mask < 1 << optional.length; mask += 1) {
+    const types: Types = {};
+    for (const a of args) {
+      const i = optional.indexOf(a);
+      if (i < 0 || (mask & (1 << i)) !== 0) types[a.name] = a.type.toString();
+    }
+    combinations.push(types);
+  }
+  return combinations;
+}
+
+export interface ManifestOperation {
+  id: string;
+  name: string;
+  type: 'query' | 'mutation' | 'subscription';
+  body: string;
+}
+
+/**
+ * Every document the explorer can send, as an Apollo persisted query manifest (ids the sha256 of the bodies, names the
+ * documents' keys in documents.js). The gap panel's documents come from the schema's gap fields (the guarded fields
+ * that list a type the panel shows, src/graphql/argumentGuards.ts), so that a new gap list is listed by being written.
+ */
+export async function explorerManifest(
+  documents: ExplorerDocuments = loadExplorerDocuments(),
+  built?: Pick<Awaited<ReturnType<typeof buildSchema>>, 'schema' | 'guardedFields'>,
+): Promise<string> {
+  const { schema, guardedFields } = built ?? (await buildSchema());
+  const fields = schema.getQueryType()?.getFields() ?? {};
+  const field = (name: string): GraphQLField<unknown, unknown> => {
+    const found = fields[name];
+    if (found === undefined) throw new Error(`the schema has no Query.${name}, which the explorer asks for`);
+    return found;
+  };
+  const listed: { name: string; body: string }[] = Object.entries(documents.queries).map(([name, body]) => ({
+    name,
+    body,
+  }));
+  const label = (name: string, types: Types) => `${name}(${Object.keys(types).join(', ')})`;
+  for (const name of [...guardedFields.keys()].sort()) {
+    const kind = getNamedType(field(name).type).name;
+    if (!Object.hasOwn(documents.SELECTION, kind)) continue;
+    for (const types of filterCombinations(field(name), documents.FILTERS)) {
+      listed.push({ name: `gapCount ${label(name, types)}`, body: documents.gapCount(name, types) });
+      listed.push({ name: `gapPage ${label(name, types)}`, body: documents.gapPage(name, kind, types) });
+    }
+  }
+  for (const types of filterCombinations(field('fourHavesCoverage'), documents.FILTERS)) {
+    listed.push({ name: `coverage ${label('fourHavesCoverage', types)}`, body: documents.coverage(types) });
+  }
+  for (const types of filterCombinations(field('targetReview'), documents.FILTERS)) {
+    listed.push({ name: `review ${label('targetReview', types)}`, body: documents.review(types) });
+  }
+  const seen = new Set<string>();
+  const operations: ManifestOperation[] = [];
+  for (const { name, body } of listed) {
+    const id = sha256Hex(body);
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const operation = getOperationAST(parse(body));
+    if (!operation) throw new Error(`explorer document ${name} is not one operation`);
+    operations.push({ id, name: `explorer ${name}`, type: operation.operation, body });
+  }
+  return `${JSON.stringify({ format: APOLLO_MANIFEST_FORMAT, version: 1, operations }, null, 2)}\n`;
+}
+
+export interface ExplorerManifestArgs {
+  help: boolean;
+  out: string;
+  check: boolean;
+}
+
+export function parseExplorerManifestArgs(argv: string[]): ExplorerManifestArgs {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      out: { type: 'string' },
+      check: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  return { help: values.help ?? false, out: values.out ?? EXPLORER_MANIFEST, check: values.check ?? false };
+}
+
+async function main(): Promise<number> {
+  const args = argumentsOrExit(parseExplorerManifestArgs, USAGE);
+  if (typeof args === 'number') return args;
+  const manifest = await explorerManifest();
+  if (args.check) {
+    let current = '';
+    try {
+      current = readFileSync(args.out, 'utf8');
+    } catch {
+      // A missing file differs.
+    }
+    if (current === manifest) return 0;
+    console.error(`${args.out} is not the explorer's current manifest: run npm run explorer:manifest`);
+    return 1;
+  }
+  writeFileSync(args.out, manifest);
+  const count = (JSON.parse(manifest) as { operations: unknown[] }).operations.length;
+  console.log(`written ${args.out} (${count} operations)`);
+  return 0;
+}
+
+if (require.main === module) runCommand(main, 'explorer:manifest');
