@@ -44,8 +44,8 @@ export async function checkAggregates(
   for (const year of years) {
     for (const chainId of chains) {
       for (const name of Object.keys(REVENUE_RULE_PARAMS) as (keyof typeof REVENUE_RULE_PARAMS)[]) {
-        const maintained = await maintainedCells(tx, name, { year, chainId }, regions);
-        if (maintained === null) return null;
+        const [maintained] = (await maintainedCells(tx, [{ name, year, chainId }], regions)) ?? [];
+        if (maintained === undefined) return null;
         const live = await liveCells(tx, name, { year, chainId }, await regionTree(tx));
         for (const regionCode of regions) {
           const [m, l] = [maintained.get(regionCode), live.get(regionCode)];

@@ -123,18 +123,24 @@ export interface CellCounts {
 /** The contribution version whose counters hold the cells' parts (src/aggregates/marks.ts). */
 const CELLS_VERSION = 2;
 
+/** One table of cells: a revenue rule, a year and a chain (null: no chain filter). */
+export interface CellTable {
+  name: string;
+  year: number;
+  chainId: string | null;
+}
+
 /**
- * The cells of a revenue rule (R1_COMPLIANCE … R4_COMPLIANCE) for a year and chain, in each region asked (null: no
- * region filter), from the maintained counters: one read of 4 counters per region. Null when the aggregates are not
- * ready or were built before they held these parts; then the caller counts live.
+ * The cells of revenue rules (R1_COMPLIANCE … R4_COMPLIANCE), one table per year and chain asked, in each region asked
+ * (null: no region filter), from the maintained counters: one statement, 4 counters per table and region. Null when
+ * the aggregates are not ready or were built before they held these parts; then the caller counts live.
  */
 export async function maintainedCells(
   tx: ReadRunner,
-  name: string,
-  { year, chainId }: { year: number; chainId: string | null },
+  tables: readonly CellTable[],
   regions: readonly (string | null)[],
-): Promise<Map<string | null, CellCounts> | null> {
-  const keysOf = (region: string | null) => {
+): Promise<Map<string | null, CellCounts>[] | null> {
+  const keysOf = ({ name, chainId }: CellTable, region: string | null) => {
     const scope = `${region ?? '*'}|${chainId ?? '*'}`;
     return {
       population: `${REPORTED}|p|${scope}`,
@@ -143,28 +149,38 @@ export async function maintainedCells(
       bigWithAttribute: `${name}|u|${scope}`,
     };
   };
-  const keys = regions.flatMap((region) => Object.values(keysOf(region)));
+  const parts = tables.flatMap((table) =>
+    regions.flatMap((region) =>
+      Object.values(keysOf(table, region)).map((key) => ({ key, year: neo4j.int(table.year) })),
+    ),
+  );
   const result = await tx.run(loadCypher('aggregates', 'readCells.cypher'), {
     version: neo4j.int(CELLS_VERSION),
-    year: neo4j.int(year),
-    keys,
+    parts,
   });
   if (result.records.length === 0) return null;
   const value = new Map(
-    result.records.map((r) => [r.get('key') as string, neo4j.integer.toNumber(r.get('value') as number)]),
+    result.records.map((r) => [
+      `${neo4j.integer.toNumber(r.get('year') as number)}|${r.get('key') as string}`,
+      neo4j.integer.toNumber(r.get('value') as number),
+    ]),
   );
-  return new Map(
-    regions.map((region) => {
-      const k = keysOf(region);
-      return [
-        region,
-        {
-          population: value.get(k.population) ?? 0,
-          attribute: value.get(k.attribute) ?? 0,
-          big: value.get(k.big) ?? 0,
-          bigWithAttribute: value.get(k.bigWithAttribute) ?? 0,
-        },
-      ];
-    }),
+  return tables.map(
+    (table) =>
+      new Map(
+        regions.map((region) => {
+          const k = keysOf(table, region);
+          const at = (key: string): number => value.get(`${table.year}|${key}`) ?? 0;
+          return [
+            region,
+            {
+              population: at(k.population),
+              attribute: at(k.attribute),
+              big: at(k.big),
+              bigWithAttribute: at(k.bigWithAttribute),
+            },
+          ];
+        }),
+      ),
   );
 }

@@ -160,21 +160,33 @@ export async function liveCells(
   return cells;
 }
 
+/** One table of a revenue rule's cells: a year and a chain (null: no chain filter). */
+export interface RuleTable {
+  name: RevenueRuleMetric;
+  year: number;
+  chainId: string | null;
+}
+
 /**
- * The regions (null: no region filter) whose cells of a revenue rule, for a year and chain, are suppressed for a
- * caller below planner: reads the region tree and every region's cell (maintained counters, else the live
- * statement), then applies {@link suppressedCells}.
+ * For each table asked, the regions (null: no region filter) whose cells are suppressed for a caller below planner:
+ * reads the region tree once and every region's cell of every table (one statement from the maintained counters, else
+ * the live statement per table), then applies {@link suppressedCells}.
  */
 export async function suppressedRegions(
   tx: QueryRunner,
-  name: RevenueRuleMetric,
-  filters: { year: number; chainId: string | null },
+  tables: readonly RuleTable[],
   minCell: number,
-): Promise<Set<string | null>> {
+): Promise<Set<string | null>[]> {
+  if (tables.length === 0) return [];
   const tree = await regionTree(tx);
   const regions = [null, ...tree.parentOf.keys()];
-  const cells = (await maintainedCells(tx, name, filters, regions)) ?? (await liveCells(tx, name, filters, tree));
-  return suppressedCells(tree, (region) => cells.get(region) ?? EMPTY, minCell);
+  const cells = (await maintainedCells(tx, tables, regions)) ?? [];
+  const out: Set<string | null>[] = [];
+  for (const [i, table] of tables.entries()) {
+    const cellsOf = cells[i] ?? (await liveCells(tx, table.name, table, tree));
+    out.push(suppressedCells(tree, (region) => cellsOf.get(region) ?? EMPTY, minCell));
+  }
+  return out;
 }
 
 /** Why a revenue rule's cell (year, region, chain) is not shown below planner, or null when it is. */
@@ -184,5 +196,6 @@ export async function suppressionOf(
   filters: { year: number; regionCode: string | null; chainId: string | null },
   minCell: number,
 ): Promise<Suppression | null> {
-  return (await suppressedRegions(tx, name, filters, minCell)).has(filters.regionCode) ? 'SMALL_CELL' : null;
+  const [suppressed] = await suppressedRegions(tx, [{ name, ...filters }], minCell);
+  return suppressed?.has(filters.regionCode) ? 'SMALL_CELL' : null;
 }

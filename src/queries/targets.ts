@@ -11,7 +11,7 @@ import {
   type MetricNumbers,
   type QueryRunner,
 } from './metrics';
-import { type Suppression, suppressedRegions } from './disclosure';
+import { type RuleTable, type Suppression, suppressedRegions } from './disclosure';
 
 /** a − b without binary noise (0.8272 − 0.8 prints 0.0272, not 0.027200000000000002). */
 const diff = (a: number, b: number): number => Number((a - b).toPrecision(12));
@@ -95,16 +95,6 @@ export async function reviewTargets(
     },
     { cacheKeyFn: ({ metric, filters: f }) => JSON.stringify([metric, f.year, f.regionCode, f.chainId]) },
   );
-  // Below planner, the cells of R1–R4 that could single out a firm are withheld (src/queries/disclosure.ts): which
-  // regions are, per metric, year and chain, read once per review.
-  const suppressedIn = new Map<string, Promise<Set<string | null>>>();
-  const suppression = async (metric: string, filters: MetricFilters): Promise<Suppression | null> => {
-    if (disclosure === null || !isRevenueRuleMetric(metric)) return null;
-    const key = JSON.stringify([metric, filters.year, filters.chainId]);
-    const regions = suppressedIn.get(key) ?? suppressedRegions(tx, metric, filters, disclosure.minCell);
-    suppressedIn.set(key, regions);
-    return (await regions).has(filters.regionCode) ? 'SMALL_CELL' : null;
-  };
   const rows = result.records.map(
     (record) =>
       toPlain(record.toObject()) as {
@@ -116,6 +106,27 @@ export async function reviewTargets(
         chainId: string | null;
       },
   );
+  // Below planner, the cells of R1–R4 that could single out a firm are withheld (src/queries/disclosure.ts): the
+  // tables (metric, year, chain) of this year and the last, all read at once.
+  const tableKey = (t: RuleTable): string => JSON.stringify([t.name, t.year, t.chainId]);
+  const tables = new Map<string, RuleTable>();
+  for (const t of rows) {
+    if (disclosure === null || !isRevenueRuleMetric(t.metric)) continue;
+    for (const y of [year, year - 1]) {
+      const table = { name: t.metric, year: y, chainId: t.chainId };
+      tables.set(tableKey(table), table);
+    }
+  }
+  const withheld = new Map<string, Set<string | null>>();
+  if (disclosure !== null) {
+    const sets = await suppressedRegions(tx, [...tables.values()], disclosure.minCell);
+    [...tables.keys()].forEach((key, i) => withheld.set(key, sets[i] ?? new Set()));
+  }
+  const suppression = (metric: string, filters: MetricFilters): Suppression | null => {
+    if (!isRevenueRuleMetric(metric)) return null;
+    const regions = withheld.get(tableKey({ name: metric, year: filters.year, chainId: filters.chainId }));
+    return regions?.has(filters.regionCode) ? 'SMALL_CELL' : null;
+  };
   const computed = await Promise.all(
     rows.map(async (t) => {
       if (!isAvailableMetric(t.metric)) return null;
@@ -155,8 +166,8 @@ export async function reviewTargets(
     }
     const [now, before] = values;
     const scope = { regionCode: t.regionCode, chainId: t.chainId };
-    const suppressed = await suppression(t.metric, { year, ...scope });
-    const previousSuppressed = await suppression(t.metric, { year: year - 1, ...scope });
+    const suppressed = suppression(t.metric, { year, ...scope });
+    const previousSuppressed = suppression(t.metric, { year: year - 1, ...scope });
     const shownBefore = suppressed === null && previousSuppressed === null;
     const met = t.comparison === 'AT_LEAST' ? now.value >= t.value : now.value <= t.value;
     targets.push({
