@@ -76,6 +76,8 @@ export function createMetrics(
     ErrorCode.PAYLOAD_TOO_LARGE,
     ErrorCode.UNSUPPORTED_MEDIA_TYPE,
     ErrorCode.AUTH_UNAVAILABLE,
+    ErrorCode.PERSISTED_QUERY_NOT_LISTED,
+    ErrorCode.BOOKMARK_NOT_REACHED,
     ApolloServerErrorCode.GRAPHQL_PARSE_FAILED,
     ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED,
   ]);
