@@ -10,14 +10,20 @@
  * bench/results/auth-<timestamp>.json.
  */
 import type { ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { mintToken, tokenVerifier } from '../src/auth';
-import type { AuthConfig } from '../src/config';
-import { createDriver, freePort, migrate, startLocalNeo4j, writeTx } from '../src/db';
-import { arg, cleanUp, measure, run, startApi, stopApi, writeResults, type Stats } from './harness';
+import { createDriver, migrate, writeTx } from '../src/db';
+import {
+  arg,
+  benchNeo4j,
+  benchSecret,
+  cleanUp,
+  measure,
+  run,
+  startApi,
+  stopApi,
+  writeResults,
+  type Stats,
+} from './harness';
 
 const DATABASE = 'neo4j';
 const FLOOR = '{ regions(where: { code: { eq: "410402" } }) { id name } }';
@@ -25,19 +31,9 @@ const FLOOR = '{ regions(where: { code: { eq: "410402" } }) { id name } }';
 async function main(): Promise<void> {
   const requests = Number(arg('requests', '400'));
   const rounds = Number(arg('rounds', '3'));
-  const existingUri = arg('uri', '');
-  const home = existingUri ? '' : mkdtempSync(path.join(os.tmpdir(), 'ig-bench-auth-'));
-  // --uri: a Neo4j of your own, its password in NEO4J_PASSWORD.
-  const login = existingUri
-    ? { uri: existingUri, user: 'neo4j', password: process.env.NEO4J_PASSWORD ?? '' }
-    : await startLocalNeo4j({ home, port: await freePort(), heapMb: 1024, pageCacheMb: 256 });
+  const { login, home } = await benchNeo4j('auth', { heapMb: 1024, pageCacheMb: 256 });
   const driver = createDriver(login);
-  const secret = randomBytes(48).toString('base64');
-  const auth: AuthConfig = {
-    mode: 'token',
-    key: { kind: 'secret', secret: new TextEncoder().encode(secret) },
-    rolesClaim: ['roles'],
-  };
+  const { secret, auth } = benchSecret();
   let api: ChildProcess | undefined;
   try {
     await migrate(driver, DATABASE);

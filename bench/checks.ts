@@ -25,18 +25,28 @@
  * bench/baseline/checks.json.
  */
 import type { ChildProcess } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadSeed } from '../seed/loadSeed';
 import { rebuildAggregates } from '../src/aggregates/rebuild';
 import { mintToken } from '../src/auth';
-import type { AuthConfig } from '../src/config';
-import { createDriver, freePort, migrate, readTx, startLocalNeo4j } from '../src/db';
+import { createDriver, migrate, readTx } from '../src/db';
 import { DEFAULT_MIN_CELL, suppressedRegions } from '../src/queries/disclosure';
 import { REVENUE_RULE_PARAMS, type RevenueRuleMetric } from '../src/queries/metrics';
-import { arg, cleanUp, measure, run, startApi, stopApi, writeResults, type Stats } from './harness';
+import {
+  arg,
+  benchNeo4j,
+  benchSecret,
+  cleanUp,
+  measure,
+  run,
+  startApi,
+  stopApi,
+  writeResults,
+  type Stats,
+} from './harness';
 
 const DATABASE = 'neo4j';
 const FLOOR = '{ regions(where: { code: { eq: "410402" } }) { id name } }';
@@ -49,22 +59,13 @@ const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100;
 async function main(): Promise<void> {
   const requests = Number(arg('requests', '200'));
   const rounds = Number(arg('rounds', '3'));
-  const existingUri = arg('uri', '');
-  const home = existingUri ? '' : mkdtempSync(path.join(os.tmpdir(), 'ig-bench-checks-'));
-  const login = existingUri
-    ? { uri: existingUri, user: 'neo4j', password: process.env.NEO4J_PASSWORD ?? '' }
-    : await startLocalNeo4j({ home, port: await freePort(), heapMb: 2048, pageCacheMb: 1024 });
+  const { login, home, existing } = await benchNeo4j('checks', { heapMb: 2048, pageCacheMb: 1024 });
   const driver = createDriver(login);
-  const secret = randomBytes(48).toString('base64');
-  const auth: AuthConfig = {
-    mode: 'token',
-    key: { kind: 'secret', secret: new TextEncoder().encode(secret) },
-    rolesClaim: ['roles'],
-  };
+  const { secret, auth } = benchSecret();
   const apis: ChildProcess[] = [];
   try {
     await migrate(driver, DATABASE);
-    if (!existingUri) {
+    if (!existing) {
       await loadSeed(driver, DATABASE, { scale: 1 });
       await rebuildAggregates(driver, DATABASE);
     }

@@ -7,7 +7,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, stopLocalNeo4j } from '../src/db';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import type { AuthConfig } from '../src/config';
+import { freePort, startLocalNeo4j, stopLocalNeo4j } from '../src/db';
 import { fromRoot } from '../src/paths';
 
 export interface Stats {
@@ -123,4 +126,34 @@ export function run(main: () => Promise<void>): void {
     console.error(error);
     process.exit(1);
   });
+}
+
+/**
+ * The Neo4j a benchmark runs on: `--uri` names one of your own (its password in NEO4J_PASSWORD; `existing` is true),
+ * else a throw-away one is started in a temporary folder (`home`, for {@link cleanUp}).
+ */
+export async function benchNeo4j(
+  name: string,
+  memory: { heapMb: number; pageCacheMb: number },
+): Promise<{ login: { uri: string; user: string; password: string }; home: string; existing: boolean }> {
+  const existingUri = arg('uri', '');
+  if (existingUri) {
+    return {
+      login: { uri: existingUri, user: 'neo4j', password: process.env.NEO4J_PASSWORD ?? '' },
+      home: '',
+      existing: true,
+    };
+  }
+  const home = mkdtempSync(path.join(os.tmpdir(), `ig-bench-${name}-`));
+  const info = await startLocalNeo4j({ home, port: await freePort(), ...memory });
+  return { login: { uri: info.uri, user: info.user, password: info.password }, home, existing: false };
+}
+
+/** A fresh HS256 secret for the API under benchmark (AUTH_JWT_SECRET) and the auth settings that mint its tokens. */
+export function benchSecret(): { secret: string; auth: Extract<AuthConfig, { mode: 'token' }> } {
+  const secret = randomBytes(48).toString('base64');
+  return {
+    secret,
+    auth: { mode: 'token', key: { kind: 'secret', secret: new TextEncoder().encode(secret) }, rolesClaim: ['roles'] },
+  };
 }

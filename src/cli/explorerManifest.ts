@@ -1,11 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { getNamedType, getOperationAST, type GraphQLField, isNonNullType, parse } from 'graphql';
 import { buildSchema } from '../graphql';
 import { APOLLO_MANIFEST_FORMAT, EXPLORER_MANIFEST, sha256Hex } from '../graphql/trustedDocuments';
 import { fromRoot } from '../paths';
 import { argumentsOrExit, runCommand } from './commandLine';
+import { type GeneratedFileArgs, parseGeneratedFileArgs, writeOrCheck } from './generatedFile';
 
 /** The explorer's documents and builders (plain browser JavaScript: window.explorerDocuments). */
 export const EXPLORER_DOCUMENTS = fromRoot('public', 'explorer', 'documents.js');
@@ -113,45 +113,22 @@ export async function explorerManifest(
   return `${JSON.stringify({ format: APOLLO_MANIFEST_FORMAT, version: 1, operations }, null, 2)}\n`;
 }
 
-export interface ExplorerManifestArgs {
-  help: boolean;
-  out: string;
-  check: boolean;
-}
-
-export function parseExplorerManifestArgs(argv: string[]): ExplorerManifestArgs {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      out: { type: 'string' },
-      check: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-    allowPositionals: false,
-  });
-  return { help: values.help ?? false, out: values.out ?? EXPLORER_MANIFEST, check: values.check ?? false };
+/** The options of `npm run explorer:manifest`. */
+export function parseExplorerManifestArgs(argv: string[]): GeneratedFileArgs {
+  return parseGeneratedFileArgs(argv, EXPLORER_MANIFEST);
 }
 
 async function main(): Promise<number> {
   const args = argumentsOrExit(parseExplorerManifestArgs, USAGE);
   if (typeof args === 'number') return args;
   const manifest = await explorerManifest();
-  if (args.check) {
-    let current = '';
-    try {
-      current = readFileSync(args.out, 'utf8');
-    } catch {
-      // A missing file differs.
-    }
-    if (current === manifest) return 0;
-    console.error(`${args.out} is not the explorer's current manifest: run npm run explorer:manifest`);
-    return 1;
-  }
-  writeFileSync(args.out, manifest);
   const count = (JSON.parse(manifest) as { operations: unknown[] }).operations.length;
-  console.log(`written ${args.out} (${count} operations)`);
-  return 0;
+  return writeOrCheck(
+    args,
+    manifest,
+    "is not the explorer's current manifest: run npm run explorer:manifest",
+    `(${count} operations)`,
+  );
 }
 
 if (require.main === module) runCommand(main, 'explorer:manifest');

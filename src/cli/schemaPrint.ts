@@ -1,9 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { printSchema } from 'graphql';
 import { buildSchema } from '../graphql';
 import { fromRoot } from '../paths';
 import { argumentsOrExit, runCommand } from './commandLine';
+import { type GeneratedFileArgs, parseGeneratedFileArgs, writeOrCheck } from './generatedFile';
 
 /** Where the generated SDL is kept, checked in: a diff of it shows every change of the API. */
 export const GENERATED_SCHEMA = 'schema.generated.graphql';
@@ -15,24 +14,9 @@ filters, mutations, aggregations) as SDL, for client code generation (graphql-co
   --check   write nothing; exit 1 when the file differs from the schema (CI: the checked-in file is current)
 exit codes: 0 written (or current); 1 --check found a difference; 2 usage error`;
 
-export interface SchemaPrintArgs {
-  help: boolean;
-  out: string;
-  check: boolean;
-}
-
-export function parseSchemaPrintArgs(argv: string[]): SchemaPrintArgs {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      out: { type: 'string' },
-      check: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-    allowPositionals: false,
-  });
-  return { help: values.help ?? false, out: values.out ?? fromRoot(GENERATED_SCHEMA), check: values.check ?? false };
+/** The options of `npm run schema:print`. */
+export function parseSchemaPrintArgs(argv: string[]): GeneratedFileArgs {
+  return parseGeneratedFileArgs(argv, fromRoot(GENERATED_SCHEMA));
 }
 
 /** The SDL of the schema the API serves, as `printSchema` writes it, with a header saying how it was made. */
@@ -46,20 +30,12 @@ async function main(): Promise<number> {
   const args = argumentsOrExit(parseSchemaPrintArgs, USAGE);
   if (typeof args === 'number') return args;
   const sdl = await generatedSdl();
-  if (args.check) {
-    let current = '';
-    try {
-      current = readFileSync(args.out, 'utf8');
-    } catch {
-      // A missing file differs.
-    }
-    if (current === sdl) return 0;
-    console.error(`${args.out} is not the current schema: run npm run schema:print`);
-    return 1;
-  }
-  writeFileSync(args.out, sdl);
-  console.log(`written ${args.out} (${sdl.split('\n').length} lines)`);
-  return 0;
+  return writeOrCheck(
+    args,
+    sdl,
+    'is not the current schema: run npm run schema:print',
+    `(${sdl.split('\n').length} lines)`,
+  );
 }
 
 if (require.main === module) runCommand(main, 'schema:print');
