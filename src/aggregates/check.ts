@@ -41,12 +41,13 @@ export async function checkAggregates(
     }
   }
   // The cells of R1–R4 behind small-cell protection (src/queries/disclosure.ts), in the same regions and chains.
+  const tree = await regionTree(tx);
   for (const year of years) {
     for (const chainId of chains) {
       for (const name of Object.keys(REVENUE_RULE_PARAMS) as (keyof typeof REVENUE_RULE_PARAMS)[]) {
         const [maintained] = (await maintainedCells(tx, [{ name, year, chainId }], regions)) ?? [];
         if (maintained === undefined) return null;
-        const live = await liveCells(tx, name, { year, chainId }, await regionTree(tx));
+        const live = await liveCells(tx, name, { year, chainId }, tree);
         for (const regionCode of regions) {
           const [m, l] = [maintained.get(regionCode), live.get(regionCode)];
           if (JSON.stringify(m) !== JSON.stringify(l)) {

@@ -2,7 +2,7 @@ import neo4j from 'neo4j-driver';
 import { type ReadRunner, toPlain } from '../db';
 import { loadCypher } from '../queries/loadCypher';
 import type { Change, PropertyChange } from './read';
-import { plain } from './storedValue';
+import { propertyChanges } from './storedValue';
 
 /**
  * An import's record of one node (its IMPORTED_IN link, cypher/history/linkRow.cypher): the row, the values the batch
@@ -50,16 +50,7 @@ function propertiesOf(
   after: Record<string, unknown>,
   hidden: ReadonlySet<string>,
 ): PropertyChange[] {
-  return [...new Set([...Object.keys(before), ...Object.keys(after)])].sort().map((property) =>
-    hidden.has(property)
-      ? { property, before: null, after: null, withheld: true }
-      : {
-          property,
-          before: plain(before[property] ?? null),
-          after: plain(after[property] ?? null),
-          withheld: false,
-        },
-  );
+  return propertyChanges(new Set([...Object.keys(before), ...Object.keys(after)]), before, after, hidden);
 }
 
 /**

@@ -2,7 +2,7 @@ import neo4j from 'neo4j-driver';
 import { type ReadRunner, toPlain } from '../db';
 import { loadCypher } from '../queries/loadCypher';
 import { batchChangesOf, batchChangesOfEvents } from './batchChanges';
-import { plain } from './storedValue';
+import { propertyChanges } from './storedValue';
 
 /** One property a change touched: its value before and after (null: the property was absent). */
 export interface PropertyChange {
@@ -96,16 +96,7 @@ export function changeOf(stored: StoredChange, hidden: ReadonlySet<string>): Cha
     type: stored.type ?? null,
     fromId: stored.fromId ?? null,
     toId: stored.toId ?? null,
-    properties: [...stored.properties].sort().map((property) =>
-      hidden.has(property)
-        ? { property, before: null, after: null, withheld: true }
-        : {
-            property,
-            before: plain(before[property] ?? null),
-            after: plain(after[property] ?? null),
-            withheld: false,
-          },
-    ),
+    properties: propertyChanges(stored.properties, before, after, hidden),
     auditEventId: stored.auditId,
     actor: stored.actor,
     operation: stored.operation,
