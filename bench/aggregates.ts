@@ -30,7 +30,7 @@ import { rebuildAggregates } from '../src/aggregates/rebuild';
 import { createDriver, freePort, migrate, readTx, runAutoCommit, startLocalNeo4j } from '../src/db';
 import { runImport, undoImport } from '../src/import';
 import { AVAILABLE_METRICS, computeMetricLive } from '../src/queries/metrics';
-import { loadCypher } from '../src/queries/loadCypher';
+import { loadCypher } from '../src/db/loadCypher';
 import { arg, cleanUp, measure, run, startApi, stopApi, writeResults, type Stats } from './harness';
 import { cityRegister } from './workbook';
 

@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
-import { loadCypher } from '../src/queries/loadCypher';
+import { loadCypher } from '../src/db/loadCypher';
 import { computeMetric, reviewTargets, type AvailableMetric } from '../src/queries';
-import { graphVocabulary } from '../src/graphql/vocabulary';
+import { graphVocabulary } from '../src/domain/vocabulary';
 import { chainMap, findNodes, neighborhood, shortestPaths } from '../src/queries/maps';
 import { searchEntities } from '../src/queries/search';
 import type { QueryRunner } from '../src/queries/metrics';

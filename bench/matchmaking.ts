@@ -51,7 +51,7 @@ import {
   writeTx,
 } from '../src/db';
 import { fromRoot } from '../src/paths';
-import { expandIncludes } from '../src/queries/loadCypher';
+import { expandIncludes } from '../src/db/loadCypher';
 import { suggestPartnersFor } from '../src/queries/partners';
 import { arg, run, writeResults } from './harness';
 

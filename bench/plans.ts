@@ -11,7 +11,7 @@ import { loadConfig } from '../src/config';
 import { createDriver, resolveTarget } from '../src/db';
 import { createLogger } from '../src/logger';
 import { fromRoot } from '../src/paths';
-import { loadCypher } from '../src/queries/loadCypher';
+import { loadCypher } from '../src/db/loadCypher';
 
 interface PlanNode {
   operatorType: string;

@@ -1,7 +1,7 @@
-import type { Label } from '../src/graphql/labels';
+import type { Label } from '../src/domain/labels';
 
-export { LABELS } from '../src/graphql/labels';
-export type { Label } from '../src/graphql/labels';
+export { LABELS } from '../src/domain/labels';
+export type { Label } from '../src/domain/labels';
 export type Props = Record<string, unknown>;
 
 export interface RelGroup {

@@ -7,7 +7,7 @@
 // Paging: ordered for stable pages, cut at the first $offset + $limit rows. @neo4j/graphql itself applies
 // SKIP $offset LIMIT $limit around a @cypher field that declares limit and offset (it takes them for its own
 // paging arguments), so this statement must not skip as well; the outer SKIP keeps the order of these rows.
-// With the default arguments (RULE_DEFAULTS in src/queries/ruleDefaults.ts) and the aggregates ready, the rows come
+// With the default arguments (RULE_DEFAULTS in src/domain/ruleDefaults.ts) and the aggregates ready, the rows come
 // from the maintained gap entries (shared/maintainedGapPage); otherwise from the population, live.
 // #include shared/reviewYear
 WITH reviewYear AS listYear,

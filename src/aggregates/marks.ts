@@ -1,5 +1,5 @@
 import neo4j, { type Integer } from 'neo4j-driver';
-import { RULE_DEFAULTS } from '../queries/ruleDefaults';
+import { RULE_DEFAULTS } from '../domain/ruleDefaults';
 
 /**
  * What one subject (an enterprise, a person, a platform, a project) adds to the maintained counters, in the compact
@@ -18,7 +18,7 @@ export interface Contribution {
 
 export const EMPTY: Contribution = { scopes: [], scoped: [], explicit: [], gaps: [] };
 
-/** The years a Year may take (src/graphql/scalars/Year.ts): a validity or secondment is counted within them only. */
+/** The years a Year may take (src/domain/year.ts): a validity or secondment is counted within them only. */
 const FIRST_YEAR = 1949;
 const LAST_YEAR = 2100;
 

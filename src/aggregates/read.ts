@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import type { ReadRunner } from '../db';
-import { loadCypher } from '../queries/loadCypher';
+import { loadCypher } from '../db/loadCypher';
 import { REPORTED } from './marks';
 
 /** How a metric reads its counters: which parts, each summed over the year itself or from year 0 up to it. */

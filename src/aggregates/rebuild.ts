@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { readTx, runAutoCommit, writeTx } from '../db';
-import { loadCypher } from '../queries/loadCypher';
+import { loadCypher } from '../db/loadCypher';
 import { CONTRIBUTION_VERSION, expand } from './marks';
 import { currentContributions, DERIVED, gapRowOf, lockState, refreshSubjects } from './upkeep';
 

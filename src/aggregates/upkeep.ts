@@ -1,7 +1,7 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { asTxMetadata, type ReadRunner, unrecorded } from '../db';
-import { RULE_DEFAULTS } from '../queries/ruleDefaults';
-import { loadCypher } from '../queries/loadCypher';
+import { RULE_DEFAULTS } from '../domain/ruleDefaults';
+import { loadCypher } from '../db/loadCypher';
 import {
   type Contribution,
   delta,

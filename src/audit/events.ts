@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { ReadRunner } from '../db';
 import { toPlain } from '../db';
-import { loadCypher } from '../queries/loadCypher';
+import { loadCypher } from '../db/loadCypher';
 
 /** The `AuditEvent` of schema/audit.graphql. */
 export interface AuditEvent {

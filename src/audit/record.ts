@@ -3,7 +3,7 @@ import neo4j, { type ManagedTransaction, type QueryResult } from 'neo4j-driver';
 import type { Principal } from '../auth/principal';
 import { bumpDataVersion } from '../db/driver';
 import { APP, asTxMetadata, type WriteMetadata } from '../db/writeMetadata';
-import { loadCypher } from '../queries/loadCypher';
+import { loadCypher } from '../db/loadCypher';
 
 /** Who made a write, and through what: everything an AuditEvent says but the counts. */
 export interface AuditSubject {

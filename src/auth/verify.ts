@@ -1,8 +1,8 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { AuthConfig } from '../config';
-import { formatDuration } from './duration';
+import { formatDuration } from '../lib/duration';
 import { principalOf, type Principal } from './principal';
-import { knownRoles } from './roles';
+import { knownRoles } from '../domain/roles';
 
 type TokenAuth = Extract<AuthConfig, { mode: 'token' }>;
 

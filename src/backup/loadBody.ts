@@ -1,6 +1,6 @@
 import neo4j, { type Driver, type Integer } from 'neo4j-driver';
 import { writeTx } from '../db';
-import { loadCypher } from '../queries/loadCypher';
+import { loadCypher } from '../db/loadCypher';
 import { BackupError } from './format';
 import { parseBodyLine } from './lines';
 import { scanBackup } from './readBackup';

@@ -1,6 +1,6 @@
 import type { Driver } from 'neo4j-driver';
 import { asTxMetadata, readTx, unrecorded, writeTx } from '../db';
-import { loadCypher } from '../queries/loadCypher';
+import { loadCypher } from '../db/loadCypher';
 
 /** The marker a restore writes first and deletes last (cypher/restore/start.cypher). */
 export interface RestoreMarker {

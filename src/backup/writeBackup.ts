@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip, gzipSync } from 'node:zlib';
 import neo4j, { type Driver, type Integer, Neo4jError } from 'neo4j-driver';
 import { asTxMetadata, unrecorded } from '../db';
-import { loadCypher } from '../queries/loadCypher';
+import { loadCypher } from '../db/loadCypher';
 import { type BackupHeader, BackupError, EXCLUDED_LABELS, FORMAT_NAME, FORMAT_VERSION } from './format';
 import { encodeProperties } from './values';
 

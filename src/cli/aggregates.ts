@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { checkAggregates } from '../aggregates/check';
+import { checkAggregates } from '../queries/checkAggregates';
 import { aggregatesMode, rebuildAggregates } from '../aggregates/rebuild';
 import { loadConfig } from '../config';
 import { createDriver, readTx, resolveTarget, migrate } from '../db';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { getNamedType, getOperationAST, type GraphQLField, isNonNullType, parse } from 'graphql';
 import { buildSchema } from '../graphql';
-import { APOLLO_MANIFEST_FORMAT, EXPLORER_MANIFEST, sha256Hex } from '../graphql/trustedDocuments';
+import { APOLLO_MANIFEST_FORMAT, EXPLORER_MANIFEST, sha256Hex } from '../config/trustedDocuments';
 import { fromRoot } from '../paths';
 import { argumentsOrExit, runCommand } from './commandLine';
 import { type GeneratedFileArgs, parseGeneratedFileArgs, writeOrCheck } from './generatedFile';

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { isRole, mintToken, ROLES, type Role } from '../auth';
+import { mintToken } from '../auth';
+import { isRole, ROLES, type Role } from '../domain';
 import { ConfigError, loadConfig } from '../config';
 import { argumentsOrExit } from './commandLine';
 

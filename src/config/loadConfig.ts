@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { durationSeconds } from '../auth/duration';
-import { isLoopbackHost } from '../auth/loopback';
-import { isRole, ROLES, type Role } from '../auth/roles';
-import { readTrustedDocuments, type TrustedDocuments } from '../graphql/trustedDocuments';
+import { durationSeconds } from '../lib/duration';
+import { isLoopbackHost } from '../lib/loopback';
+import { isRole, ROLES, type Role } from '../domain/roles';
+import { readTrustedDocuments, type TrustedDocuments } from './trustedDocuments';
 import { fromRoot } from '../paths';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';

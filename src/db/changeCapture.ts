@@ -1,5 +1,5 @@
 import type { Driver } from 'neo4j-driver';
-import { loadCypher } from '../queries/loadCypher';
+import { loadCypher } from './loadCypher';
 
 /** The name of the APOC trigger that records the change history (cypher/history/capture.cypher). */
 export const CHANGE_TRIGGER = 'changeHistory';

@@ -9,7 +9,7 @@ import neo4j, {
   type Session,
   type SessionConfig,
 } from 'neo4j-driver';
-import { loadCypher } from '../queries/loadCypher';
+import { loadCypher } from './loadCypher';
 import { withTimeout } from './timeout';
 
 /** A transaction's timeout and metadata (neo4j-driver does not re-export the type). */

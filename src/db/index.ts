@@ -29,3 +29,4 @@ export { resolveTarget } from './resolveTarget';
 export { APP, asTxMetadata, unrecorded } from './writeMetadata';
 export type { WriteMetadata } from './writeMetadata';
 export type { ResolvedNeo4j } from './resolveTarget';
+export { expandIncludes, loadCypher } from './loadCypher';

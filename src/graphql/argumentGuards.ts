@@ -18,7 +18,7 @@ import { isInt } from 'neo4j-driver';
 import { type AppError, badInput } from '../errors';
 import { checkGapArguments, type GapArgumentRefs } from '../queries';
 import type { RequestContext } from '../context';
-import { validateYear } from './scalars';
+import { validateYear } from '../domain';
 import { readFor } from '../resolvers/read';
 
 /** Paging of every gap list: the SDL default of `limit`, and its maximum. */

@@ -1,4 +1,4 @@
-import { loadCypher } from '../queries/loadCypher';
+import { loadCypher } from '../db/loadCypher';
 
 /**
  * `"#file:gaps/x.cypher"` as a whole GraphQL string: a path under `cypher/` made of word characters and dashes

@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { type ReadRunner, toPlain } from '../db';
-import { loadCypher } from '../queries/loadCypher';
-import type { Change, PropertyChange } from './read';
+import { loadCypher } from '../db/loadCypher';
+import type { Change, PropertyChange } from './change';
 import { propertyChanges } from './storedValue';
 
 /**

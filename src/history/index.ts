@@ -1,3 +1,4 @@
 export { changeOf, readChangesOfEvents, readHistory } from './read';
-export type { Change, HistoryFilter, PropertyChange } from './read';
+export type { HistoryFilter } from './read';
+export type { Change, PropertyChange } from './change';
 export { keepCreated } from './batchChanges';

@@ -1,4 +1,4 @@
-import type { PropertyChange } from './read';
+import type { PropertyChange } from './change';
 
 /** A stored form (src/import/apply/stored.ts) → the value as the history shows it (JSON: numbers, text, lists). */
 export function plain(value: unknown): unknown {

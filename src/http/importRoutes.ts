@@ -4,7 +4,8 @@ import { type Driver, Neo4jError } from 'neo4j-driver';
 import { withBookmarks } from '../db/bookmarks';
 import { bookmarksOfResponse, sendBookmarks } from './bookmarkHeader';
 import { subjectOf } from '../audit/record';
-import { hasRole, principalOfResponse, type Role } from '../auth';
+import { hasRole, principalOfResponse } from '../auth';
+import type { Role } from '../domain';
 import { classifyNeo4jError, ErrorCode, sendError } from '../errors';
 import { rateLimited } from './fairness';
 import {

@@ -4,7 +4,7 @@ import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { beginUpkeep, IMPORT_MAX_SUBJECTS, touchedIds } from '../aggregates/upkeep';
 import { type AuditSubject, auditMetadata, countingRunner, newAuditId, recordAudit } from '../audit/record';
 import { readTx, type TxOptions, writeTx } from '../db';
-import { validateYear } from '../graphql/scalars';
+import { validateYear } from '../domain';
 import { diffRows, writeDiff } from './apply/diff';
 import { importCypher } from './apply/statements';
 import { IMPORT_KINDS, type ImportKind, KINDS, QUALIFICATIONS } from './kinds';

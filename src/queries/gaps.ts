@@ -1,5 +1,5 @@
 import neo4j from 'neo4j-driver';
-import { loadCypher } from './loadCypher';
+import { loadCypher } from '../db/loadCypher';
 import { computeMetric, type MetricFilters, type QueryRunner } from './metrics';
 
 /** What the gap fields' arguments name in the graph, to be checked for existence before a gap query runs. */

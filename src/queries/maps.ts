@@ -1,6 +1,6 @@
 import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
-import { graphVocabulary } from '../graphql/vocabulary';
-import { loadCypher } from './loadCypher';
+import { graphVocabulary } from '../domain/vocabulary';
+import { loadCypher } from '../db/loadCypher';
 import type { QueryRunner } from './metrics';
 import { emptySubgraph, type GraphEdge, type GraphNode, type Subgraph, toGraphEdge, toGraphNode } from './subgraph';
 

@@ -1,8 +1,8 @@
 import neo4j from 'neo4j-driver';
 import type { ReadRunner } from '../db';
 import { maintainedMetric } from '../aggregates/read';
-import { loadCypher } from './loadCypher';
-import { RULE_DEFAULTS } from './ruleDefaults';
+import { loadCypher } from '../db/loadCypher';
+import { RULE_DEFAULTS } from '../domain/ruleDefaults';
 
 /** Runs statements: what readTx hands read work (auto-commit statements), or a transaction of a test or the CLI. */
 export type QueryRunner = ReadRunner;

@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { toPlain } from '../db';
-import { loadCypher } from './loadCypher';
+import { loadCypher } from '../db/loadCypher';
 import DataLoader from 'dataloader';
 import {
   type AvailableMetric,

@@ -32,7 +32,7 @@ function instant(argument: 'since' | 'until', value: string | null | undefined):
   return new Date(time).toISOString();
 }
 
-/** `Query.auditEvents` (admins only: schema/audit.graphql, enforced by src/auth/accessControl.ts). */
+/** `Query.auditEvents` (admins only: schema/audit.graphql, enforced by src/graphql/accessControl.ts). */
 export async function auditEvents(
   _source: unknown,
   args: AuditEventsArgs,
@@ -62,7 +62,7 @@ function hiddenOf(context: RequestContext): ReadonlySet<string> {
   return new Set(context.hiddenProperties);
 }
 
-/** `Query.history` (planners and above: schema/history.graphql, enforced by src/auth/accessControl.ts). */
+/** `Query.history` (planners and above: schema/history.graphql, enforced by src/graphql/accessControl.ts). */
 export async function history(_source: unknown, args: HistoryArgs, context: RequestContext): Promise<Change[]> {
   if (args.id.trim() === '') throw badInput('id', 'must name a node (its id)', args.id);
   const filter = {

@@ -9,7 +9,7 @@ import { subjectOf } from '../audit/record';
 import { intArgument } from './arguments';
 import { readFor } from './read';
 
-/** `Query.importBatches` (editors: schema/imports.graphql, enforced by src/auth/accessControl.ts). */
+/** `Query.importBatches` (editors: schema/imports.graphql, enforced by src/graphql/accessControl.ts). */
 export async function importBatches(
   _source: unknown,
   args: { limit?: number | null; offset?: number | null },

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { badInput, notFound } from '../errors';
-import { graphVocabulary } from '../graphql/vocabulary';
+import { graphVocabulary } from '../domain/vocabulary';
 import {
   chainMap as chainMapQuery,
   findNodes,

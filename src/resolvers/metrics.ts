@@ -1,4 +1,4 @@
-import { validateYear } from '../graphql/scalars';
+import { validateYear } from '../domain';
 import { badInput } from '../errors';
 import { checkMetricFilters, computeMetric, dataYears, isAvailableMetric, type MetricNumbers } from '../queries';
 import { type Suppression, suppressionOf } from '../queries/disclosure';

@@ -1,5 +1,6 @@
 import type DataLoader from 'dataloader';
-import { CUSTOM_FIELD_ROLES, forbidden, hasRole } from '../auth';
+import { CUSTOM_FIELD_ROLES, hasRole } from '../auth';
+import { forbidden } from '../graphql/accessControl';
 import { badInput, notFound } from '../errors';
 import {
   deputyCandidatesFor as rankDeputyCandidates,

@@ -1,5 +1,5 @@
 import { readTx } from '../db';
-import { validateYear } from '../graphql/scalars';
+import { validateYear } from '../domain';
 import { badInput } from '../errors';
 import { checkMetricFilters, reviewTargets, targetScopes, targetYears, type TargetReview } from '../queries';
 import type { QueryRunner } from '../queries';

@@ -1,4 +1,5 @@
-import { mintToken, type Role } from '../../src/auth';
+import { mintToken } from '../../src/auth';
+import type { Role } from '../../src/domain';
 import { createTestApp, type TestApp, tokenAuth } from '../support/testApp';
 
 const AUTH = tokenAuth('a-fault-test-secret-of-at-least-32-bytes');

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { SignJWT, UnsecuredJWT } from 'jose';
-import { mintToken, type Role } from '../../src/auth';
+import { mintToken } from '../../src/auth';
+import type { Role } from '../../src/domain';
 import { runAutoCommit } from '../../src/db';
 import * as dbDriver from '../../src/db/driver';
 import * as gaps from '../../src/queries/gaps';

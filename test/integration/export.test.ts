@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { mintToken, type Role } from '../../src/auth';
+import { mintToken } from '../../src/auth';
+import type { Role } from '../../src/domain';
 import { createTestApp, type TestApp, tokenAuth } from '../support/testApp';
 import { nextRegionCode } from '../support/regionCodes';
 

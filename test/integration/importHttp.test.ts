@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { mintToken, type Role } from '../../src/auth';
+import { mintToken } from '../../src/auth';
+import type { Role } from '../../src/domain';
 import { runAutoCommit } from '../../src/db';
 import { as, createTestApp, DATABASE, type TestApp, tokenAuth } from '../support/testApp';
 import { csv, deleteImported, newCreditCode } from '../support/importFixtures';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { graphVocabulary } from '../../src/graphql/vocabulary';
+import { graphVocabulary } from '../../src/domain/vocabulary';
 import { MAX_JSON_DEPTH } from '../../src/http/jsonDepth';
 import { MAP_BOUNDS } from '../../src/queries/maps';
 import { createTestApp, type TestApp } from '../support/testApp';

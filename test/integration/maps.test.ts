@@ -1,5 +1,5 @@
 import { readTx } from '../../src/db';
-import { graphVocabulary } from '../../src/graphql/vocabulary';
+import { graphVocabulary } from '../../src/domain/vocabulary';
 import { neighborhood as queryNeighborhood } from '../../src/queries/maps';
 import type { Subgraph } from '../../src/queries/subgraph';
 import { createTestApp, DATABASE, type TestApp } from '../support/testApp';

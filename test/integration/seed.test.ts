@@ -5,7 +5,7 @@ import path from 'node:path';
 import { loadSeed } from '../../seed/loadSeed';
 import { createDriver, freePort, migrate, runAutoCommit, startLocalNeo4j, stopLocalNeo4j } from '../../src/db';
 import { validateCreditCode } from '../../src/graphql/scalars';
-import { loadCypher } from '../../src/queries/loadCypher';
+import { loadCypher } from '../../src/db/loadCypher';
 import { createTestApp, type TestApp } from '../support/testApp';
 
 /**

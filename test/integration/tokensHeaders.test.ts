@@ -2,7 +2,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { SignJWT } from 'jose';
-import { mintToken, type Role } from '../../src/auth';
+import { mintToken } from '../../src/auth';
+import type { Role } from '../../src/domain';
 import { nextRegionCode } from '../support/regionCodes';
 import { createTestApp, type TestApp, tokenAuth } from '../support/testApp';
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { mintToken } from '../../src/auth';
 import { loadConfig } from '../../src/config';
-import { APOLLO_MANIFEST_FORMAT, explorerDocuments, sha256Hex } from '../../src/graphql/trustedDocuments';
+import { APOLLO_MANIFEST_FORMAT, explorerDocuments, sha256Hex } from '../../src/config/trustedDocuments';
 import { fromRoot } from '../../src/paths';
 import { countingDriver, createTestApp, type TestApp, tokenAuth } from '../support/testApp';
 

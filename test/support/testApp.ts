@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { beginUpkeep, IMPORT_MAX_SUBJECTS, touchedIds } from '../../src/aggregates/upkeep';
-import { loadCypher } from '../../src/queries/loadCypher';
+import { loadCypher } from '../../src/db';
 import { principalOf, type Principal } from '../../src/auth';
 import { type AuthConfig, type Config, type FairnessLimits, loadConfig } from '../../src/config';
 import { APP, bumpDataVersion, createDriver, DbHealth, migrate, writeTx } from '../../src/db';

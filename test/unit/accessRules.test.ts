@@ -1,5 +1,7 @@
 import { parse, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
-import { accessRulesOf, principalOf, refusalsOf, type AccessRules, type Role } from '../../src/auth';
+import { accessRulesOf, principalOf, type AccessRules } from '../../src/auth';
+import { refusalsOf } from '../../src/graphql/accessControl';
+import type { Role } from '../../src/domain';
 import { buildSchema, loadTypeDefs } from '../../src/graphql';
 
 describe('accessRulesOf: the role table read from schema/', () => {

@@ -14,8 +14,8 @@ import {
 } from '../../src/aggregates/marks';
 import { touchedByMutation } from '../../src/aggregates/touched';
 import { buildSchema } from '../../src/graphql';
-import { loadCypher } from '../../src/queries/loadCypher';
-import { RULE_DEFAULTS } from '../../src/queries';
+import { loadCypher } from '../../src/db/loadCypher';
+import { RULE_DEFAULTS } from '../../src/domain';
 
 const facts = (over: Partial<EnterpriseFacts> = {}): EnterpriseFacts => ({
   exists: true,

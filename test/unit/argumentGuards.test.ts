@@ -10,7 +10,7 @@ import {
   type GuardedField,
   referencesOf,
 } from '../../src/graphql/argumentGuards';
-import { RULE_DEFAULTS } from '../../src/queries';
+import { RULE_DEFAULTS } from '../../src/domain';
 
 let schema: GraphQLSchema;
 let guardedFields: ReadonlyMap<string, GuardedField>;

@@ -1,20 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT, type KeyLike } from 'jose';
-import {
-  AuthFailure,
-  bearerToken,
-  durationSeconds,
-  expandRoles,
-  formatDuration,
-  isLoopbackAddress,
-  isLoopbackHost,
-  isLoopbackRequest,
-  knownRoles,
-  mintToken,
-  tokenVerifier,
-  ttlSeconds,
-} from '../../src/auth';
+import { AuthFailure, bearerToken, isLoopbackRequest, mintToken, tokenVerifier, ttlSeconds } from '../../src/auth';
+import { durationSeconds, formatDuration, isLoopbackAddress, isLoopbackHost } from '../../src/lib';
+import { expandRoles, knownRoles } from '../../src/domain';
 import type { AuthConfig } from '../../src/config';
 
 type TokenAuth = Extract<AuthConfig, { mode: 'token' }>;

@@ -8,8 +8,8 @@ import {
 } from 'graphql';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, loadTypeDefs } from '../../src/graphql';
-import { LABELS } from '../../src/graphql/labels';
-import { graphVocabulary } from '../../src/graphql/vocabulary';
+import { LABELS } from '../../src/domain/labels';
+import { graphVocabulary } from '../../src/domain/vocabulary';
 
 /** Names of the node types of DESIGN.md's domain model: the contract scripts and the front end rely on. */
 const NODE_TYPES = [

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { expandIncludes, loadCypher } from '../../src/queries';
+import { expandIncludes, loadCypher } from '../../src/db';
 import { fromRoot } from '../../src/paths';
 
 /** An in-memory cypher/ folder for expandIncludes. */

@@ -1,7 +1,7 @@
 import { parse, Kind, type StringValueNode } from 'graphql';
 import { loadTypeDefs } from '../../src/graphql';
 import { inlineCypherFiles } from '../../src/graphql/inlineCypherFiles';
-import { loadCypher } from '../../src/queries';
+import { loadCypher } from '../../src/db';
 
 /** The statement argument of the first @cypher directive of an SDL text. */
 function firstStatement(sdl: string): string {

@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { loadCypher } from '../../src/queries';
+import { loadCypher } from '../../src/db';
 import { fromRoot } from '../../src/paths';
 
 describe('loadCypher', () => {

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { principalOf, type Principal } from '../../src/auth';
-import type { Role } from '../../src/auth/roles';
-import { sha256Hex, type TrustedDocuments } from '../../src/graphql/trustedDocuments';
+import type { Role } from '../../src/domain/roles';
+import { sha256Hex, type TrustedDocuments } from '../../src/config/trustedDocuments';
 import { persistedDocuments, type PersistedDocumentsOptions } from '../../src/http/persistedDocuments';
 
 /**

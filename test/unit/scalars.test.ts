@@ -9,8 +9,8 @@ import {
   validateIndustryCode,
   validateMoney,
   validateRegionCode,
-  validateYear,
 } from '../../src/graphql/scalars';
+import { validateYear } from '../../src/domain';
 
 /** The message of the error `fn` throws (fails the test when it throws nothing). */
 function messageOf(fn: () => unknown): string {

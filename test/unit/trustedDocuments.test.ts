@@ -18,7 +18,7 @@ import {
   mergeTrustedDocuments,
   readTrustedDocuments,
   sha256Hex,
-} from '../../src/graphql/trustedDocuments';
+} from '../../src/config/trustedDocuments';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'trusted-documents-'));
 let files = 0;

@@ -2,4 +2,3 @@ export { CreditCode, creditCodeCheckChar, validateCreditCode } from './CreditCod
 export { IndustryCode, validateIndustryCode } from './IndustryCode';
 export { MAX_MONEY, validateMoney } from './Money';
 export { RegionCode, validateRegionCode } from './RegionCode';
-export { MAX_YEAR, MIN_YEAR, validateYear } from './Year';

@@ -1,4 +1,4 @@
-import { loadCypher } from '../../queries/loadCypher';
+import { loadCypher } from '../../db/loadCypher';
 import type { RelWrite } from '../kinds';
 
 /** The relationship types the importer writes (and reads the state of, to compare rows with). */

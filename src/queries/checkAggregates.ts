@@ -1,7 +1,7 @@
 import type { ReadRunner } from '../db';
-import { liveCells, regionTree } from '../queries/disclosure';
-import { AVAILABLE_METRICS, computeMetricLive, type MetricFilters, REVENUE_RULE_PARAMS } from '../queries/metrics';
-import { maintainedCells, maintainedMetric } from './read';
+import { liveCells, regionTree } from './disclosure';
+import { AVAILABLE_METRICS, computeMetricLive, type MetricFilters, REVENUE_RULE_PARAMS } from './metrics';
+import { maintainedCells, maintainedMetric } from '../aggregates/read';
 
 /** A metric whose maintained counters do not say what its live statement says. */
 export interface Mismatch {

@@ -12,11 +12,11 @@ import {
   visitWithTypeInfo,
 } from 'graphql';
 import { AppError, ErrorCode } from '../errors';
-import { walkInput } from '../graphql/inputWalk';
-import { rootFieldNodes } from '../graphql/operations';
-import type { AccessRules } from './accessRules';
-import { hasRole, type Principal } from './principal';
-import { ROLES, type Role } from './roles';
+import { walkInput } from './inputWalk';
+import { rootFieldNodes } from './operations';
+import type { AccessRules } from '../auth/accessRules';
+import { hasRole, type Principal } from '../auth/principal';
+import { ROLES, type Role } from '../domain/roles';
 
 /**
  * The role introspection (`__schema`, `__type`) needs when it is on (GRAPHQL_INTROSPECTION): the lowest, so any known

@@ -1,0 +1,2 @@
+export { durationSeconds, formatDuration } from './duration';
+export { isLoopbackAddress, isLoopbackHost } from './loopback';
