@@ -13,7 +13,6 @@ import express, { type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { BookmarkManager, Driver } from 'neo4j-driver';
 import {
-  accessControl,
   type AccessRules,
   authenticate,
   hasRole,
@@ -23,6 +22,7 @@ import {
   type Principal,
   principalOfResponse,
 } from './auth';
+import { accessControl } from './graphql/accessControl';
 import type { Config } from './config';
 import { dataVersion, type DbHealth, withAutoCommitReads } from './db';
 import {
@@ -48,7 +48,7 @@ import type { RunOperation } from './export';
 import type { BackupStatusSource } from './backup/schedule';
 import { createMetrics } from './http/metrics';
 import { persistedDocuments } from './http/persistedDocuments';
-import { explorerDocuments, mergeTrustedDocuments } from './graphql/trustedDocuments';
+import { explorerDocuments, mergeTrustedDocuments } from './config/trustedDocuments';
 import { noStore, noStorePlugin } from './http/noStore';
 import { type ListLimit, operationLimits } from './graphql/operationLimits';
 import { onlyIntrospection } from './graphql/operations';
@@ -264,8 +264,14 @@ export function createServer(deps: ServerDeps): AppServer {
     // graphql-js stops parsing past this many tokens (GRAPHQL_PARSE_FAILED): a huge document costs nothing more.
     parseOptions: { maxTokens: config.limits.maxTokens },
     formatError: (formatted, error) =>
-      formatError(formatted, error, (internal) =>
-        logger.error({ err: internal }, 'internal error in a GraphQL request'),
+      formatError(
+        formatted,
+        error,
+        (internal) =>
+          health.knownDown()
+            ? logger.warn({ err: internal }, 'error in a GraphQL request while the database is down')
+            : logger.error({ err: internal }, 'internal error in a GraphQL request'),
+        () => health.knownDown(),
       ),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),

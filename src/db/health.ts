@@ -1,5 +1,5 @@
 import type { Driver } from 'neo4j-driver';
-import { loadCypher } from '../queries/loadCypher';
+import { loadCypher } from './loadCypher';
 import { withTimeout } from './timeout';
 
 /** The readiness error while a restore's marker exists (src/backup/restoreGraph.ts): its graph is incomplete. */
@@ -46,6 +46,11 @@ export class DbHealth {
   /** While false (migrations or the demo load still running), the database counts as not ready. */
   setPrepared(prepared: boolean): void {
     this.prepared = prepared;
+  }
+
+  /** Whether the last check found Neo4j unreachable or not ready (false before the first check), at once. */
+  knownDown(): boolean {
+    return this.status.checkedAt > 0 && !this.status.ready;
   }
 
   /** The last known status, refreshed first when stale. */

@@ -1,19 +1,22 @@
-import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { ApolloServerErrorCode } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { Neo4jError } from 'neo4j-driver';
 import { ErrorCode } from './ErrorCode';
 
 /** Codes that Apollo and graphql-js set themselves, and ours; their messages are about the request and safe to show. */
 const PASS_THROUGH = new Set<string>([...Object.values(ApolloServerErrorCode), ...Object.values(ErrorCode)]);
 
-const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired']);
+const UNAVAILABLE_MESSAGE = 'The database is not reachable right now; try again shortly.';
+
+// ProtocolError: the driver read a broken message, as when Neo4j dies in the middle of an answer.
+const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'ProtocolError']);
 
 /** Maps a Neo4j driver error to a stable code and a message that reveals no Cypher or internals. */
 export function classifyNeo4jError(error: Neo4jError): { code: ErrorCode; message: string } {
   if (UNAVAILABLE.has(error.code) || error.code.startsWith('Neo.TransientError.General.DatabaseUnavailable')) {
     return {
       code: ErrorCode.DATABASE_UNAVAILABLE,
-      message: 'The database is not reachable right now; try again shortly.',
+      message: UNAVAILABLE_MESSAGE,
     };
   }
   if (error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut')) {
@@ -60,7 +63,7 @@ const LIBRARY_ERRORS: Record<string, { code: ErrorCode; message?: string }> = {
     message: 'This would create a duplicate of an existing entity (same id or key).',
   },
   Neo4jGraphQLRelationshipValidationError: { code: ErrorCode.BAD_USER_INPUT },
-  // The access plugin (src/auth/accessControl.ts) refuses what the SDL's rules forbid before anything runs, naming
+  // The access plugin (src/graphql/accessControl.ts) refuses what the SDL's rules forbid before anything runs, naming
   // it; these are @neo4j/graphql's own checks of the same rules, the second line. Every request that reaches the
   // library carries a verified principal, so its "Unauthenticated" means a role that is too low, as "Forbidden" does.
   Neo4jGraphQLForbiddenError: { code: ErrorCode.FORBIDDEN, message: 'Forbidden: your roles do not allow this.' },
@@ -86,8 +89,25 @@ export function formatError(
   formatted: GraphQLFormattedError,
   error: unknown,
   onInternal: (error: unknown) => void = () => undefined,
+  databaseDown: () => boolean = () => false,
 ): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const result = classify(formatted, error, onInternal);
+  // An unexpected error while Neo4j is known to be unreachable is what its absence caused (a session the driver
+  // closed under the request, a half-read answer): the client is told to retry, not that the server is broken.
+  if (result.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR && databaseDown()) {
+    return { ...result, message: UNAVAILABLE_MESSAGE, extensions: { code: ErrorCode.DATABASE_UNAVAILABLE } };
+  }
+  return result;
+}
+
+function classify(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  onInternal: (error: unknown) => void,
+): GraphQLFormattedError {
+  // Apollo's unwrapResolverError unwraps only errors with a path (a resolver's); one thrown by a plugin before
+  // execution (a guard's lookup, the session limit) arrives wrapped without a path and must be classified as well.
+  const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
   const base = { locations: formatted.locations, path: formatted.path };
   if (original instanceof Neo4jError) {
     const { code, message } = classifyNeo4jError(original);
