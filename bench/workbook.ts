@@ -2,7 +2,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { runAutoCommit } from '../src/db';
-import { creditCodeCheckChar } from '../src/graphql/scalars';
+import { creditCodeCheckChar } from '../src/domain';
 
 /**
  * A 2025 register of above-scale firms as a bureau sends it (a title row, then the header): `existing` firms of the

@@ -1,7 +1,7 @@
-import type { Label } from '../src/domain/labels';
+import type { Label } from '../src/domain';
 
-export { LABELS } from '../src/domain/labels';
-export type { Label } from '../src/domain/labels';
+export { LABELS } from '../src/domain';
+export type { Label } from '../src/domain';
 export type Props = Record<string, unknown>;
 
 export interface RelGroup {

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { APP, asTxMetadata, bumpDataVersion, runAutoCommit, unrecorded, writeTx } from '../src/db';
+import { APP, asTxMetadata, bumpDataVersion, runAutoCommit, unrecorded, writeTx, loadCypher } from '../src/db';
 import { fromRoot } from '../src/paths';
-import { loadCypher } from '../src/db/loadCypher';
 import { generateSeed } from './generate';
 import { type GraphBuilder, LABELS, type Label, type Props } from './graphBuilder';
 import { validateGraph } from './validateGraph';

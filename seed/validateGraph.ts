@@ -1,5 +1,10 @@
-import { validateCreditCode, validateIndustryCode, validateMoney, validateRegionCode } from '../src/graphql/scalars';
-import { validateYear } from '../src/domain';
+import {
+  validateCreditCode,
+  validateIndustryCode,
+  validateMoney,
+  validateRegionCode,
+  validateYear,
+} from '../src/domain';
 import type { GraphBuilder, Props } from './graphBuilder';
 
 /** Raised before anything is written when generated (or imported) rows break a rule; lists each problem. */

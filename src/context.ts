@@ -11,7 +11,7 @@ export interface RequestContext {
   bookmarks: BookmarkManager;
   /** Neo4j's bookmarks in the `x-bookmark` tokens the client sent (empty without the header). */
   clientBookmarks: readonly string[];
-  /** Called when a write marked the maintained aggregates stale (src/aggregates/keeper.ts rebuilds them). */
+  /** Called when a write marked the maintained aggregates stale (src/aggregates/backgroundRebuild.ts rebuilds them). */
   onAggregatesStale?: () => void;
   /** The transaction timeout of an import or undo (IMPORT_TIMEOUT_MS): a whole batch, not a query. */
   importTimeoutMs: number;

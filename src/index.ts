@@ -3,7 +3,7 @@ import { prepareDatabaseWithRetry } from './bootstrap';
 import { ConfigError, loadConfig } from './config';
 import { createDriver, DbHealth, LocalNeo4jError, portIsOpen, resolveTarget } from './db';
 import { createLogger } from './logger';
-import { AggregateKeeper } from './aggregates/keeper';
+import { AggregateKeeper } from './aggregates';
 import { BackupSchedule } from './backup';
 import { createServer } from './server';
 
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   const health = new DbHealth(healthDriver, config.database);
   health.setPrepared(false);
   health.start();
-  // Rebuilds of the maintained aggregates run in the background, never in a request (src/aggregates/keeper.ts).
+  // Rebuilds of the maintained aggregates run in the background, never in a request (src/aggregates/backgroundRebuild.ts).
   const aggregates = new AggregateKeeper(driver, config.database, logger);
   // Scheduled backups (BACKUP_DIR), in the background once the database is prepared.
   const backups =

@@ -1,6 +1,6 @@
 // Ends a rebuild (under the state lock, once the subjects recorded meanwhile are refreshed): ready from now on.
 // Parameters: $token: string, $ms: integer (how long it took), $version: integer (what the contributions hold:
-//   CONTRIBUTION_VERSION of src/aggregates/marks.ts)
+//   CONTRIBUTION_VERSION of src/aggregates/contributions.ts)
 // Columns: none
 MATCH (s:AggregateState {id: 'aggregates'})
 WHERE s.token = $token

@@ -11,7 +11,7 @@
 // from the maintained gap entries (shared/maintainedGapPage); otherwise from the population, live.
 // #include shared/reviewYear
 WITH reviewYear AS listYear,
-  toInteger($minRevenue) = 1000000000 AS defaults,
+  toInteger($minRevenue) = {{R3_MIN_REVENUE}} AS defaults,
   // #include shared/aggregatesReady
   AS maintained
 CALL (listYear, defaults, maintained) {

@@ -12,7 +12,7 @@
 // from the maintained gap entries (shared/maintainedGapPage); otherwise from the population, live.
 // #include shared/reviewYear
 WITH reviewYear AS listYear,
-  toInteger($minRevenue) = 500000000 AND toInteger($withinYears) = 3 AS defaults,
+  toInteger($minRevenue) = {{R2_MIN_REVENUE}} AND toInteger($withinYears) = {{R2_WITHIN_YEARS}} AS defaults,
   // #include shared/aggregatesReady
   AS maintained
 CALL (listYear, defaults, maintained) {

@@ -1,4 +1,4 @@
-// The regions a spreadsheet's counties are read against (src/import/match/plan.ts).
+// The regions a spreadsheet's counties are read against (src/import/match/graphIndex.ts).
 // Parameters: none
 // Columns: id, code, name, level
 MATCH (r:Region)

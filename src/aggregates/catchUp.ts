@@ -1,6 +1,5 @@
 import neo4j, { type Driver } from 'neo4j-driver';
-import { writeTx } from '../db';
-import { loadCypher } from '../db/loadCypher';
+import { writeTx, loadCypher } from '../db';
 import { DERIVED, lockState, refreshSubjects } from './upkeep';
 
 const cypher = (name: string) => loadCypher('aggregates', `${name}.cypher`);

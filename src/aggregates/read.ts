@@ -1,7 +1,6 @@
 import neo4j from 'neo4j-driver';
-import type { ReadRunner } from '../db';
-import { loadCypher } from '../db/loadCypher';
-import { REPORTED } from './marks';
+import { type ReadRunner, loadCypher } from '../db';
+import { REPORTED } from './contributions';
 
 /** How a metric reads its counters: which parts, each summed over the year itself or from year 0 up to it. */
 interface ReadSpec {
@@ -28,7 +27,7 @@ const projects = (unit: string): ReadSpec => ({
 });
 
 /**
- * Every MetricName, as the maintained counters hold it (src/aggregates/marks.ts writes them): a metric's value for a
+ * Every MetricName, as the maintained counters hold it (src/aggregates/contributions.ts writes them): a metric's value for a
  * year is one counter (or a few, for those counted from a year on: enterprises, platforms, R5), whatever the size of
  * the graph.
  */
@@ -120,7 +119,7 @@ export interface CellCounts {
   bigWithAttribute: number;
 }
 
-/** The contribution version whose counters hold the cells' parts (src/aggregates/marks.ts). */
+/** The contribution version whose counters hold the cells' parts (src/aggregates/contributions.ts). */
 const CELLS_VERSION = 2;
 
 /** One table of cells: a revenue rule, a year and a chain (null: no chain filter). */

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { readTx, runAutoCommit, writeTx } from '../db';
-import { loadCypher } from '../db/loadCypher';
-import { CONTRIBUTION_VERSION, expand } from './marks';
+import { readTx, runAutoCommit, writeTx, loadCypher } from '../db';
+import { CONTRIBUTION_VERSION, expand } from './contributions';
 import { currentContributions, DERIVED, gapRowOf, lockState, refreshSubjects } from './upkeep';
 
 const cypher = (name: string) => loadCypher('aggregates', `${name}.cypher`);

@@ -6,7 +6,7 @@ import {
   isInputObjectType,
   isListType,
 } from 'graphql';
-import { isLabel, type Label } from '../domain/labels';
+import { isLabel, type Label } from '../domain';
 import type { Touched } from './upkeep';
 
 /** The interfaces of the schema whose `<Name>Where` selects nodes of several labels. */

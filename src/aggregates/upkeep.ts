@@ -1,7 +1,6 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
-import { asTxMetadata, type ReadRunner, unrecorded } from '../db';
-import { RULE_DEFAULTS } from '../domain/ruleDefaults';
-import { loadCypher } from '../db/loadCypher';
+import { asTxMetadata, type ReadRunner, unrecorded, loadCypher } from '../db';
+import { RULE_DEFAULTS } from '../domain';
 import {
   type Contribution,
   delta,
@@ -15,7 +14,7 @@ import {
   projectContribution,
   type ProjectFacts,
   sameContribution,
-} from './marks';
+} from './contributions';
 
 /** What runs statements in a write transaction (a managed transaction, or a counting runner over one). */
 export type WriteRunner = Pick<ManagedTransaction, 'run'>;
@@ -69,7 +68,7 @@ function kindOf(subject: string): { kind: SubjectKind; id: string } {
   return { kind: subject.slice(0, at) as SubjectKind, id: subject.slice(at + 1) };
 }
 
-/** Neo4j integers, lists and maps of a record value as plain JS values (what marks.ts expects). */
+/** Neo4j integers, lists and maps of a record value as plain JS values (what contributions.ts expects). */
 function plainRow(record: { keys: readonly PropertyKey[]; get: (key: string) => unknown }): Record<string, unknown> {
   return Object.fromEntries(record.keys.map((k) => [String(k), record.get(String(k))]));
 }
@@ -137,7 +136,7 @@ const SLICE = 1_000;
 /**
  * Brings the stored contributions of `subjects` to what their facts are now, and every counter and gap entry with
  * them, in `tx`: reads the subjects' Contribution nodes, computes the new contributions (cypher/aggregates/*Facts),
- * and writes only the differences (src/aggregates/marks.ts: delta). Exact whatever was stored, as long as the stored
+ * and writes only the differences (src/aggregates/contributions.ts: delta). Exact whatever was stored, as long as the stored
  * contributions and the counters agreed before: that is the invariant every write keeps. The caller holds the state
  * lock ({@link lockState}): refreshes never overlap, so what is read here is what the last one committed.
  * @returns how many counters changed

@@ -1,7 +1,7 @@
 import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { Driver } from 'neo4j-driver';
-import type { Principal } from '../auth/principal';
-import { touchedByMutation } from '../aggregates/touched';
+import type { Principal } from '../auth';
+import { touchedByMutation } from '../aggregates';
 import { auditedDriver } from './auditedDriver';
 import { subjectOf } from './record';
 

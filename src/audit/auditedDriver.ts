@@ -1,6 +1,6 @@
 import type { Driver, ManagedTransaction, QueryResult, Session, SessionConfig } from 'neo4j-driver';
 import { own } from '../db';
-import { beginUpkeep, type Touched } from '../aggregates/upkeep';
+import { beginUpkeep, type Touched } from '../aggregates';
 import { type AuditSubject, auditMetadata, countsOf, newAuditId, recordAudit } from './record';
 
 type TransactionConfig = NonNullable<Parameters<Session['executeWrite']>[1]>;

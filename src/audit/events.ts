@@ -1,7 +1,5 @@
 import neo4j from 'neo4j-driver';
-import type { ReadRunner } from '../db';
-import { toPlain } from '../db';
-import { loadCypher } from '../db/loadCypher';
+import { type ReadRunner, toPlain, loadCypher } from '../db';
 
 /** The `AuditEvent` of schema/audit.graphql. */
 export interface AuditEvent {

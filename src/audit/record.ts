@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import neo4j, { type ManagedTransaction, type QueryResult } from 'neo4j-driver';
-import type { Principal } from '../auth/principal';
-import { bumpDataVersion } from '../db/driver';
-import { APP, asTxMetadata, type WriteMetadata } from '../db/writeMetadata';
-import { loadCypher } from '../db/loadCypher';
+import type { Principal } from '../auth';
+import { bumpDataVersion, APP, asTxMetadata, type WriteMetadata, loadCypher } from '../db';
 
 /** Who made a write, and through what: everything an AuditEvent says but the counts. */
 export interface AuditSubject {

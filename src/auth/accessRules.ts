@@ -6,7 +6,7 @@ import {
   parse,
   valueFromASTUntyped,
 } from 'graphql';
-import { isRole, type Role } from '../domain/roles';
+import { isRole, type Role } from '../domain';
 
 /**
  * Who may do what, as the SDL says it (schema/access.graphql explains the directives). One table, read from the

@@ -2,9 +2,8 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { AuthConfig } from '../config';
 import { ErrorCode, sendError } from '../errors';
 import type { Logger } from '../logger';
-import { isLoopbackAddress, isLoopbackHost } from '../lib/loopback';
+import { isLoopbackAddress, isLoopbackHost, formatDuration } from '../lib';
 import { principalOf, type Principal } from './principal';
-import { formatDuration } from '../lib/duration';
 import { AuthFailure, bearerToken, DEFAULT_MAX_TOKEN_AGE_SECONDS, sharedTokenVerifier } from './verify';
 
 /** What the client is told for each reason: enough to act on, nothing about the key or the claims. */

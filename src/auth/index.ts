@@ -14,3 +14,5 @@ export {
 } from './verify';
 export type { AuthFailureReason } from './verify';
 export { MAX_TTL_SECONDS, mintToken, ttlSeconds } from './mint';
+export { forbidden } from './refusal';
+export type { Refusal } from './refusal';

@@ -1,7 +1,7 @@
 import { SignJWT } from 'jose';
 import type { AuthConfig } from '../config';
-import { formatDuration } from '../lib/duration';
-import type { Role } from '../domain/roles';
+import { formatDuration } from '../lib';
+import type { Role } from '../domain';
 import { DEFAULT_MAX_TOKEN_AGE_SECONDS } from './verify';
 
 /** A token's lifetime: a whole number and a unit, s, m, h or d (e.g. 8h), at most 366 days. */

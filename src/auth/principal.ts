@@ -1,4 +1,4 @@
-import { expandRoles, type Role } from '../domain/roles';
+import { expandRoles, type Role } from '../domain';
 
 /** Who sends a request, once authenticated: the token's subject and the known roles it grants. */
 export interface Principal {

@@ -1,8 +1,8 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { AuthConfig } from '../config';
-import { formatDuration } from '../lib/duration';
+import { formatDuration } from '../lib';
 import { principalOf, type Principal } from './principal';
-import { knownRoles } from '../domain/roles';
+import { knownRoles } from '../domain';
 
 type TokenAuth = Extract<AuthConfig, { mode: 'token' }>;
 

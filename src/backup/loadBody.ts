@@ -1,6 +1,5 @@
 import neo4j, { type Driver, type Integer } from 'neo4j-driver';
-import { writeTx } from '../db';
-import { loadCypher } from '../db/loadCypher';
+import { writeTx, loadCypher } from '../db';
 import { BackupError } from './format';
 import { parseBodyLine } from './lines';
 import { scanBackup } from './readBackup';

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import neo4j, { type Driver, type Integer } from 'neo4j-driver';
-import { rebuildAggregates } from '../aggregates/rebuild';
-import { migrate, readTx, writeTx } from '../db';
-import { loadCypher } from '../db/loadCypher';
+import { rebuildAggregates } from '../aggregates';
+import { migrate, readTx, writeTx, loadCypher } from '../db';
 import { type BackupHeader, BackupError, EXCLUDED_LABELS } from './format';
 import { loadBody, untilNone } from './loadBody';
 import { RESTORE_METADATA, restoreMarker, writeRestoreMarker } from './restoreMarker';

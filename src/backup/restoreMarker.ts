@@ -1,6 +1,5 @@
 import type { Driver } from 'neo4j-driver';
-import { asTxMetadata, readTx, unrecorded, writeTx } from '../db';
-import { loadCypher } from '../db/loadCypher';
+import { asTxMetadata, readTx, unrecorded, writeTx, loadCypher } from '../db';
 
 /** The marker a restore writes first and deletes last (cypher/restore/start.cypher). */
 export interface RestoreMarker {

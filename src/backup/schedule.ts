@@ -1,7 +1,7 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import type { BackupScheduleConfig } from '../config/loadConfig';
+import type { BackupScheduleConfig } from '../config';
 import type { Logger } from '../logger';
 import { backupGraph } from './writeBackup';
 

@@ -5,8 +5,7 @@ import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { createGzip, gzipSync } from 'node:zlib';
 import neo4j, { type Driver, type Integer, Neo4jError } from 'neo4j-driver';
-import { asTxMetadata, unrecorded } from '../db';
-import { loadCypher } from '../db/loadCypher';
+import { asTxMetadata, unrecorded, loadCypher } from '../db';
 import { type BackupHeader, BackupError, EXCLUDED_LABELS, FORMAT_NAME, FORMAT_VERSION } from './format';
 import { encodeProperties } from './values';
 

@@ -28,3 +28,29 @@ export function toPlain(value: unknown): unknown {
   }
   return value;
 }
+
+/**
+ * A Neo4j integer, a JS number or bigint as a number: counts, years and hops, always in the safe range. The one
+ * converter of the code base (money keeps its digits: {@link toBigIntOrNull}).
+ * @throws TypeError on anything else, naming what came instead, so a column read wrong fails loudly
+ */
+export function toNumber(value: unknown): number {
+  if (neo4j.isInt(value)) return value.toNumber();
+  if (typeof value === 'number') return value;
+  if (typeof value === 'bigint') return Number(value);
+  throw new TypeError(`expected a number from Cypher, got ${value === null ? 'null' : typeof value}`);
+}
+
+/** {@link toNumber}, with null (and a missing value) kept as null. */
+export function toNumberOrNull(value: unknown): number | null {
+  return value === null || value === undefined ? null : toNumber(value);
+}
+
+/** A Neo4j integer, a JS number or bigint as an exact bigint (revenue, funding), or null. */
+export function toBigIntOrNull(value: unknown): bigint | null {
+  if (value === null || value === undefined) return null;
+  if (neo4j.isInt(value)) return value.toBigInt();
+  if (typeof value === 'number') return BigInt(Math.trunc(value));
+  if (typeof value === 'bigint') return value;
+  throw new TypeError(`expected an integer from Cypher, got ${typeof value}`);
+}

@@ -1,5 +1,5 @@
 export { ChangeCaptureError, CHANGE_TRIGGER, ensureChangeCapture, UNRECORDED_LABELS } from './changeCapture';
-export { toPlain } from './convert';
+export { toBigIntOrNull, toNumber, toNumberOrNull, toPlain } from './convert';
 export {
   bumpDataVersion,
   createDriver,
@@ -29,4 +29,16 @@ export { resolveTarget } from './resolveTarget';
 export { APP, asTxMetadata, unrecorded } from './writeMetadata';
 export type { WriteMetadata } from './writeMetadata';
 export type { ResolvedNeo4j } from './resolveTarget';
-export { expandIncludes, loadCypher } from './loadCypher';
+export { expandIncludes, loadCypher, writeConstants } from './loadCypher';
+export {
+  BOOKMARK_HEADER,
+  BookmarkCodec,
+  bookmarkKeys,
+  requestBookmarks,
+  sealBookmarks,
+  withBookmarks,
+} from './bookmarks';
+export { KeyedSemaphores, ownPermit, Semaphore, withSessionLimits } from './sessionLimits';
+export { copyDataFolder, isDataFolder, replaceDataFolder } from './offlineCopy';
+export { BookmarkNotReached, awaitBookmarks, parseBookmarks } from './bookmarks';
+export { SessionWaitTimeout } from './sessionLimits';

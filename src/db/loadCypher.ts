@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { CYPHER_CONSTANTS } from '../domain';
 import { fromRoot } from '../paths';
 
 const cache = new Map<string, string>();
@@ -45,6 +46,23 @@ function expand(text: string, read: (name: string) => string, stack: string[]): 
     .join('\n');
 }
 
+/** `{{NAME}}`: a constant of the domain written into a statement (CYPHER_CONSTANTS in src/domain). */
+const CONSTANT = /\{\{\s*([A-Z][A-Z0-9_]*)\s*\}\}/g;
+
+/**
+ * Writes each `{{NAME}}` of `text` as the literal of CYPHER_CONSTANTS[NAME]: a rule default or a kind list that
+ * TypeScript also uses is then written once. Hand-written rather than a template library: the only syntax is this
+ * one token, and an unknown name must fail at load time, naming the file.
+ * @throws on a name that is not a constant
+ */
+export function writeConstants(text: string, from = '<statement>'): string {
+  return text.replace(CONSTANT, (_, name: string) => {
+    const value = CYPHER_CONSTANTS[name];
+    if (value === undefined) throw new Error(`${from}: {{${name}}} is not a constant of CYPHER_CONSTANTS (src/domain)`);
+    return value;
+  });
+}
+
 /** The raw text of `cypher/<name>.cypher`. */
 function readSnippet(name: string): string {
   return readFileSync(fromRoot('cypher', ...`${name}.cypher`.split('/')), 'utf8');
@@ -60,7 +78,7 @@ export function loadCypher(...parts: string[]): string {
   const file = fromRoot('cypher', ...parts);
   let text = cache.get(file);
   if (text === undefined) {
-    text = expandIncludes(readFileSync(file, 'utf8'), readSnippet, parts.join('/'));
+    text = writeConstants(expandIncludes(readFileSync(file, 'utf8'), readSnippet, parts.join('/')), parts.join('/'));
     cache.set(file, text);
   }
   return text;

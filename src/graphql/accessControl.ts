@@ -11,12 +11,10 @@ import {
   visit,
   visitWithTypeInfo,
 } from 'graphql';
-import { AppError, ErrorCode } from '../errors';
 import { walkInput } from './inputWalk';
 import { rootFieldNodes } from './operations';
-import type { AccessRules } from '../auth/accessRules';
-import { hasRole, type Principal } from '../auth/principal';
-import { ROLES, type Role } from '../domain/roles';
+import { forbidden, hasRole, type AccessRules, type Principal, type Refusal } from '../auth';
+import { ROLES, type Role } from '../domain';
 
 /**
  * The role introspection (`__schema`, `__type`) needs when it is on (GRAPHQL_INTROSPECTION): the lowest, so any known
@@ -26,14 +24,6 @@ import { ROLES, type Role } from '../domain/roles';
 export const INTROSPECTION_ROLE: Role = ROLES[0];
 
 const INTROSPECTION_FIELDS = new Set(['__schema', '__type']);
-
-/** One thing a request asked for that its principal's roles do not allow. */
-export interface Refusal {
-  /** A root field (`deleteEnterprises`), or a confidential field where it was met (`Enterprise.revenue`). */
-  what: string;
-  needs: Role;
-  kind: 'operation' | 'confidential field';
-}
 
 /** The names of the root fields an operation selects (introspection fields left out). */
 function rootFields(document: DocumentNode, operation: OperationDefinitionNode): string[] {
@@ -125,17 +115,6 @@ export function refusalsOf(
   }
   for (const [what, needs] of found) refusals.push({ what, needs, kind: 'confidential field' });
   return refusals;
-}
-
-/** The 403 FORBIDDEN of a refused request: names every refused field or operation and the role it needs. */
-export function forbidden(refusals: readonly Refusal[], principal: Principal): AppError {
-  const parts = refusals.map((r) =>
-    r.kind === 'operation' ? `${r.what} needs the ${r.needs} role` : `${r.what} is confidential (${r.needs} role)`,
-  );
-  const roles = principal.roles.length > 0 ? principal.roles.join(', ') : 'none';
-  return new AppError(ErrorCode.FORBIDDEN, `Forbidden: ${parts.join('; ')}. Your roles: ${roles}.`, {
-    refused: refusals.map(({ what, needs }) => ({ what, needs })),
-  });
 }
 
 /**

@@ -19,7 +19,7 @@ import { type AppError, badInput } from '../errors';
 import { checkGapArguments, type GapArgumentRefs } from '../queries';
 import type { RequestContext } from '../context';
 import { validateYear } from '../domain';
-import { readFor } from '../resolvers/read';
+import { readFor } from '../resolvers';
 
 /** Paging of every gap list: the SDL default of `limit`, and its maximum. */
 export const GAP_PAGING = { defaultLimit: 50, maxLimit: 500 } as const;

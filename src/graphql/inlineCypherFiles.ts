@@ -1,4 +1,4 @@
-import { loadCypher } from '../db/loadCypher';
+import { loadCypher } from '../db';
 
 /**
  * `"#file:gaps/x.cypher"` as a whole GraphQL string: a path under `cypher/` made of word characters and dashes

@@ -1,6 +1,5 @@
 import neo4j from 'neo4j-driver';
-import { type ReadRunner, toPlain } from '../db';
-import { loadCypher } from '../db/loadCypher';
+import { type ReadRunner, toPlain, loadCypher } from '../db';
 import type { Change, PropertyChange } from './change';
 import { propertyChanges } from './storedValue';
 

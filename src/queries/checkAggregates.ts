@@ -1,7 +1,7 @@
 import type { ReadRunner } from '../db';
 import { liveCells, regionTree } from './disclosure';
 import { AVAILABLE_METRICS, computeMetricLive, type MetricFilters, REVENUE_RULE_PARAMS } from './metrics';
-import { maintainedCells, maintainedMetric } from '../aggregates/read';
+import { maintainedCells, maintainedMetric } from '../aggregates';
 
 /** A metric whose maintained counters do not say what its live statement says. */
 export interface Mismatch {

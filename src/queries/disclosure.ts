@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
-import { type CellCounts, maintainedCells } from '../aggregates/read';
-import { loadCypher } from '../db/loadCypher';
+import { type CellCounts, maintainedCells } from '../aggregates';
+import { loadCypher } from '../db';
 import { REVENUE_RULE_PARAMS, type QueryRunner, type RevenueRuleMetric } from './metrics';
 
 /**

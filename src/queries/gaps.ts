@@ -1,5 +1,5 @@
 import neo4j from 'neo4j-driver';
-import { loadCypher } from '../db/loadCypher';
+import { loadCypher, toNumberOrNull } from '../db';
 import { computeMetric, type MetricFilters, type QueryRunner } from './metrics';
 
 /** What the gap fields' arguments name in the graph, to be checked for existence before a gap query runs. */
@@ -18,11 +18,6 @@ export interface GapArgumentCheck {
   reportYears: { first: number; last: number } | null;
 }
 
-function toNumber(value: unknown): number | null {
-  if (neo4j.isInt(value)) return value.toNumber();
-  return typeof value === 'number' ? value : null;
-}
-
 /** Checks, in one statement, that regions, chains and report years exist (cypher/gaps/checkArguments.cypher). */
 export async function checkGapArguments(tx: QueryRunner, refs: GapArgumentRefs): Promise<GapArgumentCheck> {
   const result = await tx.run(loadCypher('gaps', 'checkArguments.cypher'), {
@@ -32,12 +27,12 @@ export async function checkGapArguments(tx: QueryRunner, refs: GapArgumentRefs):
   });
   const record = result.records[0];
   if (record === undefined) throw new Error('cypher/gaps/checkArguments.cypher returned no row');
-  const first = toNumber(record.get('firstYear'));
-  const last = toNumber(record.get('lastYear'));
+  const first = toNumberOrNull(record.get('firstYear'));
+  const last = toNumberOrNull(record.get('lastYear'));
   return {
     unknownRegionCodes: record.get('unknownRegionCodes') as string[],
     unknownChainIds: record.get('unknownChainIds') as string[],
-    unknownYears: (record.get('unknownYears') as unknown[]).map((y) => toNumber(y) ?? NaN),
+    unknownYears: (record.get('unknownYears') as unknown[]).map((y) => toNumberOrNull(y) ?? NaN),
     reportYears: first === null || last === null ? null : { first, last },
   };
 }

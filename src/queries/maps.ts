@@ -1,6 +1,6 @@
 import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
-import { graphVocabulary } from '../domain/vocabulary';
-import { loadCypher } from '../db/loadCypher';
+import { graphVocabulary } from '../domain';
+import { loadCypher, toNumber } from '../db';
 import type { QueryRunner } from './metrics';
 import { emptySubgraph, type GraphEdge, type GraphNode, type Subgraph, toGraphEdge, toGraphNode } from './subgraph';
 
@@ -77,10 +77,6 @@ export const CHAIN_MAP_TYPES = [
   'MEMBER_OF',
   'TARGETS',
 ] as const;
-
-function num(value: unknown): number {
-  return neo4j.isInt(value) ? value.toNumber() : Number(value);
-}
 
 async function run(tx: QueryRunner, file: string, params: Record<string, unknown>) {
   const result = await tx.run(loadCypher('maps', file), params);
@@ -177,7 +173,7 @@ export async function neighborhood(
   // Only types with something left out come back (each count is of rows that exist).
   const omitted = (record.get('omitted') as [string, unknown][]).map(([relationshipType, count]) => ({
     relationshipType,
-    count: num(count),
+    count: toNumber(count),
   }));
   return { nodes: nodes.map(([, node]) => node), edges, omitted, truncated: omitted.length > 0 };
 }
@@ -214,7 +210,7 @@ export async function shortestPaths(
   });
   const first = records[0];
   if (first === undefined) return emptySubgraph(false);
-  if (num(first.get('hops')) > options.maxHops) return emptySubgraph(true);
+  if (toNumber(first.get('hops')) > options.maxHops) return emptySubgraph(true);
   const paths = records.slice(0, MAX_SHORTEST_PATHS);
   const nodeIds = [...new Set(paths.flatMap((r) => r.get('nodes') as string[]))];
   const edges = new Map<string, GraphEdge>();
@@ -247,7 +243,7 @@ export async function chainMap(tx: QueryRunner, chainId: string, reading: MapRea
   if (record === undefined) return null;
   const elementIds = [...new Set(record.get('nodes') as string[])];
   const omitted = (record.get('omitted') as { relationshipType: string; count: unknown }[])
-    .map((o) => ({ relationshipType: o.relationshipType, count: num(o.count) }))
+    .map((o) => ({ relationshipType: o.relationshipType, count: toNumber(o.count) }))
     .filter((o) => o.count > 0);
   const contents = await contentsOf(tx, elementIds, CHAIN_MAP_TYPES, reading);
   return { ...contents, truncated: omitted.length > 0, omitted };

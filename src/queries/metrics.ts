@@ -1,8 +1,7 @@
 import neo4j from 'neo4j-driver';
-import type { ReadRunner } from '../db';
-import { maintainedMetric } from '../aggregates/read';
-import { loadCypher } from '../db/loadCypher';
-import { RULE_DEFAULTS } from '../domain/ruleDefaults';
+import { type ReadRunner, loadCypher, toNumber } from '../db';
+import { maintainedMetric } from '../aggregates';
+import { PLATFORM_METRICS, QUALIFICATION_METRICS, RULE_DEFAULTS } from '../domain';
 
 /** Runs statements: what readTx hands read work (auto-commit statements), or a transaction of a test or the CLI. */
 export type QueryRunner = ReadRunner;
@@ -23,34 +22,11 @@ export interface MetricNumbers {
   denominator: number | null;
 }
 
-/** Each qualification metric and the Qualification.code it counts. */
-const QUALIFICATION_CODES = {
-  HIGH_TECH_ENTERPRISES: 'HIGH_TECH',
-  INNOVATION_LEADER_ENTERPRISES: 'INNOVATION_LEADER',
-  TECH_SMES: 'TECH_SME',
-  GAZELLE_ENTERPRISES: 'GAZELLE',
-} as const;
-
-/** Each platform metric and the Platform kind and level it counts. */
-const PLATFORM_KINDS = {
-  PROVINCIAL_ENGINEERING_CENTERS: { kind: 'ENGINEERING_RESEARCH_CENTER', level: 'PROVINCIAL' },
-  MUNICIPAL_ENGINEERING_CENTERS: { kind: 'ENGINEERING_RESEARCH_CENTER', level: 'MUNICIPAL' },
-  MUNICIPAL_KEY_LABS: { kind: 'KEY_LABORATORY', level: 'MUNICIPAL' },
-  PROVINCIAL_INCUBATORS: { kind: 'INCUBATOR', level: 'PROVINCIAL' },
-} as const;
-
 const NATIONAL_PROVINCIAL = { levels: ['NATIONAL', 'PROVINCIAL'], statuses: ['APPROVED', 'FUNDED', 'COMPLETED'] };
 
 const noRatio = { numerator: null, denominator: null } as const;
 
 type Compute = (tx: QueryRunner, filters: MetricFilters) => Promise<MetricNumbers>;
-
-/** A Neo4j integer (or a JS number) as a number; counts are always in the safe range. */
-function num(value: unknown): number {
-  if (neo4j.isInt(value)) return value.toNumber();
-  if (typeof value === 'number') return value;
-  throw new TypeError(`expected a number from Cypher, got ${typeof value}`);
-}
 
 /** The parameters every metrics statement takes; the year goes as an integer to compare exactly with stored ones. */
 function scopeParams({ year, regionCode, chainId }: MetricFilters): Record<string, unknown> {
@@ -72,7 +48,7 @@ function counted(file: string, unit: string, extra: Record<string, unknown> = {}
   return async (tx, filters) => {
     const unscoped = unscopedFile !== undefined && filters.regionCode === null && filters.chainId === null;
     const record = await single(tx, unscoped ? unscopedFile : file, { ...scopeParams(filters), ...extra });
-    return { value: num(record.get('value')), newInYear: num(record.get('newInYear')), unit, ...noRatio };
+    return { value: toNumber(record.get('value')), newInYear: toNumber(record.get('newInYear')), unit, ...noRatio };
   };
 }
 
@@ -84,7 +60,7 @@ function projects(
 ): Compute {
   return async (tx, filters) => {
     const record = await single(tx, 'projects.cypher', { ...scopeParams(filters), levels, statuses });
-    const value = num(record.get(measure === 'count' ? 'value' : 'funding'));
+    const value = toNumber(record.get(measure === 'count' ? 'value' : 'funding'));
     return { value, newInYear: value, unit: measure === 'count' ? 'projects' : 'yuan', ...noRatio };
   };
 }
@@ -93,8 +69,8 @@ function projects(
 function ratio(file: string, extra: Record<string, unknown> = {}): Compute {
   return async (tx, filters) => {
     const record = await single(tx, file, { ...scopeParams(filters), ...extra });
-    const numerator = num(record.get('numerator'));
-    const denominator = num(record.get('denominator'));
+    const numerator = toNumber(record.get('numerator'));
+    const denominator = toNumber(record.get('denominator'));
     return {
       value: denominator === 0 ? 0 : numerator / denominator,
       newInYear: null,
@@ -131,10 +107,10 @@ export function isRevenueRuleMetric(name: string): name is RevenueRuleMetric {
 
 const METRICS = {
   INDUSTRIAL_ENTERPRISES: counted('industrialEnterprises.cypher', 'enterprises', {}, 'industrialEnterprisesAll.cypher'),
-  ...mapValues(QUALIFICATION_CODES, (code) => counted('qualifiedEnterprises.cypher', 'enterprises', { code })),
+  ...mapValues(QUALIFICATION_METRICS, (code) => counted('qualifiedEnterprises.cypher', 'enterprises', { code })),
   INNOVATIVE_ENTERPRISES: counted('innovativeEnterprises.cypher', 'enterprises'),
   FOUR_HAVES_COVERAGE: ratio('fourHavesCoverage.cypher'),
-  ...mapValues(PLATFORM_KINDS, (kindLevel) => counted('platforms.cypher', 'platforms', kindLevel)),
+  ...mapValues(PLATFORM_METRICS, (kindLevel) => counted('platforms.cypher', 'platforms', kindLevel)),
   TECH_DEPUTIES: counted('techDeputies.cypher', 'people'),
   RD_ACTIVITIES_COLLECTED: projects(null, ['COLLECTED'], 'count'),
   NATIONAL_PROVINCIAL_PROJECTS: projects(NATIONAL_PROVINCIAL.levels, NATIONAL_PROVINCIAL.statuses, 'count'),

@@ -1,6 +1,5 @@
 import neo4j from 'neo4j-driver';
-import { toPlain } from '../db';
-import { loadCypher } from '../db/loadCypher';
+import { toPlain, loadCypher } from '../db';
 import type { QueryRunner } from './metrics';
 
 /** The kinds of evidence of a partner suggestion, in the order of cypher/partners/partnerSuggestions.cypher. */

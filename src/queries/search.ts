@@ -1,5 +1,5 @@
 import neo4j from 'neo4j-driver';
-import { loadCypher } from '../db/loadCypher';
+import { loadCypher } from '../db';
 import type { QueryRunner } from './metrics';
 
 export interface SearchHit {

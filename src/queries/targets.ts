@@ -1,6 +1,5 @@
 import neo4j from 'neo4j-driver';
-import { toPlain } from '../db';
-import { loadCypher } from '../db/loadCypher';
+import { toPlain, loadCypher } from '../db';
 import DataLoader from 'dataloader';
 import {
   type AvailableMetric,

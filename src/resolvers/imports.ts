@@ -1,11 +1,8 @@
 import neo4j from 'neo4j-driver';
-import { selfAudited } from '../audit';
+import { selfAudited, subjectOf } from '../audit';
 import type { RequestContext } from '../context';
 import { toPlain } from '../db';
-import { AppError, ErrorCode } from '../errors';
-import { type UndoReport, UndoError, undoImport as undoBatch } from '../import';
-import { importCypher } from '../import/apply/statements';
-import { subjectOf } from '../audit/record';
+import { type UndoReport, undoImport as undoBatch, importCypher } from '../import';
 import { intArgument } from './arguments';
 import { readFor } from './read';
 
@@ -33,22 +30,14 @@ export async function importBatches(
 export const undoImport = selfAudited(
   async (_source: unknown, args: { batchId: string }, context: RequestContext): Promise<UndoReport> => {
     const subject = subjectOf(context.principal, 'undo import', context.requestId, context.clientRequestId);
-    try {
-      return await undoBatch(
-        context.executionContext,
-        { database: context.sessionConfig.database, timeoutMs: context.importTimeoutMs },
-        args.batchId,
-        subject,
-        context.onAggregatesStale,
-      );
-    } catch (error) {
-      if (error instanceof UndoError) {
-        throw new AppError(error.code === 'NOT_FOUND' ? ErrorCode.NOT_FOUND : ErrorCode.CONFLICT, error.message, {
-          argument: 'batchId',
-        });
-      }
-      throw error;
-    }
+    // A refusal is an UndoError: an AppError with its code (NOT_FOUND, CONFLICT) and `argument: batchId`.
+    return undoBatch(
+      context.executionContext,
+      { database: context.sessionConfig.database, timeoutMs: context.importTimeoutMs },
+      args.batchId,
+      subject,
+      context.onAggregatesStale,
+    );
   },
 );
 

@@ -28,3 +28,5 @@ export const resolvers = {
   Enterprise: partnersResolvers.Enterprise,
   AuditEvent: auditResolvers.AuditEvent,
 };
+export { readFor } from './read';
+export { runTargetReview } from './targets';

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { badInput, notFound } from '../errors';
-import { graphVocabulary } from '../domain/vocabulary';
+import { graphVocabulary } from '../domain';
 import {
   chainMap as chainMapQuery,
   findNodes,
@@ -8,8 +8,8 @@ import {
   type MapReading,
   neighborhood,
   shortestPaths,
-} from '../queries/maps';
-import type { Subgraph } from '../queries/subgraph';
+  type Subgraph,
+} from '../queries';
 import type { RequestContext } from '../context';
 import { intArgument } from './arguments';
 import { selectsMapProperties } from './selection';

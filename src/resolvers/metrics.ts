@@ -1,8 +1,15 @@
 import { validateYear } from '../domain';
 import { badInput } from '../errors';
-import { checkMetricFilters, computeMetric, dataYears, isAvailableMetric, type MetricNumbers } from '../queries';
-import { type Suppression, suppressionOf } from '../queries/disclosure';
-import { isRevenueRuleMetric } from '../queries/metrics';
+import {
+  checkMetricFilters,
+  computeMetric,
+  dataYears,
+  isAvailableMetric,
+  type MetricNumbers,
+  type Suppression,
+  suppressionOf,
+  isRevenueRuleMetric,
+} from '../queries';
 import type { RequestContext } from '../context';
 import { assertFiltersKnown } from './arguments';
 import { readFor } from './read';

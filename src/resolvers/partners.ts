@@ -1,6 +1,5 @@
 import type DataLoader from 'dataloader';
-import { CUSTOM_FIELD_ROLES, hasRole } from '../auth';
-import { forbidden } from '../graphql/accessControl';
+import { CUSTOM_FIELD_ROLES, hasRole, forbidden } from '../auth';
 import { badInput, notFound } from '../errors';
 import {
   deputyCandidatesFor as rankDeputyCandidates,
@@ -13,9 +12,9 @@ import {
   personExists,
   suggestDeputiesFor,
   suggestPartnersFor,
-} from '../queries/partners';
+  type QueryRunner,
+} from '../queries';
 import type { RequestContext } from '../context';
-import type { QueryRunner } from '../queries/metrics';
 import { intArgument } from './arguments';
 import { batchedByLimit, limitKey } from './batched';
 import { readFor } from './read';

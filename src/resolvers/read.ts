@@ -1,5 +1,5 @@
 import { readTx, type TxOptions } from '../db';
-import type { QueryRunner } from '../queries/metrics';
+import type { QueryRunner } from '../queries';
 import type { RequestContext } from '../context';
 
 /** The database and timeout a request's reads use (its @neo4j/graphql settings, so that every read agrees). */

@@ -1,6 +1,6 @@
 import { badInput } from '../errors';
-import { searchEntities, type SearchHit } from '../queries/search';
-import { LABELS, isLabel } from '../domain/labels';
+import { searchEntities, type SearchHit } from '../queries';
+import { LABELS, isLabel } from '../domain';
 import type { RequestContext } from '../context';
 import { intArgument } from './arguments';
 import { readFor } from './read';

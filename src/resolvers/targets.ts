@@ -1,8 +1,14 @@
 import { readTx } from '../db';
 import { validateYear } from '../domain';
 import { badInput } from '../errors';
-import { checkMetricFilters, reviewTargets, targetScopes, targetYears, type TargetReview } from '../queries';
-import type { QueryRunner } from '../queries';
+import {
+  checkMetricFilters,
+  reviewTargets,
+  targetScopes,
+  targetYears,
+  type TargetReview,
+  type QueryRunner,
+} from '../queries';
 import type { Driver } from 'neo4j-driver';
 import type { RequestContext } from '../context';
 import { assertFiltersKnown } from './arguments';

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Driver } from 'neo4j-driver';
 import { beginUpkeep, IMPORT_MAX_SUBJECTS, touchedIds } from '../../src/aggregates/upkeep';
 import { APP, bumpDataVersion, runAutoCommit, toPlain, writeTx } from '../../src/db';
-import { creditCodeCheckChar } from '../../src/graphql/scalars';
+import { creditCodeCheckChar } from '../../src/domain';
 import { DATABASE } from './testApp';
 
 /** A valid unified social credit code (its check character computed), unique to a test run. */

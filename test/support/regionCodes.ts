@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { validateRegionCode } from '../../src/graphql/scalars/RegionCode';
+import { validateRegionCode } from '../../src/domain';
 
 /**
  * Province codes a test worker's region codes start with: every GB/T 2260 province but 41 (the demo city's 4104xx,

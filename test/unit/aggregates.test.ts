@@ -11,7 +11,7 @@ import {
   platformContribution,
   projectContribution,
   scopesOf,
-} from '../../src/aggregates/marks';
+} from '../../src/aggregates/contributions';
 import { touchedByMutation } from '../../src/aggregates/touched';
 import { buildSchema } from '../../src/graphql';
 import { loadCypher } from '../../src/db/loadCypher';

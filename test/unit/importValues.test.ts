@@ -1,7 +1,7 @@
 import { columnOf, findHeaderRow, normalizeHeader } from '../../src/import/read/headers';
 import { KINDS } from '../../src/import/kinds';
 import { normalizeName, REVIEW_THRESHOLD, SimilarNames, similarity } from '../../src/import/match/names';
-import { decodeCsv, FileError, readTable } from '../../src/import/read/table';
+import { decodeCsv, FileError, readTable } from '../../src/import/read/readTable';
 import {
   parseBatch,
   parseBoolean,

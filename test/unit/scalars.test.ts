@@ -1,15 +1,13 @@
 import { GraphQLError, parseValue } from 'graphql';
 import neo4j from 'neo4j-driver';
+import { CreditCode, IndustryCode, RegionCode } from '../../src/graphql/scalars';
 import {
-  CreditCode,
   creditCodeCheckChar,
-  IndustryCode,
-  RegionCode,
   validateCreditCode,
   validateIndustryCode,
   validateMoney,
   validateRegionCode,
-} from '../../src/graphql/scalars';
+} from '../../src/domain';
 import { validateYear } from '../../src/domain';
 
 /** The message of the error `fn` throws (fails the test when it throws nothing). */

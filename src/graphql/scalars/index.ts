@@ -1,4 +1,3 @@
-export { CreditCode, creditCodeCheckChar, validateCreditCode } from './CreditCode';
-export { IndustryCode, validateIndustryCode } from './IndustryCode';
-export { MAX_MONEY, validateMoney } from './Money';
-export { RegionCode, validateRegionCode } from './RegionCode';
+export { CreditCode } from './CreditCode';
+export { IndustryCode } from './IndustryCode';
+export { RegionCode } from './RegionCode';

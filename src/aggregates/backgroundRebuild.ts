@@ -47,7 +47,7 @@ export class AggregateKeeper {
       'maintained aggregates: bringing them back in the background (reads are live meanwhile)',
     );
     try {
-      const outcome = await settle(this.driver, this.database);
+      const outcome = await catchUpOrRebuild(this.driver, this.database);
       this.logger.info(
         outcome,
         outcome.ready ? 'maintained aggregates: ready' : 'maintained aggregates: not done here',
@@ -68,8 +68,8 @@ export class AggregateKeeper {
   }
 }
 
-/** What {@link settle} did: subjects caught up with, the rebuild (when one ran), and whether they are ready now. */
-export interface Settled {
+/** What {@link catchUpOrRebuild} did: subjects caught up with, the rebuild (when one ran), and whether they are ready now. */
+export interface CatchUpOrRebuild {
   caughtUp: number;
   rebuild: RebuildResult | null;
   ready: boolean;
@@ -80,7 +80,7 @@ export interface Settled {
  * (src/aggregates/catchUp.ts), a rebuild when that is not enough. The API's keeper runs it in the background, the
  * import CLI before it exits.
  */
-export async function settle(driver: Driver, database: string): Promise<Settled> {
+export async function catchUpOrRebuild(driver: Driver, database: string): Promise<CatchUpOrRebuild> {
   const caughtUp =
     (await aggregatesMode(driver, database)) === 'pending' ? await catchUpAggregates(driver, database) : 0;
   if ((await aggregatesMode(driver, database)) === 'ready') return { caughtUp, rebuild: null, ready: true };
@@ -88,9 +88,9 @@ export async function settle(driver: Driver, database: string): Promise<Settled>
   return { caughtUp, rebuild, ready: rebuild.rebuilt };
 }
 
-/** {@link settle} for a command: one line on stderr. */
-export async function settleAggregates(driver: Driver, database: string): Promise<void> {
-  const { rebuild } = await settle(driver, database);
+/** {@link catchUpOrRebuild} for a command: one line on stderr. */
+export async function catchUpOrRebuildAndSay(driver: Driver, database: string): Promise<void> {
+  const { rebuild } = await catchUpOrRebuild(driver, database);
   if (rebuild === null) console.error('maintained aggregates: up to date');
   else if (rebuild.rebuilt) console.error(`maintained aggregates: rebuilt in ${(rebuild.ms / 1000).toFixed(1)} s`);
   else {

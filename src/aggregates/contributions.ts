@@ -1,5 +1,5 @@
-import neo4j, { type Integer } from 'neo4j-driver';
-import { RULE_DEFAULTS } from '../domain/ruleDefaults';
+import { LAB_KINDS, PLATFORM_METRICS, QUALIFICATION_METRICS, RULE_DEFAULTS } from '../domain';
+import { toBigIntOrNull, toNumberOrNull } from '../db';
 
 /**
  * What one subject (an enterprise, a person, a platform, a project) adds to the maintained counters, in the compact
@@ -41,46 +41,22 @@ const sorted = (values: string[]): string[] => [...new Set(values)].sort();
 const mark = (metricPart: string, year: number, amount: number | bigint = 1): string =>
   `${metricPart}@${year}@${amount.toString()}`;
 
-/** A Neo4j integer, a JS number or null, as a number (years, counts) or null. */
-function num(value: unknown): number | null {
-  if (value === null || value === undefined) return null;
-  if (neo4j.isInt(value)) return (value as Integer).toNumber();
-  if (typeof value === 'number') return value;
-  if (typeof value === 'bigint') return Number(value);
-  throw new TypeError(`aggregates: expected a number, got ${typeof value}`);
-}
+/** The qualification metric counting each Qualification.code (src/domain/metrics.ts, read the other way). */
+const METRIC_OF_QUALIFICATION: Record<string, string> = Object.fromEntries(
+  Object.entries(QUALIFICATION_METRICS).map(([metric, code]) => [code, metric]),
+);
 
-/** A Neo4j integer (revenue, funding) as an exact bigint, or null. */
-function big(value: unknown): bigint | null {
-  if (value === null || value === undefined) return null;
-  if (neo4j.isInt(value)) return (value as Integer).toBigInt();
-  if (typeof value === 'number') return BigInt(Math.trunc(value));
-  if (typeof value === 'bigint') return value;
-  throw new TypeError(`aggregates: expected an integer, got ${typeof value}`);
-}
-
-/** Each qualification metric and the Qualification.code it counts (as src/queries/metrics.ts). */
-export const QUALIFICATION_METRICS: Record<string, string> = {
-  HIGH_TECH: 'HIGH_TECH_ENTERPRISES',
-  INNOVATION_LEADER: 'INNOVATION_LEADER_ENTERPRISES',
-  TECH_SME: 'TECH_SMES',
-  GAZELLE: 'GAZELLE_ENTERPRISES',
-};
-
-/** Each platform kind and level counted by a metric, and the metric (as src/queries/metrics.ts). */
-export const PLATFORM_METRICS: Record<string, string> = {
-  'ENGINEERING_RESEARCH_CENTER|PROVINCIAL': 'PROVINCIAL_ENGINEERING_CENTERS',
-  'ENGINEERING_RESEARCH_CENTER|MUNICIPAL': 'MUNICIPAL_ENGINEERING_CENTERS',
-  'KEY_LABORATORY|MUNICIPAL': 'MUNICIPAL_KEY_LABS',
-  'INCUBATOR|PROVINCIAL': 'PROVINCIAL_INCUBATORS',
-};
+/** The platform metric counting each `kind|level` (src/domain/metrics.ts, read the other way). */
+const METRIC_OF_PLATFORM: Record<string, string> = Object.fromEntries(
+  Object.entries(PLATFORM_METRICS).map(([metric, { kind, level }]) => [`${kind}|${level}`, metric]),
+);
 
 /** The platform kinds that make a lab partner (shared/labPartnerChains). */
-const LAB_KINDS = new Set(['LABORATORY', 'KEY_LABORATORY', 'INTERNATIONAL_JOINT_LAB']);
+const LAB_KIND_SET: ReadonlySet<string> = new Set(LAB_KINDS);
 
 /**
  * The version of what a contribution holds: a rebuild stamps it on the state, and counters built by an older version
- * are rebuilt at start (src/aggregates/keeper.ts). 2: the disclosure parts (`|p`, `|a`).
+ * are rebuilt at start (src/aggregates/backgroundRebuild.ts). 2: the disclosure parts (`|p`, `|a`).
  */
 export const CONTRIBUTION_VERSION = 2;
 
@@ -126,7 +102,7 @@ export function enterpriseContribution(f: EnterpriseFacts): Contribution {
   const scoped: string[] = [mark('INDUSTRIAL_ENTERPRISES|v', 0)];
   const explicit: string[] = [];
   const gaps: string[] = [];
-  const founded = num(f.foundedYear);
+  const founded = toNumberOrNull(f.foundedYear);
   if (founded !== null) scoped.push(mark('INDUSTRIAL_ENTERPRISES|n', founded));
 
   // Qualifications: held in a year (granted ≤ year ≤ valid until), granted in it; any code: innovative.
@@ -134,12 +110,12 @@ export function enterpriseContribution(f: EnterpriseFacts): Contribution {
   const grantedBy = new Map<string, Set<number>>();
   const innovative = new Set<number>();
   for (const h of f.holds) {
-    const from = num(h.from);
-    const to = num(h.to);
+    const from = toNumberOrNull(h.from);
+    const to = toNumberOrNull(h.to);
     if (from === null) continue;
     const years = to === null ? [] : yearsBetween(from, to);
     years.forEach((y) => innovative.add(y));
-    const metric = QUALIFICATION_METRICS[h.code];
+    const metric = METRIC_OF_QUALIFICATION[h.code];
     if (metric === undefined) continue;
     const held = heldBy.get(metric) ?? new Set<number>();
     years.forEach((y) => held.add(y));
@@ -158,9 +134,9 @@ export function enterpriseContribution(f: EnterpriseFacts): Contribution {
 
   // Per report year: the revenue rules and 四有.
   for (const y of f.years) {
-    const year = num(y.year);
+    const year = toNumberOrNull(y.year);
     if (year === null) continue;
-    const revenue = big(y.revenue);
+    const revenue = toBigIntOrNull(y.revenue);
     // The public cells behind R1–R4 (src/queries/disclosure.ts): every enterprise with a report of the year, and
     // those with each rule's attribute, whatever their revenue (cypher/disclosure/: the same counts, live).
     scoped.push(mark(`${REPORTED}|p`, year));
@@ -174,14 +150,14 @@ export function enterpriseContribution(f: EnterpriseFacts): Contribution {
     if (y.aboveScale) {
       scoped.push(mark('FOUR_HAVES_COVERAGE|d', year));
       if ((y.missing ?? []).length === 0) scoped.push(mark('FOUR_HAVES_COVERAGE|u', year));
-      else gaps.push(`R6@${year}@${(big(y.aboveScaleRevenue) ?? -1n).toString()}`);
+      else gaps.push(`R6@${year}@${(toBigIntOrNull(y.aboveScaleRevenue) ?? -1n).toString()}`);
     }
   }
 
   // R5 with its default (leading chains only): counted from year 0; compliant from its first platform's approval.
   if (f.backbone && (f.leadingChain || !RULE_DEFAULTS.R5.leadingChainsOnly)) {
     scoped.push(mark('R5_COMPLIANCE|d', 0));
-    const first = num(f.firstPlatformYear);
+    const first = toNumberOrNull(f.firstPlatformYear);
     if (first !== null) scoped.push(mark('R5_COMPLIANCE|u', first));
   }
 
@@ -190,7 +166,7 @@ export function enterpriseContribution(f: EnterpriseFacts): Contribution {
       explicit.push(`SEGMENT_ENTERPRISES|count|${region}|${segment}@0@1`);
   }
   for (const { chain, count } of f.universities) {
-    const n = num(count) ?? 0;
+    const n = toNumberOrNull(count) ?? 0;
     if (n > 0) explicit.push(`UNIVERSITY_PARTNERS|count|*|${chain}@0@${n}`);
   }
   return {
@@ -210,8 +186,8 @@ export interface PersonFacts {
 export function personContribution(f: PersonFacts): Contribution {
   const explicit = new Set<string>();
   for (const s of f.secondments) {
-    const from = num(s.from);
-    const to = num(s.to);
+    const from = toNumberOrNull(s.from);
+    const to = toNumberOrNull(s.to);
     if (from === null || to === null || from > to) continue;
     for (const scope of scopesOf(s.regions, s.chains)) {
       for (const y of yearsBetween(from, to)) explicit.add(`TECH_DEPUTIES|v|${scope}@${y}@1`);
@@ -238,12 +214,12 @@ export function platformContribution(f: PlatformFacts): Contribution {
   if (!f.exists) return EMPTY;
   const scoped: string[] = [];
   const explicit: string[] = [];
-  const metric = PLATFORM_METRICS[`${f.kind}|${f.level}`];
-  const approved = num(f.approvedYear);
+  const metric = METRIC_OF_PLATFORM[`${f.kind}|${f.level}`];
+  const approved = toNumberOrNull(f.approvedYear);
   if (metric !== undefined && approved !== null && !f.merged) {
     scoped.push(mark(`${metric}|v`, approved), mark(`${metric}|n`, approved));
   }
-  if (f.kind !== null && LAB_KINDS.has(f.kind)) {
+  if (f.kind !== null && LAB_KIND_SET.has(f.kind)) {
     for (const chain of new Set(f.labChains)) explicit.push(`LAB_PARTNERS|count|*|${chain}@0@1`);
   }
   return {
@@ -270,7 +246,7 @@ const NATIONAL_PROVINCIAL_STATUSES = new Set(['APPROVED', 'FUNDED', 'COMPLETED']
 
 /** What a project adds in its year: collected R&D activities, national/provincial projects and their funding. */
 export function projectContribution(f: ProjectFacts): Contribution {
-  const year = num(f.year);
+  const year = toNumberOrNull(f.year);
   if (!f.exists || year === null) return EMPTY;
   const scoped: string[] = [];
   if (f.status === 'COLLECTED') scoped.push(mark('RD_ACTIVITIES_COLLECTED|v', year));
@@ -281,7 +257,7 @@ export function projectContribution(f: ProjectFacts): Contribution {
     NATIONAL_PROVINCIAL_STATUSES.has(f.status)
   ) {
     scoped.push(mark('NATIONAL_PROVINCIAL_PROJECTS|v', year));
-    const funding = big(f.funding) ?? 0n;
+    const funding = toBigIntOrNull(f.funding) ?? 0n;
     if (funding !== 0n) scoped.push(mark('NATIONAL_PROVINCIAL_PROJECT_FUNDING|v', year, funding));
   }
   return {
