@@ -1,16 +1,19 @@
 import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { beginUpkeep, IMPORT_MAX_SUBJECTS, touchedIds } from '../aggregates/upkeep';
-import { type AuditSubject, auditMetadata, countingRunner, newAuditId, recordAudit } from '../audit/record';
+import { beginUpkeep, IMPORT_MAX_SUBJECTS, touchedIds } from '../aggregates';
+import { type AuditSubject, auditMetadata, countingRunner, newAuditId, recordAudit } from '../audit';
 import { readTx, type TxOptions, writeTx } from '../db';
-import { validateYear } from '../domain';
+import { QUALIFICATIONS, validateYear } from '../domain';
 import { diffRows, writeDiff } from './apply/diff';
 import { importCypher } from './apply/statements';
-import { IMPORT_KINDS, type ImportKind, KINDS, QUALIFICATIONS } from './kinds';
-import { planImport, type Problem, type ReviewItem, suppliedByOptions } from './match/plan';
+import { IMPORT_KINDS, type ImportKind, KINDS } from './kinds';
+import type { ReviewItem } from './match/matchRow';
+import { planImport } from './match/plan';
+import { suppliedByOptions } from './match/planOptions';
+import type { Problem } from './match/rows';
 import { findHeaderRow, HEADER_SEARCH_ROWS, missingHeaders } from './read/headers';
-import { FileError, readTable } from './read/table';
+import { FileError, readTable } from './read/readTable';
 
 /** What an import is asked to do: the file and the options of `npm run import` / `POST /import`. */
 export interface ImportRequest {

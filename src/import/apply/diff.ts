@@ -1,6 +1,7 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { RelWrite } from '../kinds';
-import type { GraphState, PlannedRow } from '../match/plan';
+import type { GraphState } from '../match/graphState';
+import type { PlannedRow } from '../match/plan';
 import { groupBy } from './groupBy';
 import { templated } from './statements';
 import { same, storeProps } from './stored';

@@ -1,4 +1,5 @@
-import { loadCypher } from '../../db/loadCypher';
+import { loadCypher } from '../../db';
+import type { Label } from '../../domain';
 import type { RelWrite } from '../kinds';
 
 /** The relationship types the importer writes (and reads the state of, to compare rows with). */
@@ -16,7 +17,7 @@ export const IMPORT_TYPES: readonly RelWrite['type'][] = [
 ];
 
 /** The names a templated import statement may be given: the labels and relationship types the importer writes. */
-const LABELS = new Set<string>([
+const LABELS: ReadonlySet<string> = new Set<Label>([
   'Enterprise',
   'AnnualReport',
   'Platform',

@@ -1,11 +1,12 @@
 import { keepCreated } from '../../history';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
-import { beginUpkeep, IMPORT_MAX_SUBJECTS, touchedIds } from '../../aggregates/upkeep';
-import { type AuditSubject, auditMetadata, countingRunner, newAuditId, recordAudit } from '../../audit/record';
+import { beginUpkeep, IMPORT_MAX_SUBJECTS, touchedIds } from '../../aggregates';
+import { type AuditSubject, auditMetadata, countingRunner, newAuditId, recordAudit } from '../../audit';
 import { groupBy } from './groupBy';
 import { importCypher, templated } from './statements';
 import { type TxOptions, writeTx } from '../../db';
 import { restoreProps, same } from './stored';
+import { AppError, ErrorCode } from '../../errors';
 
 /** Something that changed after the batch, so that undoing it would lose a later change. */
 export interface UndoConflict {
@@ -25,12 +26,13 @@ export interface UndoReport {
 }
 
 /** A batch that does not exist or was already undone: a usage error (exit 2, HTTP 404/409). */
-export class UndoError extends Error {
+export class UndoError extends AppError {
   constructor(
     message: string,
     readonly code: 'NOT_FOUND' | 'CONFLICT',
   ) {
-    super(message);
+    // The one place an undo's refusal gets its API code: GraphQL (undoImport) and HTTP (POST /imports/:id/undo) alike.
+    super(ErrorCode[code], message, { argument: 'batchId' });
     this.name = 'UndoError';
   }
 }

@@ -8,10 +8,9 @@ export type {
   References,
   RelWrite,
   SubjectSpec,
-  ValueType,
   WriteInput,
 } from './columns';
 export { date, given, int } from './columns';
-export { QUALIFICATIONS } from './qualifications';
+export type { ValueType } from '../read/valueTypes';
 export { IMPORT_KINDS, type ImportKind, KINDS } from './registry';
 export { writeTemplate } from './template';

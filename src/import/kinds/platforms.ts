@@ -1,4 +1,4 @@
-import type { Choice } from '../read/values';
+import type { Choice } from '../read/valueTypes';
 import {
   chainLink,
   chainProblem,

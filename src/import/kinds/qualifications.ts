@@ -1,14 +1,5 @@
+import { QUALIFICATIONS } from '../../domain';
 import { column, ENTERPRISE_SUBJECT, given, int, type KindSpec, type WriteInput } from './columns';
-
-/** The qualifications (QualificationCode) with their Chinese names, and their validity when 有效期至 is empty. */
-export const QUALIFICATIONS: Readonly<Record<string, { name: string; aliases: readonly string[]; years: number }>> = {
-  HIGH_TECH: { name: '高新技术企业', aliases: ['高企', '国家高新技术企业'], years: 3 },
-  TECH_SME: { name: '科技型中小企业', aliases: ['科技型中小企'], years: 1 },
-  INNOVATION_LEADER: { name: '省创新龙头企业', aliases: ['创新龙头企业'], years: 3 },
-  GAZELLE: { name: '瞪羚企业', aliases: ['瞪羚'], years: 3 },
-  SPECIALIZED_NEW: { name: '专精特新企业', aliases: ['专精特新', '专精特新中小企业'], years: 3 },
-  TECH_LEADER: { name: '科技领军企业', aliases: ['科技领军'], years: 3 },
-};
 
 /**
  * `qualifications`: a published list of firms granted a qualification. A row writes the firm's HOLDS of the

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { regions } from '../../../seed/reference/regions';
-import { QUALIFICATIONS } from './qualifications';
+import { QUALIFICATIONS } from '../../domain';
 import { type ImportKind, KINDS } from './registry';
 
 /**

@@ -1,6 +1,5 @@
-import { validateCreditCode, validateIndustryCode } from '../../graphql/scalars';
-import type { ValueType } from '../kinds/columns';
-import { QUALIFICATIONS } from '../kinds/qualifications';
+import { QUALIFICATIONS, validateCreditCode, validateIndustryCode } from '../../domain';
+import type { Choice, ValueType } from './valueTypes';
 
 /** A cell as read: CSV gives text; .xlsx gives numbers, dates and booleans too. */
 export type Cell = string | number | boolean | Date | null;
@@ -192,12 +191,6 @@ export function parseQualification(cell: Cell): Parsed {
       .map((q) => q.name)
       .join('、')})`,
   );
-}
-
-/** A value of an enumeration and the texts a spreadsheet writes it as (the first is the one templates offer). */
-export interface Choice {
-  value: string;
-  texts: readonly string[];
 }
 
 /**
