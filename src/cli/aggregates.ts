@@ -1,11 +1,9 @@
 import { parseArgs } from 'node:util';
-import { checkAggregates } from '../queries/checkAggregates';
-import { aggregatesMode, rebuildAggregates } from '../aggregates/rebuild';
-import { loadConfig } from '../config';
-import { createDriver, readTx, resolveTarget, migrate } from '../db';
-import { createLogger } from '../logger';
-import { dataYears } from '../queries';
+import { checkAggregates, dataYears } from '../queries';
+import { aggregatesMode, rebuildAggregates } from '../aggregates';
+import { readTx, migrate } from '../db';
 import { argumentsOrExit, runCommand } from './commandLine';
+import { type Database, withDatabase } from './withDatabase';
 
 const USAGE = `usage: npm run aggregates -- (--rebuild | --check | --status)
   --rebuild   build the maintained aggregates from the graph (the API keeps serving; reads are live meanwhile)
@@ -42,64 +40,60 @@ export function parseAggregatesArgs(argv: string[]): Args {
 async function main(): Promise<number> {
   const args = argumentsOrExit(parseAggregatesArgs, USAGE);
   if (typeof args === 'number') return args;
-  const config = loadConfig(process.env);
-  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
-  const driver = createDriver(await resolveTarget(config.neo4j, logger));
-  try {
-    await migrate(driver, config.database);
-    if (args.action === 'status') {
-      console.log((await aggregatesMode(driver, config.database)) ?? 'never built');
-      return 0;
-    }
-    if (args.action === 'rebuild') {
-      let shown = -1;
-      const result = await rebuildAggregates(driver, config.database, (done, total) => {
-        const decile = Math.floor((done / total) * 10);
-        if (decile === shown) return;
-        shown = decile;
-        console.error(`[aggregates] ${done.toLocaleString()}/${total.toLocaleString()} subjects`);
-      });
-      if (!result.rebuilt) {
-        console.error(`not rebuilt: ${result.reason ?? 'unknown'}`);
-        return 1;
-      }
-      console.log(`rebuilt: ${result.subjects.toLocaleString()} subjects in ${(result.ms / 1000).toFixed(1)} s`);
-      return 0;
-    }
-    const mismatches = await readTx(driver, { database: config.database }, async (tx) => {
-      const years = await dataYears(tx);
-      if (years === null) return [];
-      const regions = (await tx.run('MATCH (r:Region) RETURN r.code AS code ORDER BY code')).records.map(
-        (r) => r.get('code') as string,
-      );
-      const chains = (await tx.run('MATCH (c:IndustryChain) RETURN c.id AS id ORDER BY id')).records.map(
-        (r) => r.get('id') as string,
-      );
-      const all: Awaited<ReturnType<typeof checkAggregates>> = [];
-      for (let year = years.first; year <= years.last; year++) {
-        for (const scope of [
-          { regions: [null], chains: [null, ...chains] },
-          { regions: regions, chains: [null] },
-        ]) {
-          const found = await checkAggregates(tx, { years: [year], ...scope });
-          if (found === null) return null;
-          all.push(...found);
-        }
-      }
-      return all;
+  return withDatabase({ name: 'aggregates', run: (db) => aggregates(db, args.action) });
+}
+
+/** Does `action` on the open database; the command's exit code. */
+async function aggregates({ config, driver }: Database, action: Args['action']): Promise<number> {
+  await migrate(driver, config.database);
+  if (action === 'status') {
+    console.log((await aggregatesMode(driver, config.database)) ?? 'never built');
+    return 0;
+  }
+  if (action === 'rebuild') {
+    let shown = -1;
+    const result = await rebuildAggregates(driver, config.database, (done, total) => {
+      const decile = Math.floor((done / total) * 10);
+      if (decile === shown) return;
+      shown = decile;
+      console.error(`[aggregates] ${done.toLocaleString()}/${total.toLocaleString()} subjects`);
     });
-    if (mismatches === null) {
-      console.error(
-        `not ready (${(await aggregatesMode(driver, config.database)) ?? 'never built'}): nothing to check`,
-      );
+    if (!result.rebuilt) {
+      console.error(`not rebuilt: ${result.reason ?? 'unknown'}`);
       return 1;
     }
-    for (const m of mismatches) console.log(JSON.stringify(m));
-    console.log(mismatches.length === 0 ? 'every counter equals its live statement' : `${mismatches.length} differ`);
-    return mismatches.length === 0 ? 0 : 1;
-  } finally {
-    await driver.close();
+    console.log(`rebuilt: ${result.subjects.toLocaleString()} subjects in ${(result.ms / 1000).toFixed(1)} s`);
+    return 0;
   }
+  const mismatches = await readTx(driver, { database: config.database }, async (tx) => {
+    const years = await dataYears(tx);
+    if (years === null) return [];
+    const regions = (await tx.run('MATCH (r:Region) RETURN r.code AS code ORDER BY code')).records.map(
+      (r) => r.get('code') as string,
+    );
+    const chains = (await tx.run('MATCH (c:IndustryChain) RETURN c.id AS id ORDER BY id')).records.map(
+      (r) => r.get('id') as string,
+    );
+    const all: Awaited<ReturnType<typeof checkAggregates>> = [];
+    for (let year = years.first; year <= years.last; year++) {
+      for (const scope of [
+        { regions: [null], chains: [null, ...chains] },
+        { regions: regions, chains: [null] },
+      ]) {
+        const found = await checkAggregates(tx, { years: [year], ...scope });
+        if (found === null) return null;
+        all.push(...found);
+      }
+    }
+    return all;
+  });
+  if (mismatches === null) {
+    console.error(`not ready (${(await aggregatesMode(driver, config.database)) ?? 'never built'}): nothing to check`);
+    return 1;
+  }
+  for (const m of mismatches) console.log(JSON.stringify(m));
+  console.log(mismatches.length === 0 ? 'every counter equals its live statement' : `${mismatches.length} differ`);
+  return mismatches.length === 0 ? 0 : 1;
 }
 
 if (require.main === module) runCommand(main, 'aggregates');

@@ -1,10 +1,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BackupError, backupGraph } from '../backup';
-import { loadConfig } from '../config';
-import { createDriver, resolveTarget } from '../db';
-import { createLogger } from '../logger';
-import { argumentsOrExit, runCommand } from './commandLine';
+import { argumentsOrExit, oneLineFailure, runCommand } from './commandLine';
+import { withDatabase } from './withDatabase';
 
 const USAGE = `usage: npm run backup -- --out FILE [--timeout-s N]
   --out FILE       where to write the backup (gzip, docs/backup-format.md); written as FILE.partial and renamed at
@@ -44,29 +42,28 @@ export function parseBackupArgs(argv: string[]): Args {
 async function main(): Promise<number> {
   const args = argumentsOrExit(parseBackupArgs, USAGE);
   if (typeof args === 'number') return args;
-  const config = loadConfig(process.env);
-  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
-  const driver = createDriver(await resolveTarget(config.neo4j, logger));
-  try {
-    const summary = await backupGraph(driver, config.database, args.out, {
-      timeoutMs: args.timeoutS * 1000,
-      progress: (items) => console.error(`[backup] ${items.toLocaleString('en')} items`),
-    });
-    const { counts, dataVersion } = summary.header;
-    console.log(
-      `backup written to ${summary.file}: ${counts.nodes.toLocaleString('en')} nodes, ` +
-        `${counts.relationships.toLocaleString('en')} relationships at data version ${dataVersion.value}, ` +
-        `${(summary.fileBytes / 1_048_576).toFixed(1)} MiB in ${(summary.ms / 1000).toFixed(1)} s ` +
-        `(writes held for ${(summary.lockMs / 1000).toFixed(1)} s)`,
-    );
-    return 0;
-  } catch (error) {
-    if (!(error instanceof BackupError)) throw error;
-    console.error(`backup refused: ${error.message}`);
-    return 1;
-  } finally {
-    await driver.close();
-  }
+  return withDatabase({
+    name: 'backup',
+    run: async ({ config, driver }) => {
+      const summary = await backupGraph(driver, config.database, args.out, {
+        timeoutMs: args.timeoutS * 1000,
+        progress: (items) => console.error(`[backup] ${items.toLocaleString('en')} items`),
+      });
+      const { counts, dataVersion } = summary.header;
+      console.log(
+        `backup written to ${summary.file}: ${counts.nodes.toLocaleString('en')} nodes, ` +
+          `${counts.relationships.toLocaleString('en')} relationships at data version ${dataVersion.value}, ` +
+          `${(summary.fileBytes / 1_048_576).toFixed(1)} MiB in ${(summary.ms / 1000).toFixed(1)} s ` +
+          `(writes held for ${(summary.lockMs / 1000).toFixed(1)} s)`,
+      );
+      return 0;
+    },
+  });
 }
 
-if (require.main === module) runCommand(main, 'backup');
+// A backup the database refuses (timed out, a restore in progress, an unmigrated database) exits 1, saying why.
+if (require.main === module) {
+  runCommand(main, 'backup', (error, name) =>
+    error instanceof BackupError ? { print: `backup refused: ${error.message}`, code: 1 } : oneLineFailure(error, name),
+  );
+}

@@ -24,16 +24,26 @@ export function argumentsOrExit<T extends { help: boolean }>(
   return args;
 }
 
-/**
- * Runs a command's `main` and exits with the code it returns; an error it throws (a database that cannot be
- * reached, a file that cannot be read) is printed as one line, `<name> failed: <message>`, and exits `failureCode`.
- */
-export function runCommand(main: () => Promise<number>, name: string, failureCode = 2): void {
+/** An error's message, or the thrown value itself as text. */
+export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** How a command reports an error its `main` throws: what is printed (as `console.error` prints it), and the exit code. */
+export type FailureReport = (error: unknown, name: string) => { print: unknown; code: number };
+
+/** One line, `<name> failed: <message>`, exit 2: a database that cannot be reached, a file that cannot be read. */
+export const oneLineFailure: FailureReport = (error, name) => ({
+  print: `${name} failed: ${messageOf(error)}`,
+  code: 2,
+});
+
+/** Runs a command's `main` and exits with the code it returns; an error it throws is reported by `report`. */
+export function runCommand(main: () => Promise<number>, name: string, report: FailureReport = oneLineFailure): void {
   main()
     .then((code) => process.exit(code))
     .catch((error: unknown) => {
-      console.error(`${name} failed: ${error instanceof Error ? error.message : String(error)}`);
-      process.exit(failureCode);
+      const { print, code } = report(error, name);
+      console.error(print);
+      process.exit(code);
     });
 }
 

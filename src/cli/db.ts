@@ -1,20 +1,20 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, type Neo4jTarget } from '../config';
+import { loadConfig, type Neo4jTarget } from '../config';
 import {
   buildLauncher,
-  createDriver,
-  LocalNeo4jError,
   migrate,
   portIsOpen,
   readRunning,
-  resolveTarget,
   startLocalNeo4j,
   stopLocalNeo4j,
+  copyDataFolder,
+  isDataFolder,
+  replaceDataFolder,
 } from '../db';
-import { copyDataFolder, isDataFolder, replaceDataFolder } from '../db/offlineCopy';
-import { typedYes } from './commandLine';
+import { runCommand, typedYes } from './commandLine';
 import { createLogger } from '../logger';
+import { messageOrStack, withDatabase } from './withDatabase';
 
 const USAGE = `usage: npm run db:<command>
   db:build    build the local Neo4j launcher with Maven (first time: downloads Neo4j 5.26 + APOC core);
@@ -31,6 +31,17 @@ async function main(command: string | undefined): Promise<number> {
   if (command === undefined || process.argv.includes('--help') || process.argv.includes('-h')) {
     console.log(USAGE);
     return command === undefined ? 2 : 0;
+  }
+  if (command === 'migrate') {
+    return withDatabase({
+      name: 'migrate',
+      logger: (config) => createLogger(config.logLevel, config.logFormat),
+      run: async ({ config, driver }) => {
+        const applied = await migrate(driver, config.database);
+        console.log(applied.length ? `applied: ${applied.join(', ')}` : 'nothing to apply');
+        return 0;
+      },
+    });
   }
   const config = loadConfig(process.env);
   const local = config.neo4j.kind === 'local' ? config.neo4j : undefined;
@@ -77,18 +88,6 @@ async function main(command: string | undefined): Promise<number> {
         `running: ${running.uri} (pid ${running.pid}, Neo4j ${running.version}), Bolt ${answers ? 'answers' : 'does not answer'}`,
       );
       return answers ? 0 : 1;
-    }
-    case 'migrate': {
-      const logger = createLogger(config.logLevel, config.logFormat);
-      const target = await resolveTarget(config.neo4j, logger);
-      const driver = createDriver(target);
-      try {
-        const applied = await migrate(driver, config.database);
-        console.log(applied.length ? `applied: ${applied.join(', ')}` : 'nothing to apply');
-      } finally {
-        await driver.close();
-      }
-      return 0;
     }
     default:
       console.error(`unknown command '${command}'\n${USAGE}`);
@@ -166,13 +165,4 @@ function notLocal(): number {
   return 1;
 }
 
-main(process.argv[2])
-  .then((code) => process.exit(code))
-  .catch((error: unknown) => {
-    if (error instanceof LocalNeo4jError || error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    console.error(error);
-    process.exit(1);
-  });
+runCommand(() => main(process.argv[2]), 'db', messageOrStack);

@@ -1,26 +1,34 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import vm from 'node:vm';
 import { getNamedType, getOperationAST, type GraphQLField, isNonNullType, parse } from 'graphql';
+import ts from 'typescript';
 import { buildSchema } from '../graphql';
-import { APOLLO_MANIFEST_FORMAT, EXPLORER_MANIFEST, sha256Hex } from '../config/trustedDocuments';
+import { APOLLO_MANIFEST_FORMAT, EXPLORER_MANIFEST, sha256Hex } from '../config';
+import { graphVocabulary, type GraphVocabulary } from '../domain';
 import { fromRoot } from '../paths';
 import { argumentsOrExit, runCommand } from './commandLine';
 import { type GeneratedFileArgs, parseGeneratedFileArgs, writeOrCheck } from './generatedFile';
 
-/** The explorer's documents and builders (plain browser JavaScript: window.explorerDocuments). */
+/** The explorer's documents and builders (an ES module of public/explorer that imports nothing). */
 export const EXPLORER_DOCUMENTS = fromRoot('public', 'explorer', 'documents.js');
+/** The name of the explorer's vocabulary file, written beside its manifest. */
+export const VOCABULARY_FILE = 'vocabulary.json';
 
 const USAGE = `usage: npm run explorer:manifest [-- --out FILE] [-- --check]
-Writes every GraphQL document the explorer (public/explorer) can send as an Apollo persisted query manifest: the
-constant queries of public/explorer/documents.js, and its builders over the gap fields of the schema and each
-combination of the filters (year, region, chain) they take. The API accepts these documents under TRUSTED_DOCUMENTS.
-  --out     the file to write (default: public/explorer/persisted-documents.json)
-  --check   write nothing; exit 1 when the file differs (CI: the shipped manifest is current)
+Writes the files the explorer (public/explorer) ships from the server's sources:
+- every GraphQL document it can send, as an Apollo persisted query manifest: the constant queries of
+  public/explorer/documents.js, and its builders over the gap fields of the schema and each combination of the
+  filters (year, region, chain) they take. The API accepts these documents under TRUSTED_DOCUMENTS;
+- ${VOCABULARY_FILE}, beside the manifest: the graph's node labels and relationship types (schema/*.graphql), which
+  the page's colours and names are keyed on.
+  --out     the manifest to write (default: public/explorer/persisted-documents.json)
+  --check   write nothing; exit 1 when a file differs (CI: the shipped files are current)
 exit codes: 0 written (or current); 1 --check found a difference; 2 usage error`;
 
 type Types = Record<string, string>;
 
-/** What public/explorer/documents.js defines (its window.explorerDocuments). */
+/** What public/explorer/documents.js exports. */
 export interface ExplorerDocuments {
   FILTERS: string[];
   SELECTION: Record<string, string>;
@@ -31,13 +39,45 @@ export interface ExplorerDocuments {
   review(types: Types): string;
 }
 
-/** Runs the page's documents.js as the browser does, in a context of its own, and returns what it defines. */
-export function loadExplorerDocuments(file: string = EXPLORER_DOCUMENTS): ExplorerDocuments {
-  const window: { explorerDocuments?: ExplorerDocuments } = {};
-  vm.runInNewContext(readFileSync(file, 'utf8'), { window }, { filename: file });
-  if (window.explorerDocuments === undefined) throw new Error(`${file} defines no window.explorerDocuments`);
-  return window.explorerDocuments;
+/**
+ * Runs an ES module of the explorer that imports nothing (documents.js, palette.js) in a context of its own and
+ * returns its exports. Node 20 evaluates ES modules in a context only behind a flag (vm.SourceTextModule), so the
+ * module is first rewritten to CommonJS by TypeScript's transpiler, which changes nothing else of it.
+ */
+export function loadExplorerModule(file: string): Record<string, unknown> {
+  const { outputText } = ts.transpileModule(readFileSync(file, 'utf8'), {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+    fileName: file,
+  });
+  const module = { exports: {} as Record<string, unknown> };
+  const require = (name: string): never => {
+    throw new Error(`${file} imports ${name}: a module read outside the browser must import nothing`);
+  };
+  vm.runInNewContext(outputText, { module, exports: module.exports, require }, { filename: file });
+  return module.exports;
 }
+
+/** Runs the page's documents.js as the browser would, in a context of its own, and returns what it exports. */
+export function loadExplorerDocuments(file: string = EXPLORER_DOCUMENTS): ExplorerDocuments {
+  const documents = loadExplorerModule(file);
+  const missing = ['FILTERS', 'SELECTION', 'queries', 'gapCount', 'gapPage', 'coverage', 'review'].filter(
+    (name) => documents[name] === undefined,
+  );
+  if (missing.length > 0) throw new Error(`${file} does not export ${missing.join(', ')}`);
+  return documents as unknown as ExplorerDocuments;
+}
+
+/**
+ * The explorer's vocabulary.json: the labels and relationship types of the schema (src/domain/vocabulary.ts), so
+ * that the page keys its colours and names on the graph's own list rather than a copy of it.
+ */
+export function explorerVocabulary(vocabulary: GraphVocabulary = graphVocabulary()): string {
+  const { labels, relationshipTypes } = vocabulary;
+  return `${JSON.stringify({ labels, relationshipTypes }, null, 2)}\n`;
+}
+
+/** Where the vocabulary goes: beside the manifest `manifest`. */
+export const vocabularyFileBeside = (manifest: string): string => path.join(path.dirname(manifest), VOCABULARY_FILE);
 
 /**
  * Each combination of the filters `field` takes that a panel may pass: a filter the field requires (non-null, no
@@ -123,12 +163,24 @@ async function main(): Promise<number> {
   if (typeof args === 'number') return args;
   const manifest = await explorerManifest();
   const count = (JSON.parse(manifest) as { operations: unknown[] }).operations.length;
-  return writeOrCheck(
-    args,
-    manifest,
-    "is not the explorer's current manifest: run npm run explorer:manifest",
-    `(${count} operations)`,
-  );
+  const vocabulary = explorerVocabulary();
+  const { labels, relationshipTypes } = JSON.parse(vocabulary) as GraphVocabulary;
+  // Both files, also when the first differs: --check names every stale one.
+  const codes = [
+    writeOrCheck(
+      args,
+      manifest,
+      "is not the explorer's current manifest: run npm run explorer:manifest",
+      `(${count} operations)`,
+    ),
+    writeOrCheck(
+      { ...args, out: vocabularyFileBeside(args.out) },
+      vocabulary,
+      "is not the schema's current vocabulary: run npm run explorer:manifest",
+      `(${labels.length} labels, ${relationshipTypes.length} relationship types)`,
+    ),
+  ];
+  return Math.max(...codes);
 }
 
 if (require.main === module) runCommand(main, 'explorer:manifest');

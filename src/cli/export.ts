@@ -3,13 +3,13 @@ import { writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { principalOf } from '../auth';
-import { loadConfig } from '../config';
-import { createDriver, DbHealth, migrate, resolveTarget } from '../db';
+import { DbHealth, migrate } from '../db';
 import { ExportError, exportableGaps, exportGap, exportReview, latestReportYear, toCsv, toXlsx } from '../export';
 import { buildSchema } from '../graphql';
 import { createLogger } from '../logger';
 import { createServer } from '../server';
 import { argumentsOrExit, runCommand } from './commandLine';
+import { type Database, withDatabase } from './withDatabase';
 
 const USAGE = `usage: npm run export -- (--gap NAME | --review) [--year YYYY] [--region CODE] [--chain ID]
          --format xlsx|csv --out FILE
@@ -77,45 +77,42 @@ export function parseExportArgs(argv: string[]): ExportArgs {
 async function main(): Promise<number> {
   const args = argumentsOrExit(parseExportArgs, USAGE);
   if (typeof args === 'number') return args;
-  const config = loadConfig(process.env);
-  const logger = createLogger('warn');
-  const target = await resolveTarget(config.neo4j, logger);
-  const driver = createDriver(target);
+  return withDatabase({ name: 'export', logger: () => createLogger('warn'), run: (db) => exportTable(db, args) });
+}
+
+/** Writes the table `args` name from the open database, or lists the gap lists; the command's exit code. */
+async function exportTable({ config, driver, logger }: Database, args: ExportArgs): Promise<number> {
   const health = new DbHealth(driver, config.database);
+  await migrate(driver, config.database);
+  // The same server as the API's, never listening: the export runs as GraphQL operations through its pipeline, so
+  // its numbers are the API's. The command's user has the database itself, so it runs as an admin.
+  const built = await buildSchema(driver);
+  if (args.list) {
+    console.log(exportableGaps(built.schema, built.guardedFields).join('\n'));
+    return 0;
+  }
+  const server = createServer({ config, driver, health, logger, ...built });
+  await server.start();
   try {
-    await migrate(driver, config.database);
-    // The same server as the API's, never listening: the export runs as GraphQL operations through its pipeline, so
-    // its numbers are the API's. The command's user has the database itself, so it runs as an admin.
-    const built = await buildSchema(driver);
-    if (args.list) {
-      console.log(exportableGaps(built.schema, built.guardedFields).join('\n'));
-      return 0;
+    const principal = principalOf(`cli:${userInfo().username}`, ['admin'], 'local');
+    const run = server.runAs(principal, randomUUID());
+    const filters = { year: args.year, regionCode: args.region, chainId: args.chain };
+    const table = args.review
+      ? await exportReview(run, filters)
+      : await exportGap(run, built.schema, built.guardedFields, args.gap as string, filters, () =>
+          latestReportYear(driver, config.database),
+        );
+    writeFileSync(args.out as string, args.format === 'xlsx' ? await toXlsx(table) : toCsv(table));
+    console.log(`written ${args.out}: ${table.rows.length} rows (${table.name})`);
+    return 0;
+  } catch (error) {
+    if (error instanceof ExportError) {
+      console.error(`export refused: ${error.message}`);
+      return 2;
     }
-    const server = createServer({ config, driver, health, logger, ...built });
-    await server.start();
-    try {
-      const principal = principalOf(`cli:${userInfo().username}`, ['admin'], 'local');
-      const run = server.runAs(principal, randomUUID());
-      const filters = { year: args.year, regionCode: args.region, chainId: args.chain };
-      const table = args.review
-        ? await exportReview(run, filters)
-        : await exportGap(run, built.schema, built.guardedFields, args.gap as string, filters, () =>
-            latestReportYear(driver, config.database),
-          );
-      writeFileSync(args.out as string, args.format === 'xlsx' ? await toXlsx(table) : toCsv(table));
-      console.log(`written ${args.out}: ${table.rows.length} rows (${table.name})`);
-      return 0;
-    } catch (error) {
-      if (error instanceof ExportError) {
-        console.error(`export refused: ${error.message}`);
-        return 2;
-      }
-      throw error;
-    } finally {
-      await server.stop();
-    }
+    throw error;
   } finally {
-    await driver.close();
+    await server.stop();
   }
 }
 

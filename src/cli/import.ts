@@ -1,10 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import type { AuditSubject } from '../audit/record';
-import { settleAggregates } from '../aggregates/keeper';
-import { loadConfig } from '../config';
-import { createDriver, migrate, resolveTarget } from '../db';
+import type { AuditSubject } from '../audit';
+import { catchUpOrRebuildAndSay } from '../aggregates';
+import { migrate } from '../db';
 import {
   IMPORT_KINDS,
   importKind,
@@ -16,6 +15,7 @@ import {
 } from '../import';
 import { createLogger } from '../logger';
 import { argumentsOrExit, runCommand } from './commandLine';
+import { type Database, withDatabase } from './withDatabase';
 
 const USAGE = `usage: npm run import -- FILE --kind KIND [--qualification CODE] [--year YEAR] [--sheet NAME] [--dry-run]
          [--skip-invalid] [--mapping FILE.csv] [--report FILE.json] [--actor NAME]
@@ -145,58 +145,55 @@ async function main(): Promise<number> {
     console.log(`written ${args.out}: the ${args.template} template (fill the first sheet; 示例 shows an example row)`);
     return 0;
   }
-  const config = loadConfig(process.env);
-  const logger = createLogger('warn');
-  const target = await resolveTarget(config.neo4j, logger);
-  const driver = createDriver(target);
+  return withDatabase({ name: 'import', logger: () => createLogger('warn'), run: (db) => importOrUndo(db, args) });
+}
+
+/** Imports the file, or undoes a batch, on the open database; the command's exit code. */
+async function importOrUndo({ config, driver }: Database, args: ImportArgs): Promise<number> {
   const subject = (operation: string): AuditSubject => ({
     actor: args.actor,
     roles: ['cli'],
     operation,
     requestId: null,
   });
-  try {
-    await migrate(driver, config.database);
-    // An import is one transaction over the whole file: it gets the time a large file needs (IMPORT_TIMEOUT_MS).
-    const tx = { database: config.database, timeoutMs: config.imports.timeoutMs };
-    /** Set when the write left the maintained aggregates pending or stale: brought back before the command ends. */
-    let settle = false;
-    if (args.undo !== null) {
-      const report = await undoImport(driver, tx, args.undo, subject('undo import'), () => (settle = true));
-      if (!report.undone) {
-        console.error(`import batch ${args.undo} was not undone: ${report.conflicts.length} conflicts`);
-        for (const c of report.conflicts) console.error(`  ${c.id}: ${c.reason}`);
-        return 1;
-      }
-      console.log(
-        `import batch ${args.undo} undone: ${report.nodesRemoved} nodes removed, ${report.nodesRestored} restored, ` +
-          `${report.relationshipsRemoved} relationships removed, ${report.relationshipsRestored} restored`,
-      );
-      if (settle) await settleAggregates(driver, config.database);
-      return 0;
+  await migrate(driver, config.database);
+  // An import is one transaction over the whole file: it gets the time a large file needs (IMPORT_TIMEOUT_MS).
+  const tx = { database: config.database, timeoutMs: config.imports.timeoutMs };
+  /** Set when the write left the maintained aggregates pending or stale: brought back before the command ends. */
+  let settle = false;
+  if (args.undo !== null) {
+    const report = await undoImport(driver, tx, args.undo, subject('undo import'), () => (settle = true));
+    if (!report.undone) {
+      console.error(`import batch ${args.undo} was not undone: ${report.conflicts.length} conflicts`);
+      for (const c of report.conflicts) console.error(`  ${c.id}: ${c.reason}`);
+      return 1;
     }
-    const file = args.file as string;
-    const report = await runImport(driver, tx, {
-      bytes: readFileSync(file),
-      fileName: file,
-      kind: args.kind as string,
-      qualification: args.qualification,
-      year: args.year,
-      sheet: args.sheet,
-      dryRun: args.dryRun,
-      skipInvalid: args.skipInvalid,
-      mapping: args.mapping === null ? undefined : parseMapping(readFileSync(args.mapping, 'utf8')),
-      subject: subject(`import ${args.kind}`),
-      progress: (message) => console.log(message),
-      onAggregatesStale: () => (settle = true),
-    });
-    if (settle) await settleAggregates(driver, config.database);
-    if (args.report) writeFileSync(args.report, `${JSON.stringify(report, null, 2)}\n`);
-    console.log(summary(report));
-    return report.applied && report.invalid.length === 0 && report.review.length === 0 ? 0 : 1;
-  } finally {
-    await driver.close();
+    console.log(
+      `import batch ${args.undo} undone: ${report.nodesRemoved} nodes removed, ${report.nodesRestored} restored, ` +
+        `${report.relationshipsRemoved} relationships removed, ${report.relationshipsRestored} restored`,
+    );
+    if (settle) await catchUpOrRebuildAndSay(driver, config.database);
+    return 0;
   }
+  const file = args.file as string;
+  const report = await runImport(driver, tx, {
+    bytes: readFileSync(file),
+    fileName: file,
+    kind: args.kind as string,
+    qualification: args.qualification,
+    year: args.year,
+    sheet: args.sheet,
+    dryRun: args.dryRun,
+    skipInvalid: args.skipInvalid,
+    mapping: args.mapping === null ? undefined : parseMapping(readFileSync(args.mapping, 'utf8')),
+    subject: subject(`import ${args.kind}`),
+    progress: (message) => console.log(message),
+    onAggregatesStale: () => (settle = true),
+  });
+  if (settle) await catchUpOrRebuildAndSay(driver, config.database);
+  if (args.report) writeFileSync(args.report, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(summary(report));
+  return report.applied && report.invalid.length === 0 && report.review.length === 0 ? 0 : 1;
 }
 
 // A file or batch that cannot be used, or a database that cannot be reached: the message says which (exit 2).

@@ -1,10 +1,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BackupError, restoreGraph, verifyBackup } from '../backup';
-import { loadConfig } from '../config';
-import { createDriver, resolveTarget } from '../db';
-import { createLogger } from '../logger';
-import { argumentsOrExit, runCommand, typedYes } from './commandLine';
+import { argumentsOrExit, oneLineFailure, runCommand, typedYes } from './commandLine';
+import { withDatabase } from './withDatabase';
 
 const USAGE = `usage: npm run restore -- FILE [--replace] [--yes]
   FILE        a backup written by npm run backup; checked whole (format, checksum, migrations) before anything is
@@ -49,45 +47,39 @@ export function parseRestoreArgs(argv: string[]): Args {
 async function main(): Promise<number> {
   const args = argumentsOrExit(parseRestoreArgs, USAGE);
   if (typeof args === 'number') return args;
-  const config = loadConfig(process.env);
-  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
-  // The file first: a file that is not a restorable backup is refused before Neo4j is reached (or started).
-  let verified;
-  try {
-    verified = await verifyBackup(args.file);
-  } catch (error) {
-    if (!(error instanceof BackupError)) throw error;
-    console.error(`restore refused: ${error.message}`);
-    return 1;
-  }
-  const target = await resolveTarget(config.neo4j, logger);
-  const driver = createDriver(target);
-  try {
-    const summary = await restoreGraph(driver, config.database, args.file, {
-      verified,
-      replace: args.replace,
-      confirm: async (nodes) =>
-        args.yes ||
-        typedYes(
-          `Delete the ${nodes.toLocaleString('en')} nodes of ${target.uri} (database ${config.database}) and ` +
-            `restore ${path.basename(args.file)}? Type yes: `,
-        ),
-      log: (line) => console.log(`[restore] ${line}`),
-    });
-    console.log(
-      `restored ${summary.nodes.toLocaleString('en')} nodes and ${summary.relationships.toLocaleString('en')} ` +
-        `relationships in ${(summary.ms / 1000).toFixed(1)} s (load ${(summary.loadMs / 1000).toFixed(1)} s, ` +
-        `aggregates ${(summary.aggregatesMs / 1000).toFixed(1)} s); data version ${summary.dataVersion.epoch}:` +
-        `${summary.dataVersion.value}`,
-    );
-    return 0;
-  } catch (error) {
-    if (!(error instanceof BackupError)) throw error;
-    console.error(`restore refused: ${error.message}`);
-    return 1;
-  } finally {
-    await driver.close();
-  }
+  return withDatabase({
+    name: 'restore',
+    // The file first: a file that is not a restorable backup is refused before Neo4j is reached (or started).
+    prepare: () => verifyBackup(args.file),
+    run: async ({ config, target, driver }, verified) => {
+      const summary = await restoreGraph(driver, config.database, args.file, {
+        verified,
+        replace: args.replace,
+        confirm: async (nodes) =>
+          args.yes ||
+          typedYes(
+            `Delete the ${nodes.toLocaleString('en')} nodes of ${target.uri} (database ${config.database}) and ` +
+              `restore ${path.basename(args.file)}? Type yes: `,
+          ),
+        log: (line) => console.log(`[restore] ${line}`),
+      });
+      console.log(
+        `restored ${summary.nodes.toLocaleString('en')} nodes and ${summary.relationships.toLocaleString('en')} ` +
+          `relationships in ${(summary.ms / 1000).toFixed(1)} s (load ${(summary.loadMs / 1000).toFixed(1)} s, ` +
+          `aggregates ${(summary.aggregatesMs / 1000).toFixed(1)} s); data version ${summary.dataVersion.epoch}:` +
+          `${summary.dataVersion.value}`,
+      );
+      return 0;
+    },
+  });
 }
 
-if (require.main === module) runCommand(main, 'restore');
+// A file or database the restore refuses (not a backup, corrupt, too new, a database with data, not confirmed)
+// exits 1, saying why.
+if (require.main === module) {
+  runCommand(main, 'restore', (error, name) =>
+    error instanceof BackupError
+      ? { print: `restore refused: ${error.message}`, code: 1 }
+      : oneLineFailure(error, name),
+  );
+}

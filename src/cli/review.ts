@@ -1,11 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config';
-import { createDriver, resolveTarget } from '../db';
 import { createLogger } from '../logger';
-import { runTargetReview } from '../resolvers/targets';
-import { argumentsOrExit } from './commandLine';
+import { runTargetReview } from '../resolvers';
+import { argumentsOrExit, messageOf, runCommand } from './commandLine';
 import { formatReview, REVIEW_FORMATS, type ReviewFormat } from './formatReview';
+import { withDatabase } from './withDatabase';
 
 const USAGE = `usage: npm run review -- --year YYYY [--region CODE] [--chain ID] [--format json|csv|md] [--out FILE]
 exit codes: 0 every target met; 1 some target not met (or not computable); 2 error, including a year, region or
@@ -50,35 +49,28 @@ export function parseReviewArgs(argv: string[]): ReviewArgs {
 async function main(): Promise<number> {
   const args = argumentsOrExit(parseReviewArgs, USAGE);
   if (typeof args === 'number') return args;
-  const config = loadConfig(process.env);
-  const logger = createLogger('warn');
-  const target = await resolveTarget(config.neo4j, logger);
-  const driver = createDriver(target);
-  try {
-    const review = await runTargetReview(
-      driver,
-      { database: config.database, timeoutMs: config.queryTimeoutMs },
-      { year: args.year, regionCode: args.region, chainId: args.chain },
-    );
-    const text = formatReview(review, args.format);
-    if (args.out) {
-      writeFileSync(args.out, text);
-      console.error(
-        `written ${args.out}: ${review.met} met, ${review.notMet} not met, ${review.unavailable} unavailable`,
+  return withDatabase({
+    name: 'review',
+    logger: () => createLogger('warn'),
+    run: async ({ config, driver }) => {
+      const review = await runTargetReview(
+        driver,
+        { database: config.database, timeoutMs: config.queryTimeoutMs },
+        { year: args.year, regionCode: args.region, chainId: args.chain },
       );
-    } else process.stdout.write(text);
-    return review.allMet ? 0 : 1;
-  } finally {
-    await driver.close();
-  }
+      const text = formatReview(review, args.format);
+      if (args.out) {
+        writeFileSync(args.out, text);
+        console.error(
+          `written ${args.out}: ${review.met} met, ${review.notMet} not met, ${review.unavailable} unavailable`,
+        );
+      } else process.stdout.write(text);
+      return review.allMet ? 0 : 1;
+    },
+  });
 }
 
+// An error (a year, region or chain without targets names the scopes that have some) exits 2, with the usage.
 if (require.main === module) {
-  main()
-    .then((code) => process.exit(code))
-    .catch((error: unknown) => {
-      const message = error instanceof Error ? error.message : String(error);
-      console.error(`review failed: ${message}\n${USAGE}`);
-      process.exit(2);
-    });
+  runCommand(main, 'review', (error, name) => ({ print: `${name} failed: ${messageOf(error)}\n${USAGE}`, code: 2 }));
 }

@@ -1,11 +1,10 @@
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { databaseIsEmpty, loadSeed, resetDatabase } from '../../seed/loadSeed';
-import { ConfigError, loadConfig } from '../config';
-import { argumentsOrExit } from './commandLine';
-import { createDriver, LocalNeo4jError, migrate, resolveTarget } from '../db';
-import { createLogger } from '../logger';
-import { rebuildAggregates } from '../aggregates/rebuild';
+import { argumentsOrExit, runCommand } from './commandLine';
+import { migrate } from '../db';
+import { rebuildAggregates } from '../aggregates';
+import { type Database, messageOrStack, withDatabase } from './withDatabase';
 
 const USAGE = `usage: npm run seed -- [--scale N] [--reset] [--yes]
   --scale N   multiply the synthetic part (1 = a city of 11,000 firms, 10 = a province); default 1
@@ -72,44 +71,34 @@ async function confirm(question: string): Promise<boolean> {
 async function main(): Promise<number> {
   const args = argumentsOrExit(parseSeedArgs, USAGE);
   if (typeof args === 'number') return args;
-  const config = loadConfig(process.env);
-  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
-  const target = await resolveTarget(config.neo4j, logger);
-  const driver = createDriver(target);
-  try {
-    await migrate(driver, config.database);
-    if (args.reset) {
-      const where = `${target.uri} (database ${config.database})`;
-      if (!args.yes && !(await confirm(`Delete every node in ${where}? [y/N] `))) {
-        console.error('not reset (pass --yes to skip the question when there is no terminal)');
-        return 1;
-      }
-      await resetDatabase(driver, config.database);
-      console.error(`[seed] reset ${where}`);
-    } else if (!(await databaseIsEmpty(driver, config.database))) {
-      console.error('[seed] the database already holds data: updating it in place (MERGE on id)');
-    }
-    const summary = await loadSeed(driver, config.database, { scale: args.scale, progress: progressPrinter() });
-    console.log(
-      `seeded scale ${summary.scale}: ${summary.nodes.toLocaleString()} nodes, ${summary.relationships.toLocaleString()} relationships in ${(summary.ms / 1000).toFixed(1)} s (${summary.rate.toLocaleString()} items/s)`,
-    );
-    const rebuilt = await rebuildAggregates(driver, config.database);
-    console.log(
-      rebuilt.rebuilt
-        ? `maintained aggregates rebuilt: ${rebuilt.subjects.toLocaleString()} subjects in ${(rebuilt.ms / 1000).toFixed(1)} s`
-        : `maintained aggregates not rebuilt (${rebuilt.reason ?? 'unknown'}): run npm run aggregates -- --rebuild`,
-    );
-    return 0;
-  } finally {
-    await driver.close();
-  }
+  return withDatabase({ name: 'seed', run: (db) => seed(db, args) });
 }
 
-if (require.main === module) {
-  main()
-    .then((code) => process.exit(code))
-    .catch((error: unknown) => {
-      console.error(error instanceof LocalNeo4jError || error instanceof ConfigError ? error.message : error);
-      process.exit(1);
-    });
+/** Loads the demo data into the open database (after a reset when asked); the command's exit code. */
+async function seed({ config, target, driver }: Database, args: Args): Promise<number> {
+  await migrate(driver, config.database);
+  if (args.reset) {
+    const where = `${target.uri} (database ${config.database})`;
+    if (!args.yes && !(await confirm(`Delete every node in ${where}? [y/N] `))) {
+      console.error('not reset (pass --yes to skip the question when there is no terminal)');
+      return 1;
+    }
+    await resetDatabase(driver, config.database);
+    console.error(`[seed] reset ${where}`);
+  } else if (!(await databaseIsEmpty(driver, config.database))) {
+    console.error('[seed] the database already holds data: updating it in place (MERGE on id)');
+  }
+  const summary = await loadSeed(driver, config.database, { scale: args.scale, progress: progressPrinter() });
+  console.log(
+    `seeded scale ${summary.scale}: ${summary.nodes.toLocaleString()} nodes, ${summary.relationships.toLocaleString()} relationships in ${(summary.ms / 1000).toFixed(1)} s (${summary.rate.toLocaleString()} items/s)`,
+  );
+  const rebuilt = await rebuildAggregates(driver, config.database);
+  console.log(
+    rebuilt.rebuilt
+      ? `maintained aggregates rebuilt: ${rebuilt.subjects.toLocaleString()} subjects in ${(rebuilt.ms / 1000).toFixed(1)} s`
+      : `maintained aggregates not rebuilt (${rebuilt.reason ?? 'unknown'}): run npm run aggregates -- --rebuild`,
+  );
+  return 0;
 }
+
+if (require.main === module) runCommand(main, 'seed', messageOrStack);
