@@ -8,8 +8,8 @@ import {
   parseBookmarks,
   requestBookmarks,
   sealBookmarks,
-} from '../db/bookmarks';
-import { SessionWaitTimeout } from '../db/sessionLimits';
+  SessionWaitTimeout,
+} from '../db';
 import { classifyNeo4jError, ErrorCode, sendError } from '../errors';
 
 export interface BookmarkHeaderOptions {

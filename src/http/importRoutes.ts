@@ -1,9 +1,9 @@
 import busboy from 'busboy';
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import { type Driver, Neo4jError } from 'neo4j-driver';
-import { withBookmarks } from '../db/bookmarks';
+import { withBookmarks } from '../db';
 import { bookmarksOfResponse, sendBookmarks } from './bookmarkHeader';
-import { subjectOf } from '../audit/record';
+import { subjectOf } from '../audit';
 import { hasRole, principalOfResponse } from '../auth';
 import type { Role } from '../domain';
 import { classifyNeo4jError, ErrorCode, sendError } from '../errors';
@@ -22,7 +22,7 @@ import {
 /** Everything the import routes need of the server. */
 export interface ImportRouteDeps {
   driver: Driver;
-  /** Called when an import marked the maintained aggregates stale (src/aggregates/keeper.ts rebuilds them). */
+  /** Called when an import marked the maintained aggregates stale (src/aggregates/backgroundRebuild.ts rebuilds them). */
   onAggregatesStale?: () => void;
   database: string;
   /** The transaction timeout of an import (a whole file: minutes, not a query's seconds). */
@@ -44,9 +44,8 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 function answerError(res: Response, error: unknown): void {
   if ((error as { tooLarge?: boolean }).tooLarge) sendError(res, ErrorCode.PAYLOAD_TOO_LARGE, (error as Error).message);
   else if (error instanceof FileError) sendError(res, ErrorCode.BAD_USER_INPUT, error.message);
-  else if (error instanceof UndoError) {
-    sendError(res, error.code === 'NOT_FOUND' ? ErrorCode.NOT_FOUND : ErrorCode.CONFLICT, error.message);
-  } else if (error instanceof Neo4jError) {
+  else if (error instanceof UndoError) sendError(res, error.extensions.code as ErrorCode, error.message);
+  else if (error instanceof Neo4jError) {
     const { code, message } = classifyNeo4jError(error);
     sendError(res, code, message);
   } else throw error;

@@ -1,9 +1,9 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { BackupStatusSource } from '../backup/schedule';
+import type { BackupStatusSource } from '../backup';
 import { ErrorCode } from '../errors';
-import { rootFieldNodes } from '../graphql/operations';
+import { rootFieldNodes } from '../graphql';
 
 /** The route label of a request: the API's own routes by name, anything else as `other` (bounded cardinality). */
 export function routeOf(path: string): string {

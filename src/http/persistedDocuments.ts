@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { LRUCache } from 'lru-cache';
 import { hasRole, type Principal, principalOfResponse } from '../auth';
 import { ErrorCode, sendError } from '../errors';
-import { sha256Hex, type TrustedDocuments } from '../config/trustedDocuments';
+import { sha256Hex, type TrustedDocuments } from '../config';
 
 /** Memory for automatic persisted queries (GRAPHQL_APQ), over every role set; least recently used go first. */
 export const APQ_MAX_BYTES = 16 * 1024 * 1024;
