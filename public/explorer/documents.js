@@ -1,110 +1,118 @@
+// @ts-check
 // Every GraphQL document the explorer sends, in one place: constant queries, and builders for the panels whose
 // variables depend on the form (a gap list, the coverage, the review take a year, a region and a chain, or not).
 // The set is finite: `npm run explorer:manifest` enumerates it (the builders over the gap fields of the schema and the
 // arguments each takes) into persisted-documents.json, the manifest the API accepts under TRUSTED_DOCUMENTS; a test
-// fails when that file is out of date. Change a document here, then run the script. Loaded before history.js and
-// explorer.js (window.explorerDocuments); plain script, no build step.
-(function () {
-  'use strict';
+// fails when that file is out of date. Change a document here, then run the script. An ES module that imports
+// nothing: src/cli/explorerManifest.ts evaluates it outside the browser. The texts' indentation is part of each
+// document's hash: re-indenting one changes the manifest.
 
-  const SUBGRAPH =
-    'nodes { id type label properties } edges { id type source target properties } truncated omitted { relationshipType count }';
-  /** Rows a page of a gap list or of the coverage. */
-  const PAGE = 20;
-  /** Changes a page of a node's history (history.js). */
-  const HISTORY_PAGE = 20;
-  /** The filters a panel's form may pass, in the order every builder declares them. */
-  const FILTERS = ['year', 'regionCode', 'chainId'];
-  /** What a gap list's rows show, by the type it lists: the lists of other types are not shown. */
-  const SELECTION = {
-    // With each firm's top partner suggestions, in the page's one request (the API batches them).
-    Enterprise: 'id name locatedIn { name } partnerSuggestions(limit: 3) { id name }',
-    IndustryChain: 'id name',
-    ChainSegment: 'id name chains { id name }',
-  };
+/** @typedef {Readonly<Record<string, string>>} ArgumentTypes argument name → GraphQL type, e.g. `{ year: 'Int!' }` */
 
-  /** The constant documents, by a name the manifest keeps for them. */
-  const queries = {
-    neighborhood: `query ($id: ID!) { neighborhood(id: $id, depth: 1, limit: 200) { ${SUBGRAPH} } }`,
-    chainMap: `query ($chainId: ID!) { chainMap(chainId: $chainId) { ${SUBGRAPH} } }`,
-    chain: `query ($chainId: ID!) { industryChains(where: { id: { eq: $chainId } }) { id name
+const SUBGRAPH =
+  'nodes { id type label properties } edges { id type source target properties } truncated omitted { relationshipType count }';
+/** Rows a page of a gap list or of the coverage. */
+export const PAGE = 20;
+/** Changes a page of a node's history (history.js). */
+export const HISTORY_PAGE = 20;
+/** The filters a panel's form may pass, in the order every builder declares them. */
+export const FILTERS = ['year', 'regionCode', 'chainId'];
+/**
+ * What a gap list's rows show, by the type it lists: the lists of other types are not shown.
+ * @type {Readonly<Record<string, string>>}
+ */
+export const SELECTION = {
+  // With each firm's top partner suggestions, in the page's one request (the API batches them).
+  Enterprise: 'id name locatedIn { name } partnerSuggestions(limit: 3) { id name }',
+  IndustryChain: 'id name',
+  ChainSegment: 'id name chains { id name }',
+};
+
+/** The constant documents, by a name the manifest keeps for them. */
+export const queries = {
+  neighborhood: `query ($id: ID!) { neighborhood(id: $id, depth: 1, limit: 200) { ${SUBGRAPH} } }`,
+  chainMap: `query ($chainId: ID!) { chainMap(chainId: $chainId) { ${SUBGRAPH} } }`,
+  chain: `query ($chainId: ID!) { industryChains(where: { id: { eq: $chainId } }) { id name
              segments { id name position enterprisesConnection { aggregate { count { nodes } } } } } }`,
-    chainGaps: `query ($chainId: ID!) {
+  chainGaps: `query ($chainId: ID!) {
            empty: chainSegmentsWithoutEnterprise(chainId: $chainId, limit: 500) { id }
            noLab: chainsWithoutLabPartner(limit: 500) { id }
            noUniversity: chainsWithoutUniversityPartner(limit: 500) { id }
          }`,
-    segmentFirms: `query ($id: ID!) { neighborhood(id: $id, relationshipTypes: ["OPERATES_IN"], labels: ["Enterprise"], limit: 1000) { ${SUBGRAPH} } }`,
-    firmSuggestions: `query ($id: ID!) {
+  segmentFirms: `query ($id: ID!) { neighborhood(id: $id, relationshipTypes: ["OPERATES_IN"], labels: ["Enterprise"], limit: 1000) { ${SUBGRAPH} } }`,
+  firmSuggestions: `query ($id: ID!) {
              partners: partnerSuggestions(enterpriseId: $id, limit: 5) { id type name score reasons }
              deputies: deputySuggestions(enterpriseId: $id, limit: 5) { id name title employerId employerName score reasons }
            }`,
-    personSuggestions: `query ($id: ID!) {
+  personSuggestions: `query ($id: ID!) {
              firms: deputyCandidatesFor(personId: $id, limit: 8) { id name gaps score reasons }
            }`,
-    search: 'query ($text: String!) { search(text: $text, limit: 15) { id type label } }',
-    shortestPath: `query ($from: ID!, $to: ID!) { shortestPath(fromId: $from, toId: $to, maxHops: 6) { ${SUBGRAPH} } }`,
-    referenceLists: `{ industryChains(limit: 100, sort: [{ name: ASC }]) { id name }
+  search: 'query ($text: String!) { search(text: $text, limit: 15) { id type label } }',
+  shortestPath: `query ($from: ID!, $to: ID!) { shortestPath(fromId: $from, toId: $to, maxHops: 6) { ${SUBGRAPH} } }`,
+  referenceLists: `{ industryChains(limit: 100, sort: [{ name: ASC }]) { id name }
          regions(limit: 500, sort: [{ code: ASC }]) { code name level }
          targets(limit: 1, sort: [{ year: DESC }]) { year }
          reports: annualReports(limit: 1, sort: [{ year: DESC }]) { year } }`,
-    history: `query ($id: ID!, $offset: Int!) {
+  history: `query ($id: ID!, $offset: Int!) {
     history(id: $id, limit: ${HISTORY_PAGE}, offset: $offset) {
       id at entity action labels nodeId type fromId toId actor operation outsideApi auditEventId file row
       properties { property before after withheld }
     }
   }`,
+};
+
+/**
+ * A query's variable declarations and the matching arguments of its field, for the filters in `types` (argument
+ * name → GraphQL type), always in the order of FILTERS whatever the order of `types`.
+ * @param {ArgumentTypes} types
+ */
+function signature(types) {
+  const names = FILTERS.filter((name) => Object.prototype.hasOwnProperty.call(types, name));
+  return {
+    declared: names.map((a) => `$${a}: ${types[a]}`),
+    passed: names.map((a) => `${a}: $${a}`),
   };
+}
 
-  /**
-   * A query's variable declarations and the matching arguments of its field, for the filters in `types` (argument
-   * name → GraphQL type), always in the order of FILTERS whatever the order of `types`.
-   */
-  function signature(types) {
-    const names = FILTERS.filter((name) => Object.prototype.hasOwnProperty.call(types, name));
-    return {
-      declared: names.map((a) => `$${a}: ${types[a]}`),
-      passed: names.map((a) => `${a}: $${a}`),
-    };
-  }
+/**
+ * Every row id of a gap list, 500 a page (the lists have no count field).
+ * @param {string} field
+ * @param {ArgumentTypes} types
+ */
+export function gapCount(field, types) {
+  const { declared, passed } = signature(types);
+  return `query (${[...declared, '$offset: Int!'].join(', ')}) { rows: ${field}(${[...passed, 'limit: 500', 'offset: $offset'].join(', ')}) { id } }`;
+}
 
-  /** Every row id of a gap list, 500 a page (the lists have no count field). */
-  function gapCount(field, types) {
-    const { declared, passed } = signature(types);
-    return `query (${[...declared, '$offset: Int!'].join(', ')}) { rows: ${field}(${[...passed, 'limit: 500', 'offset: $offset'].join(', ')}) { id } }`;
-  }
+/**
+ * A page of a gap list, with what the panel shows of the `kind` it lists.
+ * @param {string} field
+ * @param {string} kind
+ * @param {ArgumentTypes} types
+ */
+export function gapPage(field, kind, types) {
+  const { declared, passed } = signature(types);
+  return `query (${[...declared, '$offset: Int!'].join(', ')}) { rows: ${field}(${[...passed, `limit: ${PAGE}`, 'offset: $offset'].join(', ')}) { ${SELECTION[kind]} } }`;
+}
 
-  /** A page of a gap list, with what the panel shows of the `kind` it lists. */
-  function gapPage(field, kind, types) {
-    const { declared, passed } = signature(types);
-    return `query (${[...declared, '$offset: Int!'].join(', ')}) { rows: ${field}(${[...passed, `limit: ${PAGE}`, 'offset: $offset'].join(', ')}) { ${SELECTION[kind]} } }`;
-  }
-
-  /** The four-haves coverage and a page of the firms that lack one. */
-  function coverage(types) {
-    const { declared, passed } = signature(types);
-    return `query (${[...declared, '$offset: Int!'].join(', ')}) {
+/**
+ * The four-haves coverage and a page of the firms that lack one.
+ * @param {ArgumentTypes} types
+ */
+export function coverage(types) {
+  const { declared, passed } = signature(types);
+  return `query (${[...declared, '$offset: Int!'].join(', ')}) {
            c: fourHavesCoverage(${passed.join(', ')}) { covered total missing ratio }
            rows: enterprisesMissingFourHaves(${[...passed, `limit: ${PAGE}`, 'offset: $offset'].join(', ')}) { id name locatedIn { name } missingFourHaves(year: $year) }
          }`;
-  }
+}
 
-  /** The target review of a year. */
-  function review(types) {
-    const { declared, passed } = signature(types);
-    return `query (${declared.join(', ')}) { r: targetReview(${passed.join(', ')}) { met notMet unavailable suppressed
+/**
+ * The target review of a year.
+ * @param {ArgumentTypes} types
+ */
+export function review(types) {
+  const { declared, passed } = signature(types);
+  return `query (${declared.join(', ')}) { r: targetReview(${passed.join(', ')}) { met notMet unavailable suppressed
            targets { metric target actual unit status previousActual change } } }`;
-  }
-
-  window.explorerDocuments = {
-    PAGE,
-    HISTORY_PAGE,
-    FILTERS,
-    SELECTION,
-    queries,
-    gapCount,
-    gapPage,
-    coverage,
-    review,
-  };
-})();
+}
