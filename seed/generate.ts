@@ -1,5 +1,5 @@
-import { creditCodeCheckChar } from '../src/graphql/scalars';
-import { addActivities } from './generateActivities';
+import { creditCodeCheckChar } from '../src/domain';
+import { addActivities } from './activities';
 import { GraphBuilder } from './graphBuilder';
 import { Random } from './random';
 import { ABOVE_SCALE_REVENUE, type Firm } from './reports';
