@@ -1,5 +1,6 @@
-// Three tiers, as in @neo4j/graphql: unit (no database), integration (a real Neo4j started once for the run by
-// test/support/globalSetup.ts), e2e (HTTP and browser). `npx jest --selectProjects unit` runs one tier.
+// Tiers, as in @neo4j/graphql: unit (no database), cypher (no database: the Cypher the server sends, pinned by
+// snapshots, like @neo4j/graphql's TCK), integration (a real Neo4j started once for the run by
+// test/support/globalSetup.ts), fault, e2e (HTTP and browser). `npx jest --selectProjects unit` runs one tier.
 const tsJest = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 
 /** @type {import('jest').Config} */
@@ -12,6 +13,14 @@ module.exports = {
       testEnvironment: 'node',
       transform: tsJest,
       testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
+    },
+    {
+      // Snapshots of the statements under cypher/ and of the Cypher @neo4j/graphql generates (test/cypher/): a change
+      // shows in review; update deliberately with `npx jest --selectProjects cypher -u` (docs/design.md).
+      displayName: 'cypher',
+      testEnvironment: 'node',
+      transform: tsJest,
+      testMatch: ['<rootDir>/test/cypher/**/*.test.ts'],
     },
     {
       displayName: 'integration',
