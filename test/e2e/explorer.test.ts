@@ -8,6 +8,7 @@ import { mintToken } from '../../src/auth';
 import { fromRoot } from '../../src/paths';
 import { loadConfig } from '../../src/config';
 import { createTestApp, type TestApp, tokenAuth } from '../support/testApp';
+import { nextRegionCode } from '../support/regionCodes';
 
 /**
  * The map explorer in a real headless Chromium (Debian's package; `.ci/run` installs it), against the real API and
@@ -19,13 +20,14 @@ describe('explorer page in Chromium', () => {
   let browser: Browser;
   let page: Page;
   const consoleErrors: string[] = [];
+  const regionCode = nextRegionCode();
 
   beforeAll(async () => {
     app = await createTestApp();
     await app.listen();
     await app.driver.executeQuery(
       `CREATE (hub:Enterprise {id: $p + 'hub', name: '中国平煤神马集团', aboveScale: true, backbone: true, synthetic: false})
-       CREATE (hub)-[:LOCATED_IN]->(:Region {id: $p + 'region', code: '419890', name: '测试区（示例）', level: 'DISTRICT', synthetic: true})
+       CREATE (hub)-[:LOCATED_IN]->(:Region {id: $p + 'region', code: $regionCode, name: '测试区（示例）', level: 'DISTRICT', synthetic: true})
        CREATE (hub)-[:HOSTS {role: 'LEAD'}]->(:Platform {id: $p + 'lab', name: '测试重点实验室（示例）', kind: 'KEY_LABORATORY', level: 'NATIONAL', synthetic: true})
        WITH hub
        UNWIND range(1, 3) AS i
@@ -33,7 +35,7 @@ describe('explorer page in Chromium', () => {
        WITH s, i WHERE i = 1
        UNWIND range(1, 2) AS j
        CREATE (s)-[:SUPPLIES]->(:Enterprise {id: $p + 'c' + j, name: '客户' + j + '（示例）', aboveScale: false, backbone: false, synthetic: true})`,
-      { p: app.prefix },
+      { p: app.prefix, regionCode },
     );
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
@@ -163,7 +165,7 @@ describe('explorer page in Chromium', () => {
       // A gap list filtered by a region (a document the gap panel builds from its form), the coverage, the review.
       await trustedPage.click('#tabs button[data-tab="gaps"]');
       await trustedPage.selectOption('#gap-name', 'enterprisesWithoutRdInstitution');
-      await trustedPage.selectOption('#gap-region', '419890');
+      await trustedPage.selectOption('#gap-region', regionCode);
       await trustedPage.click('#gap-form button[type=submit]');
       await trustedPage.waitForFunction(() => {
         const summary = document.getElementById('gap-summary') as HTMLElement;

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../tools/chromium';
 import { createTestApp, type TestApp } from '../support/testApp';
+import { nextRegionCode } from '../support/regionCodes';
 
 /**
  * The explorer's views as a planner reads them, in headless Chromium against the real API and Neo4j. The fixture
@@ -16,6 +17,9 @@ describe('explorer views in Chromium: chain maps, grouped neighbourhoods, panels
   let page: Page;
   const errors: string[] = [];
   const p = (key: string) => `${app.prefix}${key}`;
+  // The fixture's county and the hub's: codes no other test file running now uses.
+  const regionCode = nextRegionCode();
+  const hubRegionCode = nextRegionCode();
 
   beforeAll(async () => {
     app = await createTestApp();
@@ -27,7 +31,7 @@ describe('explorer views in Chromium: chain maps, grouped neighbourhoods, panels
        CREATE (s2:ChainSegment {id: $p + 'seg2', name: '服装家纺（示例）', position: 'DOWNSTREAM', synthetic: true})-[:OF_CHAIN]->(chain)
        CREATE (s3:ChainSegment {id: $p + 'seg3', name: '设计服务（示例）', position: 'SUPPORT', synthetic: true})-[:OF_CHAIN]->(chain)
        CREATE (s0)-[:FEEDS]->(s1)-[:FEEDS]->(s2)
-       CREATE (region:Region {id: $p + 'region', code: '419891', name: '视图区（示例）', level: 'DISTRICT', synthetic: true})
+       CREATE (region:Region {id: $p + 'region', code: $regionCode, name: '视图区（示例）', level: 'DISTRICT', synthetic: true})
        CREATE (:Target {id: $p + 'target', metric: 'HIGH_TECH_ENTERPRISES', year: 2024, value: 1, comparison: 'AT_LEAST',
          synthetic: true})-[:FOR_REGION]->(region)
        WITH chain, s0, s1, s3, region
@@ -47,7 +51,7 @@ describe('explorer views in Chromium: chain maps, grouped neighbourhoods, panels
        CREATE (f1)-[:COOPERATES_WITH]->(:University {id: $p + 'uni1', name: '视图大学甲（示例）', synthetic: true})
        CREATE (f2)-[:COOPERATES_WITH]->(:University {id: $p + 'uni2', name: '视图大学乙（示例）', synthetic: true})
        CREATE (hub:Enterprise {id: $p + 'hub', name: '视图集团（示例）', aboveScale: true, backbone: true, synthetic: true})
-       CREATE (hub)-[:LOCATED_IN]->(:Region {id: $p + 'hubregion', code: '419892', name: '枢纽区（示例）', level: 'DISTRICT', synthetic: true})
+       CREATE (hub)-[:LOCATED_IN]->(:Region {id: $p + 'hubregion', code: $hubRegionCode, name: '枢纽区（示例）', level: 'DISTRICT', synthetic: true})
        WITH hub
        UNWIND range(1, 3) AS k
        CREATE (hub)-[:HOSTS {role: 'LEAD'}]->(:Platform {id: $p + 'hubplat' + k, name: '枢纽实验室' + k + '（示例）',
@@ -56,6 +60,7 @@ describe('explorer views in Chromium: chain maps, grouped neighbourhoods, panels
        UNWIND range(1, 20) AS k
        CREATE (:Enterprise {id: $p + 'sup' + k, name: '视图供应商' + k + '（示例）', aboveScale: false, backbone: false,
          synthetic: true})-[:SUPPLIES]->(hub)`,
+      { regionCode, hubRegionCode },
     );
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
@@ -244,7 +249,7 @@ describe('explorer views in Chromium: chain maps, grouped neighbourhoods, panels
     for (const name of names) {
       await page.selectOption('#gap-name', name);
       await page.fill('#gap-year', '2024');
-      await page.selectOption('#gap-region', '419891');
+      await page.selectOption('#gap-region', regionCode);
       await page.$eval('#gap-summary', (e) => ((e as HTMLElement).dataset.total = ''));
       await page.click('#gap-form button[type=submit]');
       await page.waitForFunction(() => {
@@ -276,7 +281,7 @@ describe('explorer views in Chromium: chain maps, grouped neighbourhoods, panels
       );
       const given: Record<string, unknown> = {};
       if (typeOf.has('year')) given.year = 2024;
-      if (typeOf.has('regionCode')) given.regionCode = '419891';
+      if (typeOf.has('regionCode')) given.regionCode = regionCode;
       const declared = Object.keys(given).map((a) => `$${a}: ${typeOf.get(a)}`);
       const passed = Object.keys(given).map((a) => `${a}: $${a}`);
       let total = 0;
@@ -312,7 +317,7 @@ describe('explorer views in Chromium: chain maps, grouped neighbourhoods, panels
   it('shows four-haves coverage with what each firm lacks, and the target review', async () => {
     await page.click('#tabs button[data-tab="coverage"]');
     await page.fill('#coverage-year', '2024');
-    await page.selectOption('#coverage-region', '419891');
+    await page.selectOption('#coverage-region', regionCode);
     await page.click('#coverage-form button[type=submit]');
     await page.waitForFunction(() => (document.getElementById('coverage-summary') as HTMLElement).dataset.total !== '');
     const summary = await page.$eval('#coverage-summary', (e) => ({ ...(e as HTMLElement).dataset }));
@@ -321,7 +326,7 @@ describe('explorer views in Chromium: chain maps, grouped neighbourhoods, panels
     expect(await page.textContent('#coverage-table')).toContain('产学研合作');
     await page.click('#tabs button[data-tab="review"]');
     await page.fill('#review-year', '2024');
-    await page.selectOption('#review-region', '419891');
+    await page.selectOption('#review-region', regionCode);
     await page.click('#review-form button[type=submit]');
     await page.waitForFunction(() => (document.getElementById('review-summary') as HTMLElement).dataset.met !== '');
     // The fixture's target for the region: at least 1 high-tech enterprise, and the region has none.

@@ -17,7 +17,7 @@ const TRIALS = 10;
  * Starts `npm run import -- FILE --kind enterprises` in its own process group (tsx runs the command in a child
  * process: killing the group kills both), resolving with its exit code or signal.
  */
-function startImport(file: string) {
+function startImport(file: string, actor: string) {
   const child = spawn(
     process.execPath,
     [
@@ -26,6 +26,8 @@ function startImport(file: string) {
       file,
       '--kind',
       'enterprises',
+      '--actor',
+      actor,
     ],
     {
       cwd: fromRoot(),
@@ -50,6 +52,8 @@ describe('an import killed with SIGKILL at any point leaves the graph as before 
   const tok = randomBytes(2).toString('hex');
   const county = `庚${tok}区`;
   const codes = Array.from({ length: ROWS }, () => newCreditCode());
+  /** Who the command imports as (--actor): its audit events are told apart by it. */
+  const importer = `import-kill-${tok}`;
 
   beforeAll(async () => {
     app = await createTestApp();
@@ -100,6 +104,29 @@ describe('an import killed with SIGKILL at any point leaves the graph as before 
     return undoImport(app.driver, { database: DATABASE, timeoutMs: 120_000 }, batch as string, admin);
   }
 
+  /**
+   * What of the file stands that a half-done import would leave: its firms, its batches not undone, and audit events
+   * of the importer beyond one per batch ever made (an undone batch keeps its batch and its event).
+   */
+  async function halfWritten(file: string): Promise<{ firms: number; batches: number; events: number }> {
+    const result = await runAutoCommit(
+      app.driver,
+      DATABASE,
+      `CALL { MATCH (e:Enterprise) WHERE e.creditCode IN $codes RETURN count(e) AS firms }
+       CALL { MATCH (b:ImportBatch {file: $file})
+              RETURN count(b) AS made, count(CASE WHEN b.undoneAt IS NULL THEN 1 END) AS batches }
+       CALL { MATCH (a:AuditEvent {actor: $importer, operation: 'import enterprises'}) RETURN count(a) AS events }
+       RETURN firms, batches, events - made AS events`,
+      { codes, file, importer },
+    );
+    const record = result.records[0];
+    return {
+      firms: Number(record?.get('firms')),
+      batches: Number(record?.get('batches')),
+      events: Number(record?.get('events')),
+    };
+  }
+
   async function state(file: string): Promise<string> {
     // Each run is a new batch: its id (on the relationships it wrote) is not part of what the graph says.
     const facts = (await fingerprint(app.driver, [], codes)).replace(/batch-[0-9a-f-]{36}/g, 'batch');
@@ -128,7 +155,7 @@ describe('an import killed with SIGKILL at any point leaves the graph as before 
 
     // One run to the end: how long a whole import takes here, and the graph it leaves; then undone.
     const started = Date.now();
-    const full = startImport(file);
+    const full = startImport(file, importer);
     expect(await full.exited).toBe('0');
     const duration = Date.now() - started;
     const writeMs = Date.now() - (await full.writing);
@@ -139,16 +166,25 @@ describe('an import killed with SIGKILL at any point leaves the graph as before 
     expect(await state(name)).toBe(before);
 
     const outcomes: string[] = [];
+    /** Trials whose kill came while the write transaction was open: after "writing", and nothing committed. */
+    let killedWhileWriting = 0;
     for (let trial = 0; trial < TRIALS; trial += 1) {
       // Even trials: kill points spread over the whole run (start-up, reading, matching, writing, the commit); odd
       // trials: within the first half of the write transaction as the first run timed it (later runs are faster,
       // with a warm database: over the whole of it, most kills came after the commit).
-      const run = startImport(file);
+      // The first trial kills as soon as the command says it is writing: the message is printed inside its one
+      // write transaction, so the kill lands while that transaction is open (unless the whole write and its commit
+      // fit in the moment between the message and the kill: the outcome below tells).
+      const run = startImport(file, importer);
       const runStart = Date.now();
+      let wrote = false;
+      void run.writing.then(() => (wrote = true));
       let at: number;
-      if (trial % 2 === 0) at = Math.round(((trial + Math.random()) / TRIALS) * duration);
+      if (trial === 0) at = (await run.writing) - runStart;
+      else if (trial % 2 === 0) at = Math.round(((trial + Math.random()) / TRIALS) * duration);
       else at = (await run.writing) - runStart + Math.round((Math.random() * writeMs) / 2);
       await new Promise((r) => setTimeout(r, Math.max(0, runStart + at - Date.now())));
+      const writingAtKill = wrote;
       try {
         process.kill(-(run.child.pid as number), 'SIGKILL');
       } catch {
@@ -160,13 +196,21 @@ describe('an import killed with SIGKILL at any point leaves the graph as before 
       await waitForNoImportOf(name);
       const after = await state(name);
       const outcome = after === before ? 'before' : after === complete ? 'complete' : 'in between';
-      outcomes.push(`${at} ms: ${exit}, ${outcome}`);
+      const during = writingAtKill && outcome === 'before';
+      if (during) killedWhileWriting += 1;
+      outcomes.push(`${at} ms: ${exit}, ${during ? 'during the write, ' : ''}${outcome}`);
       expect([trial, outcome]).not.toEqual([trial, 'in between']);
+      if (during) {
+        // Killed inside the write: nothing of it stands — no firm of the file, no batch, no audit event.
+        expect(await halfWritten(name)).toEqual({ firms: 0, batches: 0, events: 0 });
+      }
       if (outcome === 'complete') {
         await undoStanding(name);
         expect(await state(name)).toBe(before);
       }
     }
     console.log(`import of ${ROWS} rows: ${duration} ms whole, ${writeMs} ms writing; kills: ${outcomes.join('; ')}`);
+    // The property is about kills inside the write transaction: at least one must have landed there.
+    expect(killedWhileWriting).toBeGreaterThanOrEqual(1);
   }, 600_000);
 });

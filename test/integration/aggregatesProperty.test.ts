@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import neo4j from 'neo4j-driver';
-import { settle } from '../../src/aggregates/keeper';
+import { catchUpOrRebuild } from '../../src/aggregates';
 import { checkAggregates } from '../../src/queries/checkAggregates';
 import { aggregatesMode, rebuildAggregates } from '../../src/aggregates/rebuild';
-import { readTx, runAutoCommit } from '../../src/db';
+import { loadCypher, readTx, runAutoCommit } from '../../src/db';
 import { type ImportReport, runImport, undoImport } from '../../src/import';
-import { loadCypher } from '../../src/db/loadCypher';
+import { INLINE_SUBJECTS } from '../../src/aggregates/upkeep';
 import { csv, deleteImported, newCreditCode } from '../support/importFixtures';
-import { createTestApp, DATABASE, type TestApp } from '../support/testApp';
+import { countingDriver, createTestApp, DATABASE, type TestApp } from '../support/testApp';
 import { nextRegionCode } from '../support/regionCodes';
 
 /**
@@ -59,10 +59,10 @@ describe('maintained aggregates: equal to the live statements after any sequence
     await app.close();
   });
 
-  /** Brings the aggregates back (src/aggregates/keeper.ts: catch-up or rebuild), or waits for another file's rebuild. */
+  /** Brings the aggregates back (src/aggregates/backgroundRebuild.ts: catch-up or rebuild), or waits for another file's rebuild. */
   async function waitReady(): Promise<void> {
     for (let i = 0; i < 120; i++) {
-      if ((await settle(app.driver, DATABASE)).ready) return;
+      if ((await catchUpOrRebuild(app.driver, DATABASE)).ready) return;
       await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
     throw new Error('the maintained aggregates never became ready');
@@ -463,35 +463,54 @@ describe('maintained aggregates: equal to the live statements after any sequence
   }
 
   it('a write too large to refresh in its transaction leaves them pending; a catch-up makes them exact again', async () => {
-    await waitReady();
     const header = ['统一社会信用代码', '企业名称', '所在县区', '是否规上', '年份', '营业收入（万元）', '有研发机构'];
-    const rows = Array.from({ length: 600 }, (_, i) => [
-      newCreditCode(),
-      `批量${tok}${i}有限公司（示例）`,
-      districtNames[i % 2 ? 'd1' : 'd2'],
-      '是',
-      2024,
-      (i % 5) * 30_000,
-      i % 3 ? '是' : '否',
-    ]);
-    let told = false;
-    const report = await runImport(
-      app.driver,
-      { database: DATABASE },
-      {
-        bytes: Buffer.from(csv([header, ...rows])),
-        fileName: `${app.prefix}bulk.csv`,
-        kind: 'enterprises',
-        subject: { actor: 'property', roles: ['editor'], operation: 'import enterprises', requestId: null },
-        onAggregatesStale: () => (told = true),
-      },
-    );
-    expect(report.created).toBe(600);
-    // Another file's write may have moved the state on meanwhile (a rebuild it started is just as good).
-    const mode = await aggregatesMode(app.driver, DATABASE);
-    if (mode === 'pending') expect(told).toBe(true);
+    const STATE = loadCypher('aggregates', 'state.cypher');
+    const MARK_PENDING = loadCypher('aggregates', 'markPending.cypher');
+    // The arrangement: the counters ready when the import takes the state lock. Another file may start a rebuild
+    // or a catch-up in between (the state is the database's), which the statements of the import's own transaction
+    // show (the mode it read under the lock); then the import is made again, with new firms.
+    // More firms than a write refreshes under the lock (each firm is a subject of its own).
+    const ROWS = INLINE_SUBJECTS + 100;
+    let attempt = 0;
+    for (;;) {
+      await waitReady();
+      const rows = Array.from({ length: ROWS }, (_, i) => [
+        newCreditCode(),
+        `批量${tok}${attempt}-${i}有限公司（示例）`,
+        districtNames[i % 2 ? 'd1' : 'd2'],
+        '是',
+        2024,
+        (i % 5) * 30_000,
+        i % 3 ? '是' : '否',
+      ]);
+      let told = false;
+      const counted = countingDriver(app.driver);
+      const report = await runImport(
+        counted.driver,
+        { database: DATABASE },
+        {
+          bytes: Buffer.from(csv([header, ...rows])),
+          fileName: `${app.prefix}bulk${attempt}.csv`,
+          kind: 'enterprises',
+          subject: { actor: 'property', roles: ['editor'], operation: 'import enterprises', requestId: null },
+          onAggregatesStale: () => (told = true),
+        },
+      );
+      expect(report.created).toBe(ROWS);
+      const locked = counted.ran().filter((s) => s.cypher === STATE);
+      expect(locked).toHaveLength(1);
+      const modeUnderLock = ((await locked[0]?.result)?.records[0]?.get('mode') as string | null) ?? null;
+      attempt += 1;
+      if (modeUnderLock !== 'ready' && attempt < 5) continue;
+      expect(modeUnderLock).toBe('ready');
+      // More subjects than a write refreshes under the lock: recorded, the counters marked pending in
+      // the import's own transaction, and the caller told to start a catch-up.
+      expect(counted.ran().filter((s) => s.cypher === MARK_PENDING)).toHaveLength(1);
+      expect(told).toBe(true);
+      break;
+    }
     await waitReady();
-    await verify('after a 600-row import and its catch-up');
+    await verify(`after a ${ROWS}-row import and its catch-up`);
   }, 300_000);
 
   it('holds for random sequences of creates, updates, links, deletes, imports and undos', async () => {

@@ -8,7 +8,6 @@ import {
   BackupError,
   backupGraph,
   BackupSchedule,
-  type BackupSummary,
   restoreGraph,
   type RestoreOptions,
   writeRestoreMarker,
@@ -62,11 +61,34 @@ describe('npm run backup / npm run restore', () => {
     return { epoch: record?.get(0) as string, value: (record?.get(1) as Integer).toNumber() };
   };
 
+  /**
+   * A backup of A as it is now and the fingerprint of A's graph at that moment (a test that needs a backup makes its
+   * own: A grows as the tests write to it).
+   */
+  const backupOfA = async (name: string) => {
+    const fingerprint = await graphFingerprint(driverA);
+    const summary = await backupGraph(driverA, DB, path.join(dir, name), { timeoutMs: 60_000 });
+    return { summary, fingerprint };
+  };
+
   beforeAll(async () => {
     [a, b] = await Promise.all([start(), start()]);
     driverA = createDriver(a);
     driverB = createDriver(b);
-    await migrate(driverA, DB);
+    await Promise.all([migrate(driverA, DB), migrate(driverB, DB)]);
+    // A's graph: every value type, and more than a batch (5,000) of nodes and relationships, so that batch edges
+    // are crossed; its maintained aggregates built (a backup leaves them out, a restore rebuilds them).
+    await writeVariedGraph(driverA, 'rt');
+    await countedWrite(
+      driverA,
+      `UNWIND range(1, 12001) AS i
+       CREATE (item:Item {id: 'item-' + i, n: i, share: i / 7.0})
+       WITH collect(item) AS items
+       UNWIND range(0, size(items) - 2) AS j
+       WITH items[j] AS x, items[j + 1] AS y
+       CREATE (x)-[:NEXT {gap: 1}]->(y)`,
+    );
+    expect((await rebuildAggregates(driverA, DB)).rebuilt).toBe(true);
   }, 300_000);
 
   afterAll(async () => {
@@ -79,26 +101,11 @@ describe('npm run backup / npm run restore', () => {
     rmSync(dir, { recursive: true, force: true });
   }, 120_000);
 
-  let first: BackupSummary;
-  let firstFingerprint: Awaited<ReturnType<typeof graphFingerprint>>;
-
   it('round trip: every value type, audit events, import batches; derived data left out and rebuilt', async () => {
-    await writeVariedGraph(driverA, 'rt');
-    // More than a batch (5,000) of nodes and relationships, so that batch edges are crossed.
-    await countedWrite(
-      driverA,
-      `UNWIND range(1, 12001) AS i
-       CREATE (item:Item {id: 'item-' + i, n: i, share: i / 7.0})
-       WITH collect(item) AS items
-       UNWIND range(0, size(items) - 2) AS j
-       WITH items[j] AS x, items[j + 1] AS y
-       CREATE (x)-[:NEXT {gap: 1}]->(y)`,
-    );
-    expect((await rebuildAggregates(driverA, DB)).rebuilt).toBe(true);
-    firstFingerprint = await graphFingerprint(driverA);
+    const firstFingerprint = await graphFingerprint(driverA);
     expect(firstFingerprint.nodes).toBeGreaterThan(12_000);
 
-    first = await backupGraph(driverA, DB, path.join(dir, 'a.gz'), { timeoutMs: 60_000 });
+    const first = await backupGraph(driverA, DB, path.join(dir, 'a.gz'), { timeoutMs: 60_000 });
     expect(first.header.counts.nodes).toBe(firstFingerprint.nodes);
     expect(first.header.counts.relationships).toBe(firstFingerprint.relationships);
     for (const derived of ['AggregateState', 'DataVersion', 'SchemaMigration', 'Contribution']) {
@@ -110,10 +117,9 @@ describe('npm run backup / npm run restore', () => {
       epoch: (await version(driverA)).epoch,
       value: String((await version(driverA)).value),
     });
-    expect(readdirSync(dir)).toEqual(['a.gz']);
+    expect(readdirSync(dir).filter((name) => name.startsWith('a.'))).toEqual(['a.gz']);
 
-    // B has a data version of its own, at 3: the restore must move past it, to a new epoch.
-    await migrate(driverB, DB);
+    // B has a data version of its own, moved 3 times: the restore must move past it, to a new epoch.
     for (let i = 0; i < 3; i++) await countedWrite(driverB, 'RETURN 1');
     const before = await version(driverB);
     const restored = await restoreGraph(driverB, DB, first.file, quiet);
@@ -130,9 +136,6 @@ describe('npm run backup / npm run restore', () => {
     const migrations = await runAutoCommit(driverB, DB, 'MATCH (m:SchemaMigration) RETURN m.name ORDER BY m.name');
     expect(migrations.records.map((r) => r.get(0))).toEqual(first.header.migrationLevel.applied);
   }, 300_000);
-
-  let loadFingerprint: Awaited<ReturnType<typeof graphFingerprint>>;
-  let loadFile: string;
 
   it('under load: 4 writers, a backup in the middle, every writer restored with exactly its writes 1..k', async () => {
     const WRITERS = 4;
@@ -154,7 +157,7 @@ describe('npm run backup / npm run restore', () => {
     };
     const writers = Array.from({ length: WRITERS }, (_, i) => writer(i + 1));
     while (Math.min(...done) < 20) await new Promise((r) => setTimeout(r, 50));
-    loadFile = path.join(dir, 'load.gz');
+    const loadFile = path.join(dir, 'load.gz');
     const backup = await backupGraph(driverA, DB, loadFile, { timeoutMs: 60_000 });
     const atBackup = [...done];
     while (done.some((n, i) => n < (atBackup[i] ?? 0) + 20)) await new Promise((r) => setTimeout(r, 50));
@@ -162,7 +165,7 @@ describe('npm run backup / npm run restore', () => {
     await Promise.all(writers);
 
     await restoreGraph(driverB, DB, loadFile, { ...quiet, replace: true });
-    loadFingerprint = await graphFingerprint(driverB);
+    const loadFingerprint = await graphFingerprint(driverB);
     expect(loadFingerprint.nodes).toBe(backup.header.counts.nodes);
     for (let w = 1; w <= WRITERS; w++) {
       const items = await runAutoCommit(driverB, DB, 'MATCH (i:LoadItem {writer: $w}) RETURN i.n ORDER BY i.n', {
@@ -178,7 +181,10 @@ describe('npm run backup / npm run restore', () => {
   }, 300_000);
 
   it('refuses a truncated, a corrupt, a foreign and a too-new file, leaving the database as it was', async () => {
-    const bytes = readFileSync(first.file);
+    const { summary: source } = await backupOfA('source.gz');
+    const bytes = readFileSync(source.file);
+    // B holds a graph of its own, which every refused restore must leave as it was.
+    await countedWrite(driverB, "CREATE (:Item {id: 'b-own-truncated'})");
     const variants: [string, Buffer, RegExp][] = [
       ['truncated.gz', bytes.subarray(0, Math.floor(bytes.length * 0.6)), /truncated\.gz is truncated or corrupt/],
       [
@@ -224,7 +230,12 @@ describe('npm run backup / npm run restore', () => {
   }, 120_000);
 
   it('refuses a database with data without --replace, and without --yes when there is no terminal', async () => {
+    const { summary: first, fingerprint: firstFingerprint } = await backupOfA('replace.gz');
+    // B holds data, and not A's graph.
+    await countedWrite(driverB, "CREATE (:Item {id: 'b-own-replace'})");
     const nodesBefore = await count(driverB);
+    const fingerprintBefore = await graphFingerprint(driverB);
+    expect(fingerprintBefore).not.toEqual(firstFingerprint);
     const plain = await runCli('restore', [first.file], b);
     expect(plain.code).toBe(1);
     expect(plain.stderr).toMatch(/the database holds [\d,]+ nodes: restore into an empty database, or pass --replace/);
@@ -232,7 +243,7 @@ describe('npm run backup / npm run restore', () => {
     expect(unconfirmed.code).toBe(1);
     expect(unconfirmed.stderr).toMatch(/pass --yes/);
     expect(await count(driverB)).toBe(nodesBefore);
-    expect(await graphFingerprint(driverB)).toEqual(loadFingerprint);
+    expect(await graphFingerprint(driverB)).toEqual(fingerprintBefore);
 
     const replaced = await runCli('restore', [first.file, '--replace', '--yes'], b);
     expect(replaced.stderr).toBe('');
@@ -241,6 +252,7 @@ describe('npm run backup / npm run restore', () => {
   }, 180_000);
 
   it('a marker left by an interrupted restore: not ready, no backup; the next restore wipes and starts over', async () => {
+    const { summary: backup, fingerprint } = await backupOfA('resume.gz');
     await writeRestoreMarker(driverB, DB, '/somewhere/else.gz', 'abc');
     await countedWrite(driverB, "CREATE (:Item {id: 'half-written'})");
     const health = new DbHealth(driverB, DB);
@@ -249,10 +261,11 @@ describe('npm run backup / npm run restore', () => {
       /a restore is in progress or was interrupted/,
     );
     const lines: string[] = [];
-    const summary = await restoreGraph(driverB, DB, loadFile, { ...quiet, log: (line) => lines.push(line) });
+    const summary = await restoreGraph(driverB, DB, backup.file, { ...quiet, log: (line) => lines.push(line) });
     expect(summary.resumed).toBe(true);
     expect(lines.join('\n')).toMatch(/a restore of \/somewhere\/else\.gz .* did not finish: wiping what it wrote/);
-    expect(await graphFingerprint(driverB)).toEqual(loadFingerprint);
+    // The half-written node gone, and nothing but the backup's graph.
+    expect(await graphFingerprint(driverB)).toEqual(fingerprint);
     expect(await health.check()).toMatchObject({ ready: true });
   }, 120_000);
 

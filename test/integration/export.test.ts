@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { mintToken } from '../../src/auth';
 import type { Role } from '../../src/domain';
 import { createTestApp, type TestApp, tokenAuth } from '../support/testApp';
-import { nextRegionCode } from '../support/regionCodes';
+import { nextRegionCode, UNUSED_REGION_CODE } from '../support/regionCodes';
 
 const AUTH = tokenAuth('an-export-http-test-secret-32-bytes!');
 
@@ -102,7 +102,7 @@ describe('GET /export: gap lists and the review as Excel and CSV, the same numbe
     );
     const filter = await get('/export/gap/chainsWithoutLabPartner?year=2024', 'planner');
     expect(filter.status).toBe(400);
-    const badRegion = await get('/export/gap/enterprisesWithoutConsortium?regionCode=459999', 'planner');
+    const badRegion = await get(`/export/gap/enterprisesWithoutConsortium?regionCode=${UNUSED_REGION_CODE}`, 'planner');
     expect(badRegion.status).toBe(400);
     expect(((await badRegion.json()) as { errors: { message: string }[] }).errors[0]?.message).toMatch(/^regionCode: /);
   });

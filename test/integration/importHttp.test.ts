@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { mintToken } from '../../src/auth';
 import type { Role } from '../../src/domain';
 import { runAutoCommit } from '../../src/db';
-import { as, createTestApp, DATABASE, type TestApp, tokenAuth } from '../support/testApp';
+import { as, countingDriver, createTestApp, DATABASE, type TestApp, tokenAuth } from '../support/testApp';
 import { csv, deleteImported, newCreditCode } from '../support/importFixtures';
 import { nextRegionCode } from '../support/regionCodes';
 
@@ -16,9 +16,17 @@ describe('POST /import, its templates and undo over HTTP and GraphQL (roles, sta
   const county = `戊${tok}区`;
   const regionCode = nextRegionCode();
   const tokens = new Map<Role, string>();
+  /** The statements the server runs (the test's own writes and reads bypass it). */
+  let counter: ReturnType<typeof countingDriver>;
 
   beforeAll(async () => {
-    app = await createTestApp(undefined, { auth: AUTH });
+    app = await createTestApp(undefined, {
+      auth: AUTH,
+      wrapDriver: (driver) => {
+        counter = countingDriver(driver);
+        return counter.driver;
+      },
+    });
     url = await app.listen();
     for (const role of ['viewer', 'planner', 'editor', 'admin'] as const) {
       tokens.set(role, await mintToken(AUTH, { sub: `${app.prefix}${role}`, roles: [role], ttl: '10m' }));
@@ -155,26 +163,56 @@ describe('POST /import, its templates and undo over HTTP and GraphQL (roles, sta
   });
 
   it('lets only an admin undo, over HTTP and as a mutation, each with its own audit event', async () => {
+    /** The AuditEvents of `operation` by `actor`. */
+    const eventsOf = async (actor: string, operation: string): Promise<string[]> =>
+      (
+        await runAutoCommit(
+          app.driver,
+          DATABASE,
+          'MATCH (a:AuditEvent {actor: $actor, operation: $operation}) RETURN a.id AS id',
+          { actor, operation },
+        )
+      ).records.map((r) => r.get('id') as string);
+    /** The AuditEvent the batch names as its undo's. */
+    const undoEventOf = async (batchId: string): Promise<string | null> =>
+      ((
+        await runAutoCommit(app.driver, DATABASE, 'MATCH (b:ImportBatch {id: $batchId}) RETURN b.undoAuditId AS id', {
+          batchId,
+        })
+      ).records[0]?.get('id') as string | null | undefined) ?? null;
+
     const code = newCreditCode();
     const file = register(code, `撤${tok}精密制造有限公司`);
     const imported = (await (
       await post('/import', 'editor', form(file, `${app.prefix}undo.csv`, { kind: 'enterprises' }))
     ).json()) as { batchId: string };
+    // An editor is refused over HTTP before anything runs: no statement, no event.
+    const before = counter.statements();
     expect((await post(`/import/${imported.batchId}/undo`, 'editor')).status).toBe(403);
+    expect(counter.statements() - before).toBe(0);
+    expect(await eventsOf(`${app.prefix}editor`, 'undo import')).toEqual([]);
     const undone = await post(`/import/${imported.batchId}/undo`, 'admin');
     expect(undone.status).toBe(200);
     expect(await undone.json()).toMatchObject({ undone: true, nodesRemoved: 2, conflicts: [] });
     const again = await post(`/import/${imported.batchId}/undo`, 'admin');
     expect(again.status).toBe(409);
     expect((await post('/import/batch-none/undo', 'admin')).status).toBe(404);
+    // One event for the undo that happened, none for the two refused; the batch names it.
+    const httpEvents = await eventsOf(`${app.prefix}admin`, 'undo import');
+    expect(httpEvents).toHaveLength(1);
+    expect(await undoEventOf(imported.batchId)).toBe(httpEvents[0]);
 
     // The mutation: an editor is refused before anything runs; an admin undoes, and one AuditEvent says so.
     const second = (await (
       await post('/import', 'editor', form(file, `${app.prefix}undo2.csv`, { kind: 'enterprises' }))
     ).json()) as { batchId: string };
     const UNDO = 'mutation ($id: ID!) { undoImport(batchId: $id) { undone nodesRemoved conflicts { id reason } } }';
-    const forbidden = await app.execute(UNDO, { id: second.batchId }, as(`${app.prefix}ed`, 'editor'));
+    const editor = `${app.prefix}ed`;
+    const beforeMutation = counter.statements();
+    const forbidden = await app.execute(UNDO, { id: second.batchId }, as(editor, 'editor'));
+    expect(counter.statements() - beforeMutation).toBe(0);
     expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await eventsOf(editor, 'undo import')).toEqual([]);
     const admin = `${app.prefix}root`;
     const result = await app.execute(UNDO, { id: second.batchId }, as(admin, 'admin'));
     expect(result.errors).toBeUndefined();
@@ -182,12 +220,15 @@ describe('POST /import, its templates and undo over HTTP and GraphQL (roles, sta
     const events = await runAutoCommit(
       app.driver,
       DATABASE,
-      'MATCH (a:AuditEvent {actor: $admin}) RETURN a.operation AS op',
+      'MATCH (a:AuditEvent {actor: $admin}) RETURN a.id AS id, a.operation AS op',
       {
         admin,
       },
     );
     expect(events.records.map((r) => r.get('op'))).toEqual(['undo import']);
+    expect(await undoEventOf(second.batchId)).toBe(events.records[0]?.get('id'));
+    // Each undo has its own event.
+    expect(events.records[0]?.get('id')).not.toBe(httpEvents[0]);
     const listed = await app.execute<{ importBatches: { id: string; undoneBy: string | null }[] }>(
       '{ importBatches(limit: 500) { id undoneBy } }',
     );

@@ -2,7 +2,7 @@ import { readTx } from '../../src/db';
 import { graphVocabulary } from '../../src/domain/vocabulary';
 import { neighborhood as queryNeighborhood } from '../../src/queries/maps';
 import type { Subgraph } from '../../src/queries/subgraph';
-import { createTestApp, DATABASE, type TestApp } from '../support/testApp';
+import { countingDriver, createTestApp, DATABASE, type TestApp } from '../support/testApp';
 
 const types = graphVocabulary().relationshipTypes;
 
@@ -35,11 +35,21 @@ type GraphQLErrors = readonly { message: string; extensions?: Record<string, unk
 
 describe('relationship maps (neighborhood, shortestPath, chainMap) on a real Neo4j', () => {
   let app: TestApp;
+  /** The statements the server runs (the test's own writes bypass it). */
+  let counter: ReturnType<typeof countingDriver>;
   /** A test-local id: every node a test creates has its id built by `$p + key`, so close() removes it. */
   const id = (key: string): string => `${app.prefix}${key}`;
 
   beforeAll(async () => {
-    app = await createTestApp();
+    app = await createTestApp(undefined, {
+      // No response cache: it reads the data version before any resolver runs, and the count of statements a
+      // refused request ran is to be the resolver's.
+      responseCacheMb: 0,
+      wrapDriver: (driver) => {
+        counter = countingDriver(driver);
+        return counter.driver;
+      },
+    });
   });
   afterAll(async () => {
     await app.close();
@@ -227,36 +237,53 @@ describe('relationship maps (neighborhood, shortestPath, chainMap) on a real Neo
       expect(leanRead.edges.find((e) => e.type === 'COOPERATES_WITH')?.properties).toEqual({});
     });
 
-    it('rejects unknown relationship types, labels and ids, and arguments out of range, before any Cypher', async () => {
+    it('rejects unknown relationship types and labels and arguments out of range before any Cypher, unknown ids after one lookup', async () => {
       await write(`CREATE (:Enterprise {id: $p + 'e-x', name: 'x'})`);
+      /** The errors of a refused neighborhood request, and how many statements the server ran for it. */
+      const refused = async (variables: Record<string, unknown>) => {
+        const before = counter.statements();
+        const errors = await errorsOf(NEIGHBORHOOD, variables);
+        return { errors, statements: counter.statements() - before };
+      };
 
-      const [badType] = await errorsOf(NEIGHBORHOOD, {
+      const badType = await refused({
         id: id('e-x'),
         relationshipTypes: ['SUPPLIES', 'SUPPLIES]-() DETACH DELETE n //'],
       });
-      expect(badType?.extensions).toMatchObject({
+      expect(badType.statements).toBe(0);
+      expect(badType.errors[0]?.extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
         argument: 'relationshipTypes',
         value: 'SUPPLIES]-() DETACH DELETE n //',
       });
-      expect(badType?.message).toMatch(/^relationshipTypes: unknown relationship type/);
+      expect(badType.errors[0]?.message).toMatch(/^relationshipTypes: unknown relationship type/);
 
-      const [badLabel] = await errorsOf(NEIGHBORHOOD, { id: id('e-x'), labels: ['Company'] });
-      expect(badLabel?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'labels', value: 'Company' });
-      expect(badLabel?.message).toContain('"Company"');
+      const badLabel = await refused({ id: id('e-x'), labels: ['Company'] });
+      expect(badLabel.statements).toBe(0);
+      expect(badLabel.errors[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argument: 'labels',
+        value: 'Company',
+      });
+      expect(badLabel.errors[0]?.message).toContain('"Company"');
 
-      const [noId] = await errorsOf(NEIGHBORHOOD, { id: id('nobody') });
-      expect(noId?.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'id', value: id('nobody') });
+      const deep = await refused({ id: id('e-x'), depth: 4 });
+      expect(deep.statements).toBe(0);
+      expect(deep.errors[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'depth', value: 4 });
+      expect(deep.errors[0]?.message).toBe('depth: must be between 1 and 3; got 4');
 
-      const [deep] = await errorsOf(NEIGHBORHOOD, { id: id('e-x'), depth: 4 });
-      expect(deep?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'depth', value: 4 });
-      expect(deep?.message).toBe('depth: must be between 1 and 3; got 4');
+      const wide = await refused({ id: id('e-x'), limit: 1001 });
+      expect(wide.statements).toBe(0);
+      expect(wide.errors[0]?.message).toBe('limit: must be between 1 and 1000; got 1001');
 
-      const [wide] = await errorsOf(NEIGHBORHOOD, { id: id('e-x'), limit: 1001 });
-      expect(wide?.message).toBe('limit: must be between 1 and 1000; got 1001');
+      const none = await refused({ id: id('e-x'), labels: [] });
+      expect(none.statements).toBe(0);
+      expect(none.errors[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'labels' });
 
-      const [none] = await errorsOf(NEIGHBORHOOD, { id: id('e-x'), labels: [] });
-      expect(none?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'labels' });
+      // Whether an id exists only the database can say.
+      const noId = await refused({ id: id('nobody') });
+      expect(noId.statements).toBeGreaterThan(0);
+      expect(noId.errors[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'id', value: id('nobody') });
     });
   });
 

@@ -441,7 +441,10 @@ describe('partner and 科技副总 suggestions on a real Neo4j', () => {
     });
 
     it('refuses the field to a viewer (403 before anything runs) and asks for the id when it is not selected', async () => {
+      const before = counter.statements();
       const viewer = await app.execute(page(3, true), { r: region }, as('viewer-1', 'viewer'));
+      expect(counter.statements() - before).toBe(0);
+      expect(viewer.status).toBe(403);
       expect(viewer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       expect(viewer.errors?.[0]?.message).toMatch(/partnerSuggestions/);
       const noId = await app.execute(

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import type { Driver, ManagedTransaction, Result } from 'neo4j-driver';
 import { beginUpkeep, IMPORT_MAX_SUBJECTS, touchedIds } from '../../src/aggregates/upkeep';
 import { loadCypher } from '../../src/db';
 import { principalOf, type Principal } from '../../src/auth';
@@ -214,12 +214,24 @@ export async function createTestApp(
   return app;
 }
 
+/** A statement run through a {@link countingDriver}: its text and its result (awaitable again once consumed). */
+export interface RanStatement {
+  cypher: string;
+  result: Result;
+}
+
 /**
  * A driver that counts the Cypher statements run through it — by its sessions, their transactions and managed
- * transactions (what our reads and @neo4j/graphql use) — so a test can tell how many statements a request ran.
+ * transactions (what our reads and @neo4j/graphql use) — so a test can tell how many statements a request ran, and
+ * which (`ran`: each statement's text and result, in order).
  */
-export function countingDriver(driver: Driver): { driver: Driver; statements: () => number } {
+export function countingDriver(driver: Driver): {
+  driver: Driver;
+  statements: () => number;
+  ran: () => readonly RanStatement[];
+} {
   let statements = 0;
+  const ran: RanStatement[] = [];
   const counted = <T extends object>(target: T): T =>
     new Proxy(target, {
       get(object, key, receiver) {
@@ -228,7 +240,9 @@ export function countingDriver(driver: Driver): { driver: Driver; statements: ()
         if (key === 'run') {
           return (...args: unknown[]) => {
             statements += 1;
-            return (value as (...a: unknown[]) => unknown).apply(object, args);
+            const result = (value as (...a: unknown[]) => Result).apply(object, args);
+            ran.push({ cypher: String(args[0]), result });
+            return result;
           };
         }
         if (key === 'executeRead' || key === 'executeWrite') {
@@ -249,7 +263,7 @@ export function countingDriver(driver: Driver): { driver: Driver; statements: ()
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(object) : value;
     },
   });
-  return { driver: wrapped, statements: () => statements };
+  return { driver: wrapped, statements: () => statements, ran: () => ran };
 }
 
 /** A city `<p><key>city`, a district `<p><key>district` PART_OF it and an unrelated region; returns their codes. */
