@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import type { AuthConfig } from '../src/config';
 import { freePort, startLocalNeo4j, stopLocalNeo4j } from '../src/db';
-import { fromRoot } from '../src/paths';
+import { fromRoot, projectRoot } from '../src/paths';
 
 export interface Stats {
   p50: number;
@@ -52,13 +52,18 @@ export async function measure(requests: number, clients: number, once: () => Pro
   };
 }
 
-/** Starts the API (src/index.ts) in its own process on the given Neo4j and waits until /health/ready says 200. */
+/**
+ * Starts the API (src/index.ts) in its own process on the given Neo4j and waits until /health/ready says 200.
+ * `root`: the checkout whose `src/index.ts` runs (default this one; bench/revisions.ts starts an older one beside it).
+ */
 export async function startApi(
   neo4jLogin: { uri: string; password: string },
   env: Record<string, string> = {},
+  root: string = projectRoot,
 ): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', fromRoot('src', 'index.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src', 'index.ts')], {
+    cwd: root,
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -78,7 +83,9 @@ export async function startApi(
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the API exited with code ${child.exitCode} before it was ready`);
+    if (child.exitCode !== null) {
+      throw new Error(`the API (${root}) exited with code ${child.exitCode} before it was ready`);
+    }
     const ready = await fetch(`${base}/health/ready`).then(
       (r) => r.status === 200,
       () => false,
@@ -109,6 +116,28 @@ export function writeResults(name: string, results: Record<string, unknown>): st
   writeFileSync(out, JSON.stringify({ ...results, machine: `${os.cpus().length} cores` }, null, 2));
   console.error(`written ${out}`);
   return out;
+}
+
+/**
+ * One GraphQL request to the API at `url`. Uncached requests send `Cache-Control: no-cache`, so the query runs (the
+ * server answers `x-cache: bypass`, checked); cached ones let the response cache answer (src/graphql/responseCache.ts).
+ * @returns whether the response cache answered (x-cache: hit)
+ */
+export async function graphqlRequest(
+  url: string,
+  c: { name: string; query: string; variables: Record<string, unknown> },
+  cached: boolean,
+): Promise<boolean> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(cached ? {} : { 'cache-control': 'no-cache' }) },
+    body: JSON.stringify({ query: c.query, variables: c.variables }),
+  });
+  const body = (await response.json()) as { errors?: { message: string }[] };
+  if (body.errors) throw new Error(`${c.name}: ${body.errors.map((e) => e.message).join('; ')}`);
+  const cache = response.headers.get('x-cache');
+  if (!cached && cache !== 'bypass') throw new Error(`${c.name}: an uncached request answered x-cache: ${cache}`);
+  return cache === 'hit';
 }
 
 /** Stops what a benchmark started: the API process, then the throw-away Neo4j in `home` (none with --uri). */

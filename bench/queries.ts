@@ -26,27 +26,9 @@ import type { Driver } from 'neo4j-driver';
 import { loadSeed } from '../seed/loadSeed';
 import { createDriver, freePort, migrate, readTx, startLocalNeo4j } from '../src/db';
 import { benchCases, type BenchCase } from './cases';
-import { arg, cleanUp, measure, run, startApi, stopApi, writeResults } from './harness';
+import { arg, cleanUp, graphqlRequest, measure, run, startApi, stopApi, writeResults } from './harness';
 
 const DATABASE = 'neo4j';
-
-/**
- * One request through the API. Uncached requests send `Cache-Control: no-cache`, so the query runs (the server
- * answers `x-cache: bypass`, checked); cached ones let the response cache answer (src/graphql/responseCache.ts).
- * @returns whether the response cache answered (x-cache: hit)
- */
-async function graphqlOnce(url: string, c: BenchCase, cached: boolean): Promise<boolean> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(cached ? {} : { 'cache-control': 'no-cache' }) },
-    body: JSON.stringify({ query: c.query, variables: c.variables }),
-  });
-  const body = (await response.json()) as { errors?: { message: string }[] };
-  if (body.errors) throw new Error(`${c.name}: ${body.errors.map((e) => e.message).join('; ')}`);
-  const cache = response.headers.get('x-cache');
-  if (!cached && cache !== 'bypass') throw new Error(`${c.name}: an uncached request answered x-cache: ${cache}`);
-  return cache === 'hit';
-}
 
 async function directOnce(driver: Driver, c: BenchCase): Promise<void> {
   await readTx(driver, { database: DATABASE }, (tx) => c.direct(tx));
@@ -83,7 +65,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < warmup; i++) {
       for (const c of cases) {
         await directOnce(driver, c);
-        await graphqlOnce(url, c, false);
+        await graphqlRequest(url, c, false);
       }
     }
     console.error(`warm-up: ${warmup} rounds of ${cases.length} cases in ${Math.round((Date.now() - t0) / 1000)} s`);
@@ -93,12 +75,12 @@ async function main(): Promise<void> {
       for (const clients of [1, 8]) {
         // Alternate the two paths so that machine noise hits both alike.
         const direct = await measure(requests, clients, () => directOnce(driver, c));
-        const graphql = await measure(requests, clients, () => graphqlOnce(url, c, false).then(() => undefined));
+        const graphql = await measure(requests, clients, () => graphqlRequest(url, c, false).then(() => undefined));
         let hits = 0;
         let sent = 0;
         const cached = await measure(requests, clients, async () => {
           sent += 1;
-          if (await graphqlOnce(url, c, true)) hits += 1;
+          if (await graphqlRequest(url, c, true)) hits += 1;
         });
         const row = {
           case: c.name,
