@@ -30,7 +30,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { loadSeed } from '../seed/loadSeed';
-import { aggregatesMode, rebuildAggregates } from '../src/aggregates/rebuild';
+import { aggregatesMode, rebuildAggregates } from '../src/aggregates';
 import { createDriver, migrate } from '../src/db';
 import { projectRoot } from '../src/paths';
 import { benchCases } from './cases';

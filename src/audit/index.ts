@@ -1,7 +1,13 @@
-export { auditMutations, selfAudited, selfAuditedFields } from './auditMutations';
-export type { AuditedContext } from './auditMutations';
+export { type AuditedContext, auditMutations, selfAudited, selfAuditedFields } from './auditMutations';
 export { auditedDriver } from './auditedDriver';
-export { readAuditEvents } from './events';
-export type { AuditEvent, AuditEventFilter } from './events';
-export { auditMetadata, countingRunner, countsOf, newAuditId, recordAudit, subjectOf } from './record';
-export type { AuditSubject, WriteCounts } from './record';
+export { type AuditEvent, type AuditEventFilter, readAuditEvents } from './events';
+export {
+  auditMetadata,
+  type AuditSubject,
+  countingRunner,
+  countsOf,
+  newAuditId,
+  recordAudit,
+  subjectOf,
+  type WriteCounts,
+} from './record';

@@ -1,18 +1,25 @@
-export { BackupError, EXCLUDED_LABELS, FORMAT_NAME, FORMAT_VERSION, KNOWN_VERSIONS } from './format';
-export type { BackupHeader, NodeLine, RelationshipLine } from './format';
-export { parseBodyLine } from './lines';
-export type { BodyLine } from './lines';
-export { parseHeader, scanBackup } from './readBackup';
-export type { BackupScan } from './readBackup';
+export {
+  BackupError,
+  type BackupHeader,
+  EXCLUDED_LABELS,
+  FORMAT_NAME,
+  FORMAT_VERSION,
+  KNOWN_VERSIONS,
+  type NodeLine,
+  type RelationshipLine,
+} from './format';
+export { type BodyLine, parseBodyLine } from './lines';
+export { type BackupScan, parseHeader, scanBackup } from './readBackup';
 export { verifyBackup } from './verifyBackup';
-export { backupGraph } from './writeBackup';
-export type { BackupOptions, BackupSummary } from './writeBackup';
-export { decodeProperties, decodeValue, encodeProperties, encodeValue, ValueError } from './values';
-export type { EncodedValue } from './values';
+export { backupGraph, type BackupOptions, type BackupSummary } from './writeBackup';
+export { decodeProperties, decodeValue, type EncodedValue, encodeProperties, encodeValue, ValueError } from './values';
 export { loadBody, RESTORE_BATCH } from './loadBody';
-export { restoreGraph } from './restoreGraph';
-export type { RestoreOptions, RestoreSummary } from './restoreGraph';
-export { RESTORE_METADATA, restoreMarker, writeRestoreMarker } from './restoreMarker';
-export type { RestoreMarker } from './restoreMarker';
-export { BackupSchedule, SCHEDULED_BACKUP_NAME, scheduledBackupName } from './schedule';
-export type { BackupStatus, BackupStatusSource } from './schedule';
+export { restoreGraph, type RestoreOptions, type RestoreSummary } from './restoreGraph';
+export { RESTORE_METADATA, restoreMarker, type RestoreMarker, writeRestoreMarker } from './restoreMarker';
+export {
+  BackupSchedule,
+  type BackupStatus,
+  type BackupStatusSource,
+  SCHEDULED_BACKUP_NAME,
+  scheduledBackupName,
+} from './schedule';

@@ -1,15 +1,21 @@
 export { MIN_SECRET_BYTES } from './auth';
-export { ConfigError, loadConfig } from './loadConfig';
-export type {
-  AuthConfig,
-  Config,
-  FairnessLimits,
-  LogLevel,
-  Neo4jTarget,
-  OperationLimits,
-  TokenKey,
+export {
+  type AuthConfig,
+  type BackupScheduleConfig,
+  type Config,
+  ConfigError,
+  type FairnessLimits,
+  loadConfig,
+  type LogLevel,
+  type Neo4jTarget,
+  type OperationLimits,
+  type TokenKey,
 } from './loadConfig';
-export type { BackupScheduleConfig } from './loadConfig';
-export { explorerDocuments, mergeTrustedDocuments } from './trustedDocuments';
-export { APOLLO_MANIFEST_FORMAT, EXPLORER_MANIFEST, sha256Hex } from './trustedDocuments';
-export type { TrustedDocuments } from './trustedDocuments';
+export {
+  APOLLO_MANIFEST_FORMAT,
+  EXPLORER_MANIFEST,
+  explorerDocuments,
+  mergeTrustedDocuments,
+  sha256Hex,
+  type TrustedDocuments,
+} from './trustedDocuments';

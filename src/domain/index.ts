@@ -1,10 +1,7 @@
-export { isLabel, LABELS } from './labels';
-export type { Label } from './labels';
-export { expandRoles, isRole, knownRoles, ROLES } from './roles';
-export type { Role } from './roles';
+export { isLabel, type Label, LABELS } from './labels';
+export { expandRoles, isRole, knownRoles, type Role, ROLES } from './roles';
 export { CYPHER_CONSTANTS, RULE_DEFAULTS } from './ruleDefaults';
-export { graphVocabulary, vocabularyOf } from './vocabulary';
-export type { GraphVocabulary } from './vocabulary';
+export { graphVocabulary, type GraphVocabulary, vocabularyOf } from './vocabulary';
 export { QUALIFICATIONS } from './qualifications';
 export { MAX_YEAR, MIN_YEAR, validateYear } from './year';
 export { creditCodeCheckChar, validateCreditCode } from './creditCode';
@@ -19,7 +16,7 @@ export {
   PlatformLevel,
   QualificationCode,
   RegionLevel,
+  RELATIONSHIP_TYPES,
+  type RelationshipType,
   TargetState,
 } from './schema.generated';
-export { RELATIONSHIP_TYPES } from './schema.generated';
-export type { RelationshipType } from './schema.generated';

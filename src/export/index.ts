@@ -1,10 +1,10 @@
 export {
+  exportableGaps,
   ExportError,
   type ExportFilters,
-  type GapFields,
-  exportableGaps,
   exportGap,
   exportReview,
+  type GapFields,
   type RunOperation,
 } from './exportTables';
 export { type ColumnKind, type Table, type TableColumn, toCsv, toXlsx } from './table';

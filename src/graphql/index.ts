@@ -1,12 +1,9 @@
 export { accessControl } from './accessControl';
-export { argumentGuards } from './argumentGuards';
-export type { GuardedField } from './argumentGuards';
+export { argumentGuards, type GuardedField } from './argumentGuards';
 export { buildSchema, loadTypeDefs, SCHEMA_DIR } from './buildSchema';
 export { moneyNotNegative } from './money';
-export { operationLimits } from './operationLimits';
-export type { ListLimit } from './operationLimits';
-export { bookmarkResponse, databaseGate, dataVersionCache } from './plugins';
-export type { DataVersionCacheOptions } from './plugins';
+export { type ListLimit, operationLimits } from './operationLimits';
+export { bookmarkResponse, databaseGate, dataVersionCache, type DataVersionCacheOptions } from './plugins';
 export { Preflight } from './preflight';
 export { requestDeadline } from './requestDeadline';
 export { rootFieldNodes } from './operations';

@@ -1,4 +1,3 @@
-export { changeOf, readChangesOfEvents, readHistory } from './read';
-export type { HistoryFilter } from './read';
+export { changeOf, type HistoryFilter, readChangesOfEvents, readHistory } from './read';
 export type { Change, PropertyChange } from './change';
 export { keepCreated } from './batchChanges';

@@ -1,4 +1,4 @@
-export { type UndoConflict, UndoError, type UndoReport, undoImport } from './apply/undo';
+export { type UndoConflict, UndoError, undoImport, type UndoReport } from './apply/undo';
 export { IMPORT_KINDS, type ImportKind, KINDS, writeTemplate } from './kinds';
 export { normalizeName, REVIEW_THRESHOLD, similarity } from './match/names';
 export type { Candidate, ReviewItem } from './match/matchRow';

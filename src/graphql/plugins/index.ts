@@ -1,4 +1,3 @@
 export { bookmarkResponse } from './bookmarkResponse';
 export { databaseGate } from './databaseGate';
-export { dataVersionCache } from './dataVersionCache';
-export type { DataVersionCacheOptions } from './dataVersionCache';
+export { dataVersionCache, type DataVersionCacheOptions } from './dataVersionCache';
