@@ -107,7 +107,8 @@ async function main(): Promise<void> {
           body: JSON.stringify({ query }),
         });
         const body = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown };
-        if (response.status !== 200 || body.data === undefined || !check(body.data)) {
+        // Under application/json (fetch's Accept) a GraphQL error is 200 too: the errors say it.
+        if (response.status !== 200 || body.errors !== undefined || !body.data || !check(body.data)) {
           throw new Error(`${role} ${query.slice(0, 40)}…: ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
         }
       };

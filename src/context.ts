@@ -13,6 +13,12 @@ export interface RequestContext {
   clientBookmarks: readonly string[];
   /** Called when a write marked the maintained aggregates stale (src/aggregates/backgroundRebuild.ts rebuilds them). */
   onAggregatesStale?: () => void;
+  /**
+   * Called before the answer is sent with its status as application/graphql-response+json has it (200, or its error's:
+   * 400, 403 …), whatever type it is written in (src/errors/errorStatus.ts): GRAPHQL_APQ registers a text only when it
+   * was answered 200 (src/http/persistedDocuments.ts). Set by the HTTP route when something waits for it.
+   */
+  onAnswered?: (status: number) => void;
   /** The transaction timeout of an import or undo (IMPORT_TIMEOUT_MS): a whole batch, not a query. */
   importTimeoutMs: number;
   /** The server's id of the request (always made by the server). */

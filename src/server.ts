@@ -147,7 +147,6 @@ export function createServer(deps: ServerDeps): AppServer {
       preflight.checking(accessControl<RequestContext>(accessRules)),
       ...limits.plugins.map((plugin) => preflight.checking(plugin)),
       preflight.checking(moneyNotNegative<RequestContext>()),
-      errorStatus(),
       bookmarkResponse(bookmarks.codec),
       requestDeadline<RequestContext>(config.queryTimeoutMs),
       databaseGate(health),
@@ -157,6 +156,9 @@ export function createServer(deps: ServerDeps): AppServer {
         answersFromCache: (context) => cache.answersFromCache(context),
         proceed: (context) => preflight.passed(context),
       }),
+      // Last: the status of the answer by the type the client accepts (200 or the error's under application/json or
+      // application/graphql-response+json), after every other plugin has shaped the answer (requestDeadline's 504).
+      errorStatus<RequestContext>((context, status) => context.onAnswered?.(status)),
     ],
   });
 

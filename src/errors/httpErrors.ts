@@ -1,10 +1,23 @@
 import type { ErrorRequestHandler, Response } from 'express';
+import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from '../logger';
 import { ErrorCode, httpStatusOf } from './ErrorCode';
+import { responseMediaType } from './mediaType';
+
+/**
+ * Writes `{ errors }`, a GraphQL response without data, with `status`, in the type the client accepts
+ * (responseMediaType: application/graphql-response+json or application/json), as Apollo would write it: every
+ * answer of the API reads the same, wherever it was refused. The status is the caller's: an answer written here was
+ * refused before GraphQL ran (401, 413, 429 …), and keeps its status whatever the client accepts.
+ */
+export function sendErrors(res: Response, status: number, errors: GraphQLFormattedError[]): void {
+  res.status(status).type(responseMediaType(res.req.headers.accept)).json({ errors });
+}
 
 /**
  * Answers an HTTP request outside GraphQL with an error as GraphQL would show it: the code's status and
- * `{ errors: [{ message, extensions: { code, ...extensions } }] }`; `res.locals.errorCode` tells the metrics why.
+ * `{ errors: [{ message, extensions: { code, ...extensions } }] }` (see {@link sendErrors}); `res.locals.errorCode`
+ * tells the metrics why.
  */
 export function sendError(
   res: Response,
@@ -13,7 +26,7 @@ export function sendError(
   extensions: Record<string, unknown> = {},
 ): void {
   res.locals.errorCode = code;
-  res.status(httpStatusOf[code]).json({ errors: [{ message, extensions: { code, ...extensions } }] });
+  sendErrors(res, httpStatusOf[code], [{ message, extensions: { code, ...extensions } }]);
 }
 
 /** What body-parser (express.json) says about a body it refuses, by its error `type`, as the client is told it. */
@@ -40,9 +53,9 @@ const BODY_ERRORS: Record<string, { code: ErrorCode; message: string }> = {
 
 /**
  * The last Express handler: every error a middleware raised (a body that is not JSON, too large, in another charset
- * or a broken compression) becomes a JSON answer `{ errors: [{ message, extensions: { code } }] }` with the status of
- * its code, never Express's HTML page with a stack trace and file paths. An unexpected error is logged in full and
- * answered as a bare 500.
+ * or a broken compression) becomes an answer `{ errors: [{ message, extensions: { code } }] }` with the status of its
+ * code ({@link sendError}), never Express's HTML page with a stack trace and file paths. An unexpected error is logged
+ * in full and answered as a bare 500.
  */
 export function httpErrors(logger: Logger): ErrorRequestHandler {
   return (error: unknown, _req, res, next) => {
@@ -63,8 +76,6 @@ export function httpErrors(logger: Logger): ErrorRequestHandler {
       logger.error({ err: error, reqId: res.locals.requestId }, 'unexpected error in an HTTP handler');
       known = { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal server error.' };
     }
-    res
-      .status(httpStatusOf[known.code])
-      .json({ errors: [{ message: known.message, extensions: { code: known.code } }] });
+    sendError(res, known.code, known.message);
   };
 }

@@ -2,4 +2,4 @@ export { AppError, badInput, notFound } from './AppError';
 export { ErrorCode, httpStatusOf } from './ErrorCode';
 export { classifyNeo4jError, formatError } from './formatError';
 export { errorStatus } from './errorStatus';
-export { httpErrors, sendError } from './httpErrors';
+export { httpErrors, sendError, sendErrors } from './httpErrors';

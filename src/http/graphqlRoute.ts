@@ -8,6 +8,7 @@ import { BOOKMARK_HEADER } from '../db';
 import { bookmarksOfResponse } from './bookmarkHeader';
 import { clientKeyOf } from './fairness';
 import { jsonDepthLimit } from './jsonDepth';
+import { onAnsweredOf } from './persistedDocuments';
 import type { ContextFor } from './requestContext';
 
 /** Response headers a page of another origin (CORS_ORIGINS) may read: the bookmarks above all. */
@@ -47,7 +48,7 @@ export function graphqlRoute(options: GraphqlRouteOptions): RequestHandler[] {
     expressMiddleware(options.apollo, {
       context: async ({ req, res }) => {
         const principal = principalOfResponse(res);
-        return contextFor(
+        const context = contextFor(
           String(res.locals.requestId),
           principal,
           clientKeyOf(principal, req),
@@ -55,6 +56,9 @@ export function graphqlRoute(options: GraphqlRouteOptions): RequestHandler[] {
           res.locals.clientBookmarks as string[],
           res.locals.clientRequestId as string | null,
         );
+        // GRAPHQL_APQ's registration of a text waits for the answer's status (src/http/persistedDocuments.ts).
+        const onAnswered = onAnsweredOf(res);
+        return onAnswered === undefined ? context : { ...context, onAnswered };
       },
     }),
   ];

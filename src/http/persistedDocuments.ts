@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { LRUCache } from 'lru-cache';
 import { hasRole, type Principal, principalOfResponse } from '../auth';
-import { ErrorCode, sendError } from '../errors';
+import { ErrorCode, sendError, sendErrors } from '../errors';
 import { sha256Hex, type TrustedDocuments } from '../config';
 
 /** Memory for automatic persisted queries (GRAPHQL_APQ), over every role set; least recently used go first. */
@@ -103,21 +103,9 @@ function namedIn(req: Request): Named | { error: string } | null {
   };
 }
 
-/**
- * Calls `fn` once, just before the response's status and headers are written (as the on-headers package does), so
- * that what it records is in place before the client can send its next request.
- */
-function beforeHeaders(res: Response, fn: () => void): void {
-  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => Response;
-  let called = false;
-  res.writeHead = ((...args: unknown[]) => {
-    if (!called) {
-      called = true;
-      if (typeof args[0] === 'number') res.statusCode = args[0];
-      fn();
-    }
-    return writeHead(...args);
-  }) as Response['writeHead'];
+/** What the GraphQL route hands Apollo's status plugin for this request (RequestContext.onAnswered), if anything. */
+export function onAnsweredOf(res: Response): ((status: number) => void) | undefined {
+  return res.locals.onAnswered as ((status: number) => void) | undefined;
 }
 
 const WHAT_TO_DO =
@@ -135,7 +123,8 @@ const WHAT_TO_DO =
  *   when its sha256 is listed (safelisting: clients that send text keep working); anything else is 400
  *   PERSISTED_QUERY_NOT_LISTED, before Apollo parses it and before any database work. Introspection is refused
  *   too unless listed. Admins may send any text (the query console is for them in this mode).
- * - GRAPHQL_APQ: a hash and its text register the text for the caller's role set when the request answers 200; a
+ * - GRAPHQL_APQ: a hash and its text register the text for the caller's role set when the operation is answered
+ *   200 (as application/graphql-response+json has it: a refusal never registers, whatever the client accepts); a
  *   hash alone runs the text registered for the same role set, or answers PERSISTED_QUERY_NOT_FOUND as Apollo Server
  *   does (status 200), so that Apollo Client and urql send the text again. Without it, Apollo Server answers
  *   PERSISTED_QUERY_NOT_SUPPORTED and those clients fall back to sending text.
@@ -181,9 +170,11 @@ export function persistedDocuments({ trusted, apq }: PersistedDocumentsOptions) 
       }
       if (registered !== null && apqHash !== undefined && !restricted) {
         const key = `${partitionOf(principal)}\n${hash}`;
-        beforeHeaders(res, () => {
-          if (res.statusCode === 200) registered.set(key, text);
-        });
+        // Told the status before the answer is sent (so the text is in place before the client's next request), as
+        // application/graphql-response+json has it: under application/json a refusal is 200 too, and never registers.
+        res.locals.onAnswered = (status: number) => {
+          if (status === 200) registered.set(key, text);
+        };
       }
       if (apqHash !== undefined || documentId !== undefined) named.rewrite(text);
       else named.pin();
@@ -210,9 +201,9 @@ export function persistedDocuments({ trusted, apq }: PersistedDocumentsOptions) 
       if (resolved === undefined) {
         // As Apollo Server answers it (status 200), so that the client sends the text next.
         res.locals.errorCode = 'PERSISTED_QUERY_NOT_FOUND';
-        res.status(200).json({
-          errors: [{ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }],
-        });
+        sendErrors(res, 200, [
+          { message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } },
+        ]);
         return;
       }
     }

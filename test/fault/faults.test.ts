@@ -8,7 +8,11 @@ import { createTestApp, testNeo4j } from '../support/testApp';
 
 const QUERY = JSON.stringify({ query: '{ regions(limit: 1) { id } }' });
 
-/** Closed-loop load: `clients` loops posting QUERY until stopped; every answer's status (0 = no connection). */
+/**
+ * Closed-loop load: `clients` loops posting QUERY until stopped; every answer's status (0 = no connection). Sent as
+ * Apollo Client 4 asks (application/graphql-response+json), so that a refusal has its status (503): under
+ * application/json it would be 200, its code in the body.
+ */
 function load(base: string, clients: number) {
   const answers: { status: number; ms: number; code?: string }[] = [];
   let running = true;
@@ -18,7 +22,11 @@ function load(base: string, clients: number) {
       try {
         const res = await fetch(`${base}/graphql`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'cache-control': 'no-cache' },
+          headers: {
+            'content-type': 'application/json',
+            accept: 'application/graphql-response+json',
+            'cache-control': 'no-cache',
+          },
           body: QUERY,
         });
         const body = (await res.json()) as { errors?: { extensions?: { code?: string } }[] };

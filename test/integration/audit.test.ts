@@ -208,10 +208,11 @@ describe('local mode (no authentication configured)', () => {
     const app = await createTestApp(undefined, { auth: { mode: 'local', localRole: 'planner' } });
     try {
       const url = await app.listen();
+      // As Apollo Client 4 asks: a refusal has its status (403; under application/json it would be 200).
       const post = (query: string) =>
         fetch(`${url}/graphql`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
           body: JSON.stringify({ query }),
         });
       expect((await post('{ enterprises(limit: 1) { revenue } }')).status).toBe(200);
@@ -225,10 +226,15 @@ describe('local mode (no authentication configured)', () => {
   it('refuses a request from another address, or addressed to another host name (DNS rebinding)', () => {
     const handler = authenticate({ mode: 'local', localRole: 'admin' }, createLogger('silent'));
     const answered: { status?: number; body?: unknown } = {};
+    // What sendError (src/errors/httpErrors.ts) uses: the request's Accept header, the status, the type, the body.
     const res = {
       locals: {} as Record<string, unknown>,
+      req: { headers: {} },
       status(code: number) {
         answered.status = code;
+        return this;
+      },
+      type() {
         return this;
       },
       json(body: unknown) {

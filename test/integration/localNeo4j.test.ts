@@ -71,8 +71,13 @@ describe('local Neo4j launcher and the API around it', () => {
     try {
       const base = await app.listen();
       const query = JSON.stringify({ query: '{ regions(limit: 1) { id } }' });
+      // As Apollo Client 4 asks: the answer's status says whether it failed (under application/json it is 200).
       const post = () =>
-        fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: query });
+        fetch(`${base}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+          body: query,
+        });
       expect((await fetch(`${base}/health/ready`)).status).toBe(200);
       expect((await post()).status).toBe(200);
 

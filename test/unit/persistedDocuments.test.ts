@@ -30,11 +30,16 @@ function run(
   role: Role,
   options: PersistedDocumentsOptions = { trusted, apq: false },
 ) {
-  const req = { url: '/', ...request } as unknown as Request;
+  const req = { url: '/', headers: {}, ...request } as unknown as Request;
   const fake: FakeResponse = { locals: { principal: principalOf('someone', [role], 'token') }, statusCode: 200 };
+  // What sendErrors (src/errors/httpErrors.ts) uses: the request's Accept header, the status, the type, the body.
   const res = Object.assign(fake, {
+    req,
     status(code: number) {
       fake.statusCode = code;
+      return res;
+    },
+    type() {
       return res;
     },
     json(body: FakeResponse['body']) {
