@@ -6,13 +6,10 @@ import {
   type GraphQLSchema,
   isInputType,
   type OperationDefinitionNode,
-  TypeInfo,
   typeFromAST,
-  visit,
-  visitWithTypeInfo,
 } from 'graphql';
 import { walkInput } from './inputWalk';
-import { rootFieldNodes } from './operations';
+import { executionOf, type Includes, rootFieldNodes, visitExecuted } from './operations';
 import { forbidden, hasRole, type AccessRules, type Principal, type Refusal } from '../auth';
 import { ROLES, type Role } from '../domain';
 
@@ -25,9 +22,9 @@ export const INTROSPECTION_ROLE: Role = ROLES[0];
 
 const INTROSPECTION_FIELDS = new Set(['__schema', '__type']);
 
-/** The names of the root fields an operation selects (introspection fields left out). */
-function rootFields(document: DocumentNode, operation: OperationDefinitionNode): string[] {
-  const names = rootFieldNodes(document, operation).map((f) => f.name.value);
+/** The names of the root fields an operation runs (introspection fields left out). */
+function rootFields(document: DocumentNode, operation: OperationDefinitionNode, includes: Includes): string[] {
+  const names = rootFieldNodes(document, operation, includes).map((f) => f.name.value);
   return [...new Set(names.filter((name) => !name.startsWith('__')))];
 }
 
@@ -61,6 +58,9 @@ function inputRefusals(
  * - each confidential field the principal's roles do not reach, wherever it appears: selected (under any type, so
  *   aggregates, connections, interfaces and @cypher results are covered alike), or set in an argument (filters,
  *   sorts, aggregate filters) inline or through a variable.
+ * Only what runs counts: a field, fragment spread or inline fragment that `@skip`/`@include` leave out under the
+ * request's variables (src/graphql/operations.ts, graphql-js's own rule) is not refused, nor anything under it,
+ * nor a variable only it uses; the other operations of the document do not run either.
  */
 export function refusalsOf(
   rules: AccessRules,
@@ -70,14 +70,15 @@ export function refusalsOf(
   variables: Readonly<Record<string, unknown>>,
   principal: Principal,
 ): Refusal[] {
+  const execution = executionOf(schema, operation, variables);
   const refusals: Refusal[] = [];
   if (!hasRole(principal, INTROSPECTION_ROLE)) {
-    const asked = new Set(rootFieldNodes(document, operation).map((f) => f.name.value));
+    const asked = new Set(rootFieldNodes(document, operation, execution.includes).map((f) => f.name.value));
     for (const field of INTROSPECTION_FIELDS) {
       if (asked.has(field)) refusals.push({ what: field, needs: INTROSPECTION_ROLE, kind: 'operation' });
     }
   }
-  for (const field of rootFields(document, operation)) {
+  for (const field of rootFields(document, operation, execution.includes)) {
     const needs =
       operation.operation === 'query'
         ? (rules.queryFields.get(field) ?? rules.readRole)
@@ -90,28 +91,38 @@ export function refusalsOf(
   if (lacking.size === 0) return refusals;
 
   const found = new Map<string, Role>();
-  const typeInfo = new TypeInfo(schema);
-  visit(
-    document,
-    visitWithTypeInfo(typeInfo, {
-      Field(node) {
-        const role = lacking.get(node.name.value);
-        if (role !== undefined) found.set(`${typeInfo.getParentType()?.name ?? '?'}.${node.name.value}`, role);
-      },
-      ObjectField(node) {
-        const name = confidentialName(node.name.value, lacking);
-        if (name !== undefined) {
-          found.set(
-            `${getNamedType(typeInfo.getParentInputType())?.name ?? '?'}.${node.name.value}`,
-            lacking.get(name) as Role,
-          );
-        }
-      },
-    }),
-  );
+  // The variables the running selections' arguments use: their values are checked below, those of a variable only a
+  // skipped field uses are not.
+  const used = new Set<string>();
+  visitExecuted(schema, document, operation, execution.includes, (typeInfo) => ({
+    // The `if` of @skip and @include (a Boolean) was read by the rule above: a variable used there only is not an input.
+    Directive: (node) => (node.name.value === 'skip' || node.name.value === 'include' ? false : undefined),
+    // A default value counts through the coerced variables, where it is applied when the variable is not given;
+    // when they do not coerce (nothing runs), it is checked as written, on the safe side.
+    VariableDefinition: () => (execution.variables ? false : undefined),
+    Variable(node) {
+      used.add(node.name.value);
+    },
+    Field(node) {
+      const role = lacking.get(node.name.value);
+      if (role !== undefined) found.set(`${typeInfo.getParentType()?.name ?? '?'}.${node.name.value}`, role);
+    },
+    ObjectField(node) {
+      const name = confidentialName(node.name.value, lacking);
+      if (name !== undefined) {
+        found.set(
+          `${getNamedType(typeInfo.getParentInputType())?.name ?? '?'}.${node.name.value}`,
+          lacking.get(name) as Role,
+        );
+      }
+    },
+  }));
+  const values = execution.variables ?? variables;
   for (const definition of operation.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    if (!used.has(name)) continue;
     const type = typeFromAST(schema, definition.type);
-    if (type && isInputType(type)) inputRefusals(type, variables[definition.variable.name.value], lacking, found);
+    if (type && isInputType(type)) inputRefusals(type, values[name], lacking, found);
   }
   for (const [what, needs] of found) refusals.push({ what, needs, kind: 'confidential field' });
   return refusals;

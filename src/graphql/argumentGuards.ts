@@ -1,18 +1,11 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
   getArgumentValues,
-  getDirectiveValues,
-  getVariableValues,
-  GraphQLIncludeDirective,
-  GraphQLSkipDirective,
   Kind,
   parse,
   type DocumentNode,
-  type FieldNode,
-  type FragmentDefinitionNode,
   type GraphQLSchema,
   type OperationDefinitionNode,
-  type SelectionSetNode,
 } from 'graphql';
 import { isInt } from 'neo4j-driver';
 import { type AppError, badInput } from '../errors';
@@ -20,6 +13,7 @@ import { checkGapArguments, type GapArgumentRefs } from '../queries';
 import type { RequestContext } from '../context';
 import { validateYear } from '../domain';
 import { readFor } from '../resolvers';
+import { executionOf, rootFieldNodes } from './operations';
 
 /** Paging of every gap list: the SDL default of `limit`, and its maximum. */
 export const GAP_PAGING = { defaultLimit: 50, maxLimit: 500 } as const;
@@ -132,35 +126,9 @@ export function guardedCalls(
 ): GuardedCall[] {
   const queryType = schema.getQueryType();
   if (operation.operation !== 'query' || !queryType) return [];
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables);
-  if (coerced.errors) return [];
-  const variables = coerced.coerced;
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-  }
-  const fields: FieldNode[] = [];
-  const seen = new Set<string>();
-  const included = (node: FieldNode | SelectionSetNode['selections'][number]): boolean =>
-    getDirectiveValues(GraphQLSkipDirective, node, variables)?.if !== true &&
-    getDirectiveValues(GraphQLIncludeDirective, node, variables)?.if !== false;
-  const visit = (selectionSet: SelectionSetNode): void => {
-    for (const selection of selectionSet.selections) {
-      if (!included(selection)) continue;
-      if (selection.kind === Kind.FIELD) {
-        if (guarded.has(selection.name.value)) fields.push(selection);
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        visit(selection.selectionSet);
-      } else {
-        const fragment = fragments.get(selection.name.value);
-        if (fragment && !seen.has(fragment.name.value)) {
-          seen.add(fragment.name.value);
-          visit(fragment.selectionSet);
-        }
-      }
-    }
-  };
-  visit(operation.selectionSet);
+  const { variables, includes } = executionOf(schema, operation, rawVariables);
+  if (!variables) return [];
+  const fields = rootFieldNodes(document, operation, includes).filter((node) => guarded.has(node.name.value));
   const calls: GuardedCall[] = [];
   for (const node of fields) {
     const definition = queryType.getFields()[node.name.value];

@@ -2,7 +2,6 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import {
   getArgumentValues,
   getNamedType,
-  getVariableValues,
   GraphQLError,
   type GraphQLSchema,
   isScalarType,
@@ -12,7 +11,7 @@ import {
 import { isInt } from 'neo4j-driver';
 import { badInput } from '../errors';
 import { walkInput } from './inputWalk';
-import { rootFieldNodes } from './operations';
+import { executionOf, rootFieldNodes } from './operations';
 
 const MIN = -(2n ** 63n);
 const MAX = 2n ** 63n - 1n;
@@ -69,14 +68,15 @@ export function moneyNotNegative<TContext extends BaseContext>(): ApolloServerPl
         async didResolveOperation({ schema, document, operation, request }) {
           const mutationType = schema.getMutationType();
           if (operation?.operation !== 'mutation' || !mutationType) return;
-          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
-          if (coerced.errors) return;
-          for (const node of rootFieldNodes(document, operation)) {
+          const { variables, includes } = executionOf(schema, operation, request.variables ?? {});
+          if (!variables) return;
+          // A root field that @skip/@include leave out writes nothing: it is not refused.
+          for (const node of rootFieldNodes(document, operation, includes)) {
             const field = mutationType.getFields()[node.name.value];
             if (!field) continue;
             let args: Record<string, unknown>;
             try {
-              args = getArgumentValues(field, node, coerced.coerced);
+              args = getArgumentValues(field, node, variables);
             } catch {
               continue; // execution reports an argument that does not coerce
             }

@@ -5,7 +5,6 @@ import {
   getArgumentValues,
   getNamedType,
   getNullableType,
-  getVariableValues,
   type GraphQLField,
   type GraphQLNamedType,
   type GraphQLSchema,
@@ -15,17 +14,16 @@ import {
   Kind,
   type OperationDefinitionNode,
   parse,
-  TypeInfo,
+  type TypeInfo,
   type ValidationRule,
   valueFromASTUntyped,
-  visit,
-  visitWithTypeInfo,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { LRUCache } from 'lru-cache';
 import type { OperationLimits } from '../config';
 import { AppError, badInput, ErrorCode } from '../errors';
 import { filterExpansion, formatInputPath, MAX_INPUT_NESTING } from './filterCost';
+import { executionOf, visitExecuted } from './operations';
 
 /** A @node type's list bounds, from its `@limit(default, max)` in schema/. */
 export interface ListLimit {
@@ -177,63 +175,58 @@ export function operationLimits<TContext extends BaseContext>(
     operation: OperationDefinitionNode,
     request: { variables?: Record<string, unknown>; operationName?: string | null },
   ): AppError | null => {
-    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
-    if (coerced.errors) return null; // execution reports them with graphql-js's own messages
-    const typeInfo = new TypeInfo(schema);
+    const { variables, includes } = executionOf(schema, operation, request.variables ?? {});
+    if (!variables) return null; // execution reports them with graphql-js's own messages
     let problem: AppError | null = null;
     // The fields from the operation's (or a fragment's) root to the one visited, for the path of a filter.
     const fields: string[] = [];
-    const known = document.definitions.includes(operation);
     // The field whose relationship filters cost the most, for the message when the operation costs too much.
     let costliest = { cost: 0, path: '' };
-    visit(
-      document,
-      visitWithTypeInfo(typeInfo, {
-        // The other operations of the document do not run (and their variables are not given).
-        OperationDefinition: (node) => (node === operation || !known ? undefined : false),
-        FragmentDefinition: {
-          enter: (node) => void fields.push(`...${node.name.value}`),
-          leave: () => void fields.pop(),
+    // What runs only: not the other operations of the document (their variables are not given), nor a field that
+    // @skip/@include leave out — graphql-query-complexity leaves those out of the cost too.
+    visitExecuted(schema, document, operation, includes, (typeInfo) => ({
+      FragmentDefinition: {
+        enter: (node) => void fields.push(`...${node.name.value}`),
+        leave: () => void fields.pop(),
+      },
+      Field: {
+        enter(node) {
+          fields.push(node.name.value);
+          const field = typeInfo.getFieldDef();
+          if (problem || !field || field.args.length === 0) return;
+          let args: Record<string, unknown>;
+          try {
+            args = getArgumentValues(field, node, variables);
+          } catch {
+            return; // an argument that does not coerce: execution reports it
+          }
+          if (field.args.some((a) => ['limit', 'first', 'offset'].includes(a.name))) {
+            problem = checkPaging(typeInfo, field, args, listLimits);
+            if (problem) return;
+          }
+          const filters = filterExpansion(field.args, args, limits.filterHopCost, limits.maxFilterDepth);
+          const at = (path: readonly (string | number)[]) => `${fields.join('.')}.${formatInputPath(path)}`;
+          if (filters.tooNested) {
+            // The argument only: the path itself is over a hundred steps long.
+            const argument = at(filters.tooNested.slice(0, 1));
+            problem = new AppError(
+              ErrorCode.QUERY_TOO_COMPLEX,
+              `The input of ${argument} nests objects more than ${MAX_INPUT_NESTING} deep: write it flatter.`,
+              { path: argument },
+            );
+          } else if (filters.over) {
+            problem = new AppError(
+              ErrorCode.QUERY_TOO_COMPLEX,
+              `The relationship filter at ${at(filters.over)} is nested ${limits.maxFilterDepth + 1} relationship filters deep (some, all, none, single, aggregate), over the limit of ${limits.maxFilterDepth}: Neo4j expands every related node of every level for each candidate. Filter on fewer levels, or ask in two steps (the ids of the inner level first).`,
+              { path: at(filters.over), filterDepth: filters.depth, maxFilterDepth: limits.maxFilterDepth },
+            );
+          } else if (filters.cost > costliest.cost) {
+            costliest = { cost: filters.cost, path: fields.join('.') };
+          }
         },
-        Field: {
-          enter(node) {
-            fields.push(node.name.value);
-            const field = typeInfo.getFieldDef();
-            if (problem || !field || field.args.length === 0) return;
-            let args: Record<string, unknown>;
-            try {
-              args = getArgumentValues(field, node, coerced.coerced);
-            } catch {
-              return; // an argument that does not coerce: execution reports it
-            }
-            if (field.args.some((a) => ['limit', 'first', 'offset'].includes(a.name))) {
-              problem = checkPaging(typeInfo, field, args, listLimits);
-              if (problem) return;
-            }
-            const filters = filterExpansion(field.args, args, limits.filterHopCost, limits.maxFilterDepth);
-            const at = (path: readonly (string | number)[]) => `${fields.join('.')}.${formatInputPath(path)}`;
-            if (filters.tooNested) {
-              // The argument only: the path itself is over a hundred steps long.
-              const argument = at(filters.tooNested.slice(0, 1));
-              problem = new AppError(
-                ErrorCode.QUERY_TOO_COMPLEX,
-                `The input of ${argument} nests objects more than ${MAX_INPUT_NESTING} deep: write it flatter.`,
-                { path: argument },
-              );
-            } else if (filters.over) {
-              problem = new AppError(
-                ErrorCode.QUERY_TOO_COMPLEX,
-                `The relationship filter at ${at(filters.over)} is nested ${limits.maxFilterDepth + 1} relationship filters deep (some, all, none, single, aggregate), over the limit of ${limits.maxFilterDepth}: Neo4j expands every related node of every level for each candidate. Filter on fewer levels, or ask in two steps (the ids of the inner level first).`,
-                { path: at(filters.over), filterDepth: filters.depth, maxFilterDepth: limits.maxFilterDepth },
-              );
-            } else if (filters.cost > costliest.cost) {
-              costliest = { cost: filters.cost, path: fields.join('.') };
-            }
-          },
-          leave: () => void fields.pop(),
-        },
-      }),
-    );
+        leave: () => void fields.pop(),
+      },
+    }));
     if (problem) return problem;
     const options = {
       schema,

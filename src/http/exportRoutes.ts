@@ -81,7 +81,7 @@ export function exportRoutes(deps: ExportRouteDeps): express.Router {
     async (req: Request, res: Response) => {
       const principal = principalOfResponse(res);
       if (!hasRole(principal, 'planner')) {
-        sendError(res, ErrorCode.FORBIDDEN, 'Forbidden: exports need the planner role.');
+        sendError(res, ErrorCode.FORBIDDEN, 'Forbidden: exports need the planner role.', { needs: 'planner' });
         return;
       }
       try {

@@ -12,7 +12,7 @@ export function metricsRoute(app: Express, registry: Registry, authenticated: Re
   app.get('/metrics', authenticated, async (_req, res) => {
     const principal = principalOfResponse(res);
     if (principal.via !== 'local' && !hasRole(principal, 'admin')) {
-      sendError(res, ErrorCode.FORBIDDEN, 'Forbidden: /metrics needs the admin role.');
+      sendError(res, ErrorCode.FORBIDDEN, 'Forbidden: /metrics needs the admin role.', { needs: 'admin' });
       return;
     }
     res.setHeader('content-type', registry.contentType);

@@ -97,6 +97,13 @@ describe('money: exact 64-bit amounts, never negative on a write (real Neo4j)', 
     ).data?.enterprises ?? [{ revenue: '' }]) as [{ revenue: string }];
     expect(revenue).toBe('5');
 
+    // A write that @skip or @include leaves out writes nothing and is not refused; the same one that runs is.
+    const maybe = `mutation ($run: Boolean!) {
+      updateEnterprises(where: { id: { eq: "${p('small')}" } }, update: { revenue: { set: -7 } }) @include(if: $run) {
+        enterprises { id } } }`;
+    expect(await app.execute(maybe, { run: false })).toMatchObject({ data: {} });
+    expect((await app.execute(maybe, { run: true })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+
     // A filter may compare with a negative number.
     const filter = await app.execute(
       `mutation { updateEnterprises(where: { id: { eq: "${p('small')}" }, revenue: { gt: -1 } }, update: { name: { set: "改（示例）" } }) { enterprises { id } } }`,

@@ -12,6 +12,8 @@ const SECRET = new TextEncoder().encode(SECRET_TEXT);
 // A public portal: requests without a token are viewers (AUTH_ANONYMOUS_ROLE=viewer); AUTH_MAX_TOKEN_AGE unset (24 h).
 const AUTH = tokenAuth(SECRET_TEXT, { anonymousRole: 'viewer' });
 const YEAR = 365 * 86_400;
+/** The type whose answers carry the status of their error (GraphQL over HTTP); under application/json they are 200. */
+const GRAPHQL_RESPONSE = 'application/graphql-response+json';
 const now = () => Math.floor(Date.now() / 1000);
 
 type Caller = Role | 'unknown-role';
@@ -53,10 +55,11 @@ describe('tokens, cache headers, introspection and readiness details (issue 24, 
     await app.close();
   });
 
+  // As Apollo Client 4 asks: a GraphQL error's answer has its status (400, 403), which these tests name.
   const post = (query: string, headers: Record<string, string> = {}) =>
     fetch(`${url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
+      headers: { 'content-type': 'application/json', accept: GRAPHQL_RESPONSE, ...headers },
       body: JSON.stringify({ query }),
     });
 
@@ -129,7 +132,7 @@ describe('tokens, cache headers, introspection and readiness details (issue 24, 
     it('GraphQL GET: an answer and an error, whatever cache header Apollo would set', async () => {
       const get = (params: Record<string, string>) =>
         fetch(`${url}/graphql?${new URLSearchParams(params).toString()}`, {
-          headers: { accept: 'application/json', 'apollo-require-preflight': 'true', ...bearer('planner') },
+          headers: { accept: GRAPHQL_RESPONSE, 'apollo-require-preflight': 'true', ...bearer('planner') },
         });
       const ok = await get({ query: '{ __typename }' });
       expect([ok.status, await ok.json()]).toEqual([200, { data: { __typename: 'Query' } }]);
@@ -160,6 +163,10 @@ describe('tokens, cache headers, introspection and readiness details (issue 24, 
       expectPrivate(csv);
       const refusedExport = await fetch(`${url}/export/review?format=csv`, { headers: bearer('viewer') });
       expect(refusedExport.status).toBe(403);
+      expect(((await refusedExport.json()) as { errors: { extensions: unknown }[] }).errors[0]?.extensions).toEqual({
+        code: 'FORBIDDEN',
+        needs: 'planner',
+      });
       expectPrivate(refusedExport);
       const template = await fetch(`${url}/import/template/enterprises`, { headers: bearer('editor') });
       expect(template.status).toBeLessThan(500);
@@ -196,7 +203,7 @@ describe('tokens, cache headers, introspection and readiness details (issue 24, 
       const typeQuery = await post('{ t: __type(name: "Enterprise") { fields { name } } }', bearer('unknown-role'));
       expect(typeQuery.status).toBe(403);
       const get = await fetch(`${url}/graphql?query=${encodeURIComponent(SCHEMA)}`, {
-        headers: { accept: 'application/json', 'apollo-require-preflight': 'true', ...bearer('unknown-role') },
+        headers: { accept: GRAPHQL_RESPONSE, 'apollo-require-preflight': 'true', ...bearer('unknown-role') },
       });
       expect(get.status).toBe(403);
       // __typename alone tells nothing and stays open.

@@ -9,20 +9,25 @@ describe('accessRulesOf: the role table read from schema/', () => {
 
   it('needs planner for every gap list, partner suggestions and the change history, admin for the audit trail', () => {
     const planner = [...rules.queryFields].filter(([, role]) => role === 'planner').map(([field]) => field);
+    const gapLists = [
+      'backboneEnterprisesWithoutPlatform',
+      'chainSegmentsWithoutEnterprise',
+      'chainsWithoutLabPartner',
+      'chainsWithoutUniversityPartner',
+      'enterprisesMissingFourHaves',
+      'enterprisesNotTechLeader',
+      'enterprisesWithoutConsortium',
+      'enterprisesWithoutLandmarkAchievement',
+      'enterprisesWithoutRdInstitution',
+      'expiringQualifications',
+    ];
     expect(planner.sort()).toEqual(
       [
-        'backboneEnterprisesWithoutPlatform',
-        'chainSegmentsWithoutEnterprise',
-        'chainsWithoutLabPartner',
-        'chainsWithoutUniversityPartner',
+        ...gapLists,
+        // Each list's total (src/graphql/gapTotals.ts) takes the list's @authentication with it.
+        ...gapLists.map((list) => `${list}Total`),
         'deputyCandidatesFor',
         'deputySuggestions',
-        'enterprisesMissingFourHaves',
-        'enterprisesNotTechLeader',
-        'enterprisesWithoutConsortium',
-        'enterprisesWithoutLandmarkAchievement',
-        'enterprisesWithoutRdInstitution',
-        'expiringQualifications',
         'history',
         'partnerSuggestions',
       ].sort(),
@@ -115,6 +120,63 @@ describe('refusalsOf: what a role may not ask for (the real schema, no database)
     expect(refused(['planner'], '{ enterprises(where: { revenue: { gt: 1 } }) { revenue } }')).toEqual([]);
     expect(refused(['planner'], 'mutation { deleteRegions { nodesDeleted } }')).toEqual(['deleteRegions:editor']);
     expect(refused(['editor'], 'mutation { deleteRegions { nodesDeleted } }')).toEqual([]);
+  });
+
+  it('refuses only what runs: @skip and @include on fields, spreads and inline fragments, literal or variable', () => {
+    const revenue = ['Enterprise.revenue:planner'];
+    expect(refused(['viewer'], '{ enterprises { id revenue @include(if: false) } }')).toEqual([]);
+    expect(refused(['viewer'], '{ enterprises { id revenue @include(if: true) } }')).toEqual(revenue);
+    expect(refused(['viewer'], '{ enterprises { id revenue @skip(if: true) } }')).toEqual([]);
+    // @skip wins over @include, as in execution.
+    expect(refused(['viewer'], '{ enterprises { id revenue @skip(if: true) @include(if: true) } }')).toEqual([]);
+    const variable = 'query ($p: Boolean!) { enterprises { id revenue @include(if: $p) } }';
+    expect(refused(['viewer'], variable, { p: false })).toEqual([]);
+    expect(refused(['viewer'], variable, { p: true })).toEqual(revenue);
+    // A variable's default applies when it is not given.
+    const defaulted = 'query ($p: Boolean = false) { enterprises { id revenue @include(if: $p) } }';
+    expect(refused(['viewer'], defaulted)).toEqual([]);
+    expect(refused(['viewer'], defaulted, { p: true })).toEqual(revenue);
+    // A fragment spread or an inline fragment, and everything under it.
+    const spread = '{ enterprises { id ...F @skip(if: $s) } } fragment F on Enterprise { revenue }';
+    expect(refused(['viewer'], `query ($s: Boolean!) ${spread}`, { s: true })).toEqual([]);
+    expect(refused(['viewer'], `query ($s: Boolean!) ${spread}`, { s: false })).toEqual(revenue);
+    expect(refused(['viewer'], '{ enterprises { id ... @include(if: false) { revenue } } }')).toEqual([]);
+    expect(refused(['viewer'], '{ enterprises @skip(if: true) { revenue reports { rdStaff } } }')).toEqual([]);
+    // A fragment skipped in one place and spread in another runs.
+    expect(
+      refused(
+        ['viewer'],
+        '{ a: enterprises { ...F @skip(if: true) } b: enterprises { ...F } } fragment F on Enterprise { revenue }',
+      ),
+    ).toEqual(revenue);
+    // Root fields too: a skipped gap list, introspection or mutation is not refused.
+    expect(refused(['viewer'], '{ regions { id } chainsWithoutLabPartner @skip(if: true) { id } }')).toEqual([]);
+    expect(refused([], '{ __schema @include(if: false) { queryType { name } } __typename }')).toEqual([]);
+    expect(refused(['viewer'], 'mutation { deleteRegions @skip(if: true) { nodesDeleted } }')).toEqual([]);
+    // Another operation of the document does not run (the first one is the one run here).
+    expect(refused(['viewer'], 'query A { regions { id } } query B { enterprises { revenue } }')).toEqual([]);
+  });
+
+  it('refuses a filter or sort on a confidential field only where its field runs, inline or through a variable', () => {
+    const inline =
+      'query ($p: Boolean!) { regions { id } enterprises(where: { revenue: { gt: 1 } }) @include(if: $p) { id } }';
+    expect(refused(['viewer'], inline, { p: false })).toEqual([]);
+    expect(refused(['viewer'], inline, { p: true })).toEqual(['EnterpriseWhere.revenue:planner']);
+    const sorted = 'query ($p: Boolean!) { enterprises(sort: [{ revenue: DESC }]) @skip(if: $p) { id } }';
+    expect(refused(['viewer'], sorted, { p: true })).toEqual([]);
+    expect(refused(['viewer'], sorted, { p: false })).toEqual(['EnterpriseSort.revenue:planner']);
+    const variable = 'query ($p: Boolean!, $w: EnterpriseWhere) { enterprises(where: $w) @include(if: $p) { id } }';
+    const w = { reports: { some: { rdStaff: { gt: 10 } } } };
+    expect(refused(['viewer'], variable, { p: false, w })).toEqual([]);
+    expect(refused(['viewer'], variable, { p: true, w })).toEqual(['AnnualReportWhere.rdStaff:planner']);
+    // A variable's default counts when it is not given, wherever the variable is used in what runs.
+    const defaulted = 'query ($w: EnterpriseWhere = { revenue: { gt: 1 } }) { enterprises(where: $w) { id } }';
+    expect(refused(['viewer'], defaulted)).toEqual(['EnterpriseWhere.revenue:planner']);
+    expect(refused(['viewer'], defaulted, { w: { name: { eq: 'x' } } })).toEqual([]);
+    // Variables that do not coerce: nothing runs, and every selection counts (the safe side).
+    expect(
+      refused(['viewer'], 'query ($p: Boolean!) { enterprises { revenue @include(if: $p) } }', { p: 'x' }),
+    ).toEqual(['Enterprise.revenue:planner']);
   });
 
   it('checks every root field against its role; introspection needs a known role, __typename none', () => {

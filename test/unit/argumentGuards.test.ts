@@ -38,7 +38,7 @@ function defaultOf(field: string, argument: string): unknown {
 describe('argument guards of the gap fields (no database)', () => {
   it('find the gap fields by rule: every @cypher root field, and those with a @reportYear argument', () => {
     // Known by construction from schema/gaps.graphql: R1–R4 and R6 compare a report of the year.
-    expect(Object.fromEntries([...guardedFields].map(([name, { reportYear }]) => [name, reportYear]))).toEqual({
+    const lists = {
       enterprisesWithoutRdInstitution: true,
       enterprisesWithoutLandmarkAchievement: true,
       enterprisesWithoutConsortium: true,
@@ -47,9 +47,15 @@ describe('argument guards of the gap fields (no database)', () => {
       chainsWithoutLabPartner: false,
       chainsWithoutUniversityPartner: false,
       chainSegmentsWithoutEnterprise: false,
-      fourHavesCoverage: true,
       enterprisesMissingFourHaves: true,
       expiringQualifications: false,
+    };
+    // Each list's total (src/graphql/gapTotals.ts) keeps the list's @reportYear marks, so it is guarded alike.
+    const totals = Object.fromEntries(Object.entries(lists).map(([name, marked]) => [`${name}Total`, marked]));
+    expect(Object.fromEntries([...guardedFields].map(([name, { reportYear }]) => [name, reportYear]))).toEqual({
+      ...lists,
+      fourHavesCoverage: true,
+      ...totals,
     });
   });
 
@@ -79,11 +85,11 @@ describe('argument guards of the gap fields (no database)', () => {
       RULE_DEFAULTS.R5.leadingChainsOnly,
     );
     for (const field of [...guardedFields.keys()].filter((f) => f !== 'fourHavesCoverage')) {
-      expect([field, defaultOf(field, 'limit'), defaultOf(field, 'offset')]).toEqual([
-        field,
-        GAP_PAGING.defaultLimit,
-        0,
-      ]);
+      // A total counts every page: it takes no paging arguments.
+      const paged = !field.endsWith('Total');
+      expect([field, defaultOf(field, 'limit'), defaultOf(field, 'offset')]).toEqual(
+        paged ? [field, GAP_PAGING.defaultLimit, 0] : [field, undefined, undefined],
+      );
     }
   });
 
