@@ -23,12 +23,16 @@ export const FILTERS = ['year', 'regionCode', 'chainId'];
  */
 export const SELECTION = {
   // With each firm's top partner suggestions, in the page's one request (the API batches them).
-  Enterprise: 'id name locatedIn { name } partnerSuggestions(limit: 3) { id name }',
+  Enterprise: 'id name locatedIn { name } partnerSuggestions(limit: 3) { id: candidateId name }',
   IndustryChain: 'id name',
   ChainSegment: 'id name chains { id name }',
 };
 
-/** The constant documents, by a name the manifest keeps for them. */
+/**
+ * The constant documents, by a name the manifest keeps for them. Suggestions and search hits carry an `id` unique to
+ * the question (for normalised caches); the page keeps no cache and opens the node itself, so it reads the node's
+ * own id (candidateId, personId, enterpriseId, nodeId) under the alias `id`.
+ */
 export const queries = {
   neighborhood: `query ($id: ID!) { neighborhood(id: $id, depth: 1, limit: 200) { ${SUBGRAPH} } }`,
   chainMap: `query ($chainId: ID!) { chainMap(chainId: $chainId) { ${SUBGRAPH} } }`,
@@ -39,15 +43,15 @@ export const queries = {
            noLab: chainsWithoutLabPartner(limit: 500) { id }
            noUniversity: chainsWithoutUniversityPartner(limit: 500) { id }
          }`,
-  segmentFirms: `query ($id: ID!) { neighborhood(id: $id, relationshipTypes: ["OPERATES_IN"], labels: ["Enterprise"], limit: 1000) { ${SUBGRAPH} } }`,
+  segmentFirms: `query ($id: ID!) { neighborhood(id: $id, relationshipTypes: [OPERATES_IN], labels: [Enterprise], limit: 1000) { ${SUBGRAPH} } }`,
   firmSuggestions: `query ($id: ID!) {
-             partners: partnerSuggestions(enterpriseId: $id, limit: 5) { id type name score reasons }
-             deputies: deputySuggestions(enterpriseId: $id, limit: 5) { id name title employerId employerName score reasons }
+             partners: partnerSuggestions(enterpriseId: $id, limit: 5) { id: candidateId type name score reasons }
+             deputies: deputySuggestions(enterpriseId: $id, limit: 5) { id: personId name title employerId employerName score reasons }
            }`,
   personSuggestions: `query ($id: ID!) {
-             firms: deputyCandidatesFor(personId: $id, limit: 8) { id name gaps score reasons }
+             firms: deputyCandidatesFor(personId: $id, limit: 8) { id: enterpriseId name gaps score reasons }
            }`,
-  search: 'query ($text: String!) { search(text: $text, limit: 15) { id type label } }',
+  search: 'query ($text: String!) { search(text: $text, limit: 15) { id: nodeId type label } }',
   shortestPath: `query ($from: ID!, $to: ID!) { shortestPath(fromId: $from, toId: $to, maxHops: 6) { ${SUBGRAPH} } }`,
   referenceLists: `{ industryChains(limit: 100, sort: [{ name: ASC }]) { id name }
          regions(limit: 500, sort: [{ code: ASC }]) { code name level }
@@ -75,13 +79,17 @@ function signature(types) {
 }
 
 /**
- * Every row id of a gap list, 500 a page (the lists have no count field).
+ * How many rows a gap list has over all its pages, in one request: its total field, `<field>Total` (the list's
+ * arguments but limit and offset; src/graphql/gapTotals.ts).
  * @param {string} field
  * @param {ArgumentTypes} types
  */
 export function gapCount(field, types) {
   const { declared, passed } = signature(types);
-  return `query (${[...declared, '$offset: Int!'].join(', ')}) { rows: ${field}(${[...passed, 'limit: 500', 'offset: $offset'].join(', ')}) { id } }`;
+  // A list without filters (chainsWithoutLabPartner) declares no variable: `query ()` would not parse.
+  const variables = declared.length > 0 ? ` (${declared.join(', ')})` : '';
+  const args = passed.length > 0 ? `(${passed.join(', ')})` : '';
+  return `query${variables} { total: ${field}Total${args} }`;
 }
 
 /**

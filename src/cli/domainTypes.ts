@@ -23,10 +23,15 @@ export function parseDomainTypesArgs(argv: string[]): GeneratedFileArgs {
   return parseGeneratedFileArgs(argv, fromRoot(DOMAIN_TYPES));
 }
 
+const VOCABULARY_ENUMS = new Set(['NodeLabel', 'RelationshipType']);
+
 /** The enum definitions of our SDL (schema/*.graphql): a document that stands on its own, without the directives. */
 function enumsOfSchema(): DocumentNode {
   const definitions: DefinitionNode[] = loadTypeDefs().flatMap((sdl) =>
-    parse(sdl, { noLocation: true }).definitions.filter((d) => d.kind === Kind.ENUM_TYPE_DEFINITION),
+    parse(sdl, { noLocation: true }).definitions.filter(
+      // NodeLabel and RelationshipType are written below as lists, which src/domain iterates.
+      (d) => d.kind === Kind.ENUM_TYPE_DEFINITION && !VOCABULARY_ENUMS.has(d.name.value),
+    ),
   );
   return { kind: Kind.DOCUMENT, definitions };
 }

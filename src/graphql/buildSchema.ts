@@ -7,22 +7,33 @@ import type { Driver } from 'neo4j-driver';
 import { JSONObjectResolver, JSONResolver } from 'graphql-scalars';
 import { auditMutations, selfAuditedFields } from '../audit';
 import { accessRulesOf, type AccessRules } from '../auth';
+import { vocabularyOf } from '../domain';
 import { fromRoot } from '../paths';
 import { resolvers } from '../resolvers';
 import { type GuardedField, guardedFieldsOf } from './argumentGuards';
+import { gapTotals } from './gapTotals';
 import { inlineCypherFiles } from './inlineCypherFiles';
 import { boundBigInt } from './money';
 import { type ListLimit, listLimitsOf } from './operationLimits';
 import { CreditCode, IndustryCode, RegionCode } from './scalars';
+import { resolvePlainTypesByName } from './plainTypes';
+import { vocabularyEnums } from './vocabularyEnums';
 
 export const SCHEMA_DIR = fromRoot('schema');
 
-/** The SDL of every `schema/*.graphql` file, in name order, with `"#file:<path>.cypher"` statements inlined. */
+/**
+ * The SDL of every `schema/*.graphql` file, in name order, with `"#file:<path>.cypher"` statements inlined, and last
+ * the enums of the graph's vocabulary written from them (vocabularyEnums.ts) and the totals of the paged gap lists
+ * (gapTotals.ts, read from the files as written: a list is known by its `#file:gaps/…` statement).
+ */
 export function loadTypeDefs(dir: string = SCHEMA_DIR): string[] {
-  return readdirSync(dir)
+  const sources = readdirSync(dir)
     .filter((f) => f.endsWith('.graphql'))
     .sort()
-    .map((f) => inlineCypherFiles(readFileSync(path.join(dir, f), 'utf8')));
+    .map((f) => readFileSync(path.join(dir, f), 'utf8'));
+  const files = sources.map(inlineCypherFiles);
+  const totals = gapTotals(sources);
+  return [...files, vocabularyEnums(files), ...(totals === null ? [] : [totals])];
 }
 
 /**
@@ -65,6 +76,7 @@ export async function buildSchema(driver?: Driver): Promise<{
     },
   });
   const schema = await neo4jGraphQL.getSchema();
+  resolvePlainTypesByName(schema, resolvers, new Set(vocabularyOf(typeDefs).labels));
   auditMutations(schema, selfAuditedFields(resolvers));
   boundBigInt(schema);
   return {

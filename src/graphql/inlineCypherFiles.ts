@@ -1,10 +1,15 @@
 import { loadCypher } from '../db';
 
-/**
- * `"#file:gaps/x.cypher"` as a whole GraphQL string: a path under `cypher/` made of word characters and dashes
- * (no `..`, no absolute path), so an SDL file can only point into `cypher/`.
- */
-const PLACEHOLDER = /"#file:([\w-]+(?:\/[\w-]+)*\.cypher)"/g;
+/** `#file:gaps/x.cypher`: a path under `cypher/` made of word characters and dashes (no `..`, no absolute path). */
+const FILE = /#file:([\w-]+(?:\/[\w-]+)*\.cypher)/;
+
+/** {@link FILE} as a whole GraphQL string, so an SDL file can only point into `cypher/`. */
+const PLACEHOLDER = new RegExp(`"${FILE.source}"`, 'g');
+
+/** The path under `cypher/` that a string value such as `#file:gaps/x.cypher` names, or undefined for any other. */
+export function cypherFilePlaceholder(value: string): string | undefined {
+  return new RegExp(`^${FILE.source}$`).exec(value)?.[1];
+}
 
 /**
  * Replaces every `"#file:<path>"` string of an SDL text (e.g. in `@cypher(statement: "#file:gaps/x.cypher", ...)`)

@@ -1,5 +1,5 @@
 import neo4j from 'neo4j-driver';
-import { type ReadRunner, loadCypher, toNumber } from '../db';
+import { type ReadRunner, loadCypher, toBigIntOrNull, toNumber } from '../db';
 import { maintainedMetric } from '../aggregates';
 import { PLATFORM_METRICS, QUALIFICATION_METRICS, RULE_DEFAULTS } from '../domain';
 
@@ -18,6 +18,8 @@ export interface MetricNumbers {
   value: number;
   newInYear: number | null;
   unit: string;
+  /** For unit yuan: the exact amount, digits of a BigInt; absent for other units. */
+  amount?: string | null;
   numerator: number | null;
   denominator: number | null;
 }
@@ -60,8 +62,14 @@ function projects(
 ): Compute {
   return async (tx, filters) => {
     const record = await single(tx, 'projects.cypher', { ...scopeParams(filters), levels, statuses });
-    const value = toNumber(record.get(measure === 'count' ? 'value' : 'funding'));
-    return { value, newInYear: value, unit: measure === 'count' ? 'projects' : 'yuan', ...noRatio };
+    if (measure === 'count') {
+      const value = toNumber(record.get('value'));
+      return { value, newInYear: value, unit: 'projects', ...noRatio };
+    }
+    // Yuan: `value` is a Float for charts, `amount` the exact digits (a sum may pass 2^53).
+    const amount = toBigIntOrNull(record.get('funding')) ?? 0n;
+    const value = Number(amount);
+    return { value, newInYear: value, unit: 'yuan', amount: amount.toString(), ...noRatio };
   };
 }
 

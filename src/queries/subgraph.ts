@@ -1,4 +1,5 @@
 import { toPlain } from '../db';
+import { graphVocabulary } from '../domain';
 
 /** A node of a map: the `GraphNode` of schema/maps.graphql. */
 export interface GraphNode {
@@ -64,20 +65,34 @@ export function displayLabel(type: string, properties: Record<string, unknown>, 
   return id;
 }
 
+/**
+ * Raw properties made JSON-safe (toPlain), with the amounts of money of `type` (GraphVocabulary.moneyProperties) as
+ * decimal strings, as every BigInt field of the API gives them: a client reads `revenue` the same way in a map and
+ * in a query, exact at any size, and never gets a number that is exact below 2^53 only.
+ */
+function plainProperties(type: string, rawProperties: unknown): Record<string, unknown> {
+  const properties = (toPlain(rawProperties ?? {}) ?? {}) as Record<string, unknown>;
+  for (const name of graphVocabulary().moneyProperties[type] ?? []) {
+    const value = properties[name];
+    if (typeof value === 'number') properties[name] = String(value);
+  }
+  return properties;
+}
+
 /** A map node from a Neo4j node's labels and raw properties; `type` is the first label the schema knows. */
 export function toGraphNode(
   labels: readonly string[],
   rawProperties: Record<string, unknown>,
   knownLabels: readonly string[],
 ): GraphNode {
-  const properties = toPlain(rawProperties) as Record<string, unknown>;
-  const id = String(properties.id);
   const type = labels.find((l) => knownLabels.includes(l)) ?? labels[0] ?? 'Node';
+  const properties = plainProperties(type, rawProperties);
+  const id = String(properties.id);
   return { id, type, label: displayLabel(type, properties, id), properties };
 }
 
 /** A map edge from a relationship's type, its ends' domain ids and its raw properties. */
 export function toGraphEdge(type: string, source: string, target: string, rawProperties: unknown): GraphEdge {
-  const properties = (toPlain(rawProperties ?? {}) ?? {}) as Record<string, unknown>;
+  const properties = plainProperties(type, rawProperties);
   return { id: edgeId(type, source, target), type, source, target, properties };
 }

@@ -4,6 +4,7 @@ import type { RequestContext } from '../context';
 import { toPlain } from '../db';
 import { type UndoReport, undoImport as undoBatch, importCypher } from '../import';
 import { intArgument } from './arguments';
+import { questionOf, scopedTo } from './questionIds';
 import { readFor } from './read';
 
 /** `Query.importBatches` (editors: schema/imports.graphql, enforced by src/graphql/accessControl.ts). */
@@ -31,13 +32,15 @@ export const undoImport = selfAudited(
   async (_source: unknown, args: { batchId: string }, context: RequestContext): Promise<UndoReport> => {
     const subject = subjectOf(context.principal, 'undo import', context.requestId, context.clientRequestId);
     // A refusal is an UndoError: an AppError with its code (NOT_FOUND, CONFLICT) and `argument: batchId`.
-    return undoBatch(
+    const report = await undoBatch(
       context.executionContext,
       { database: context.sessionConfig.database, timeoutMs: context.importTimeoutMs },
       args.batchId,
       subject,
       context.onAggregatesStale,
     );
+    // A conflict's reason is about this batch: its id is the question's, the node's own is nodeId (questionIds.ts).
+    return { ...report, conflicts: scopedTo(questionOf('undoImport', args.batchId), 'nodeId', report.conflicts) };
   },
 );
 

@@ -67,7 +67,16 @@ export async function metric(_source: unknown, args: MetricArgs, context: Reques
   if (outcome.numbers === undefined) throw new Error('metric: filters known but nothing computed');
   const suppressed = outcome.suppressed ?? null;
   if (suppressed !== null) {
-    return { name, ...filters, ...outcome.numbers, value: null, numerator: null, denominator: null, suppressed };
+    return {
+      name,
+      ...filters,
+      ...outcome.numbers,
+      value: null,
+      amount: null,
+      numerator: null,
+      denominator: null,
+      suppressed,
+    };
   }
   return { name, ...filters, ...outcome.numbers, suppressed };
 }

@@ -17,6 +17,7 @@ import {
 import type { RequestContext } from '../context';
 import { intArgument } from './arguments';
 import { batchedByLimit, limitKey } from './batched';
+import { questionOf, scopedTo } from './questionIds';
 import { readFor } from './read';
 
 const MAX_LIMIT = 50;
@@ -68,6 +69,16 @@ async function forEnterprise<T>(
   return found;
 }
 
+/** A firm's partner suggestions with ids of their question (questionIds.ts) and `candidateId`. */
+function partnerAnswers(enterpriseId: string, weights: PartnerWeights | null, rows: PartnerSuggestion[]) {
+  return scopedTo(questionOf('partnerSuggestions', enterpriseId, weights), 'candidateId', rows);
+}
+
+/** A firm's 科技副总 suggestions for a year with ids of their question and `personId`. */
+function deputyAnswers(enterpriseId: string, year: number, rows: DeputySuggestion[]) {
+  return scopedTo(questionOf('deputySuggestions', enterpriseId, year), 'personId', rows);
+}
+
 /** `Query.partnerSuggestions`: checks the arguments and the enterprise, then ranks candidates in one read. */
 export async function partnerSuggestions(
   _source: unknown,
@@ -76,7 +87,10 @@ export async function partnerSuggestions(
 ): Promise<PartnerSuggestion[]> {
   const limit = intArgument('limit', args.limit, 10, 1, MAX_LIMIT);
   const weights = weightsArgument(args.weights);
-  return forEnterprise(context, args.enterpriseId, (tx, ids) => suggestPartnersFor(tx, ids, limit, weights));
+  const found = await forEnterprise(context, args.enterpriseId, (tx, ids) =>
+    suggestPartnersFor(tx, ids, limit, weights),
+  );
+  return partnerAnswers(args.enterpriseId, weights, found);
 }
 
 /** `Query.deputySuggestions`: people who could be seconded to the enterprise, free in `year` (default: this year). */
@@ -87,7 +101,8 @@ export async function deputySuggestions(
 ): Promise<DeputySuggestion[]> {
   const limit = intArgument('limit', args.limit, 10, 1, MAX_LIMIT);
   const year = yearArgument(args.year) ?? thisYear();
-  return forEnterprise(context, args.enterpriseId, (tx, ids) => suggestDeputiesFor(tx, ids, year, limit));
+  const found = await forEnterprise(context, args.enterpriseId, (tx, ids) => suggestDeputiesFor(tx, ids, year, limit));
+  return deputyAnswers(args.enterpriseId, year, found);
 }
 
 /** `Query.deputyCandidatesFor`: the firms an expert could serve, gap firms first. */
@@ -102,10 +117,12 @@ export async function deputyCandidatesFor(
     (await personExists(tx, args.personId)) ? rankDeputyCandidates(tx, args.personId, year, limit) : null,
   );
   if (found === null) throw notFound('personId', 'person', args.personId);
-  return found;
+  return scopedTo(questionOf('deputyCandidatesFor', args.personId, year ?? 'latest'), 'enterpriseId', found);
 }
 
 interface Loaders {
+  /** The year the deputies are free in: this year, once per request. */
+  year: number;
   partners: DataLoader<string, PartnerSuggestion[]>;
   deputies: DataLoader<string, DeputySuggestion[]>;
 }
@@ -118,6 +135,7 @@ function loaders(context: RequestContext): Loaders {
   if (found === undefined) {
     const year = thisYear();
     found = {
+      year,
       partners: batchedByLimit(MAX_BATCH, (ids, limit) => readFor(context, (tx) => suggestPartnersFor(tx, ids, limit))),
       deputies: batchedByLimit(MAX_BATCH, (ids, limit) =>
         readFor(context, (tx) => suggestDeputiesFor(tx, ids, year, limit)),
@@ -154,13 +172,18 @@ export const partnersResolvers = {
     partnerSuggestions(source: { id?: unknown }, args: { limit?: number | null }, context: RequestContext) {
       assertPlanner(context, 'partnerSuggestions');
       const limit = intArgument('limit', args.limit, 5, 1, MAX_LIMIT);
-      return loaders(context).partners.load(limitKey(limit, idOf(source, 'partnerSuggestions')));
+      const id = idOf(source, 'partnerSuggestions');
+      return loaders(context)
+        .partners.load(limitKey(limit, id))
+        .then((rows) => partnerAnswers(id, null, rows));
     },
     /** `Enterprise.deputySuggestions`: a page's firms share one statement (dataloader). */
     deputySuggestions(source: { id?: unknown }, args: { limit?: number | null }, context: RequestContext) {
       assertPlanner(context, 'deputySuggestions');
       const limit = intArgument('limit', args.limit, 5, 1, MAX_LIMIT);
-      return loaders(context).deputies.load(limitKey(limit, idOf(source, 'deputySuggestions')));
+      const id = idOf(source, 'deputySuggestions');
+      const { deputies, year } = loaders(context);
+      return deputies.load(limitKey(limit, id)).then((rows) => deputyAnswers(id, year, rows));
     },
   },
 };

@@ -3,6 +3,7 @@ import { searchEntities, type SearchHit } from '../queries';
 import { LABELS, isLabel } from '../domain';
 import type { RequestContext } from '../context';
 import { intArgument } from './arguments';
+import { questionOf, scopedTo } from './questionIds';
 import { readFor } from './read';
 
 export interface SearchArgs {
@@ -26,7 +27,9 @@ export async function search(_source: unknown, args: SearchArgs, context: Reques
   if (unknown.length > 0) {
     throw badInput('types', `unknown type ${unknown.join(', ')}; known types are ${LABELS.join(', ')}`, unknown);
   }
-  return readFor(context, (tx) => searchEntities(tx, text, types, limit));
+  const hits = await readFor(context, (tx) => searchEntities(tx, text, types, limit));
+  // A hit's score depends on the text only (types filter, limit cuts), so the text is the question.
+  return scopedTo(questionOf('search', text), 'nodeId', hits);
 }
 
 export const searchResolvers = { Query: { search } };

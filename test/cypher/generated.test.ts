@@ -307,6 +307,16 @@ const CASES: Case[] = [
     variables: { year: 2024, chainId: 'chain-nylon' },
   },
   {
+    name: "a gap list's total (enterprisesWithoutRdInstitutionTotal, derived by src/graphql/gapTotals.ts)",
+    roles: ['planner'],
+    source: /* GraphQL */ `
+      query ($year: Int, $chainId: ID) {
+        enterprisesWithoutRdInstitutionTotal(year: $year, chainId: $chainId)
+      }
+    `,
+    variables: { year: 2024, chainId: 'chain-nylon' },
+  },
+  {
     name: 'a @cypher field on a type (Enterprise.missingFourHaves) under a @cypher root field',
     roles: ['planner'],
     source: /* GraphQL */ `

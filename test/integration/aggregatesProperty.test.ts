@@ -267,7 +267,7 @@ describe('maintained aggregates: equal to the live statements after any sequence
       case 'consortium':
         if (e === null) return;
         await gql(
-          `mutation ($input: [ConsortiumCreateInput!]!) { createConsortiums(input: $input) { consortiums { id } } }`,
+          `mutation ($input: [ConsortiumCreateInput!]!) { createConsortia(input: $input) { consortia { id } } }`,
           {
             input: [
               {

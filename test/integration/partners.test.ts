@@ -42,7 +42,7 @@ describe('partner and 科技副总 suggestions on a real Neo4j', () => {
   async function partners(enterpriseId: string, extra = '') {
     const result = await app.execute<{ partnerSuggestions: Suggestion[] }>(
       `query ($id: ID!) { partnerSuggestions(enterpriseId: $id${extra}) {
-         id type score segmentPeers sharedProjects industryPeers divisionPeers countyPeers experts chainPlatforms
+         id: candidateId type score segmentPeers sharedProjects industryPeers divisionPeers countyPeers experts chainPlatforms
          served expertise reasons breakdown { evidence count weight points } } }`,
       { id: enterpriseId },
     );
@@ -137,6 +137,30 @@ describe('partner and 科技副总 suggestions on a real Neo4j', () => {
         expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
         expect(result.errors?.[0]?.message).toMatch(message);
       }
+    });
+
+    it("gives each suggestion an id of its question, so a client cache never shows one question's score under another", async () => {
+      type Scoped = { partnerSuggestions: { id: string; candidateId: string; score: number }[] };
+      const ask = async (extra: string) => {
+        const result = await app.execute<Scoped>(
+          `query ($id: ID!) { partnerSuggestions(enterpriseId: $id${extra}) { id candidateId score } }`,
+          { id: id('e') },
+        );
+        expect(result.errors).toBeUndefined();
+        return new Map((result.data?.partnerSuggestions ?? []).map((s) => [s.candidateId, s]));
+      };
+      const plain = await ask('');
+      const again = await ask(', limit: 1');
+      // U2's evidence is its shared project (see the first test): weighing those more scores it higher.
+      const reweighted = await ask(', weights: { sharedProjects: 4 }');
+      const u2 = id('u2');
+      expect(plain.get(u2)?.id).toBe(`partnerSuggestions(${id('e')})/${u2}`);
+      // The limit only cuts the list: the same question, the same ids.
+      const [best] = [...again.values()];
+      expect(best?.id).toBe(plain.get(best?.candidateId ?? '')?.id);
+      // Other weights are another question: another id, and here another score for the same candidate.
+      expect(reweighted.get(u2)?.id).toMatch(new RegExp(`^partnerSuggestions\\(${id('e')},[0-9a-f]{12}\\)/${u2}$`));
+      expect(reweighted.get(u2)?.score).toBeGreaterThan(plain.get(u2)?.score ?? Infinity);
     });
   });
 
@@ -281,7 +305,7 @@ describe('partner and 科技副总 suggestions on a real Neo4j', () => {
     it('suggests free experts who fit, a senior one first, with reasons; never a busy one or a former deputy', async () => {
       const result = await app.execute<{ deputySuggestions: Record<string, unknown>[] }>(
         `query ($id: ID!) { deputySuggestions(enterpriseId: $id, year: 2026) {
-           id employerId employerName endingSecondment expertise chains score reasons } }`,
+           id: personId employerId employerName endingSecondment expertise chains score reasons } }`,
         { id: id('h') },
       );
       expect(result.errors).toBeUndefined();
@@ -315,7 +339,7 @@ describe('partner and 科技副总 suggestions on a real Neo4j', () => {
       ]);
       // In 2025 D2's secondment still runs past the year: only D1.
       const earlier = await app.execute<{ deputySuggestions: { id: string }[] }>(
-        `query ($id: ID!) { deputySuggestions(enterpriseId: $id, year: 2025) { id } }`,
+        `query ($id: ID!) { deputySuggestions(enterpriseId: $id, year: 2025) { id: personId } }`,
         { id: id('h') },
       );
       expect(earlier.data?.deputySuggestions.map((d) => d.id)).toEqual([id('d1')]);
@@ -323,7 +347,7 @@ describe('partner and 科技副总 suggestions on a real Neo4j', () => {
 
     it('lists the firms an expert could serve, gap firms first, never the one they were seconded to', async () => {
       const result = await app.execute<{ deputyCandidatesFor: Record<string, unknown>[] }>(
-        `query ($id: ID!) { deputyCandidatesFor(personId: $id, year: 2024) { id gaps chains score reasons } }`,
+        `query ($id: ID!) { deputyCandidatesFor(personId: $id, year: 2024) { id: enterpriseId gaps chains score reasons } }`,
         { id: id('d1') },
       );
       expect(result.errors).toBeUndefined();
@@ -373,7 +397,7 @@ describe('partner and 科技副总 suggestions on a real Neo4j', () => {
         },
       ]);
       const former = await app.execute<{ deputyCandidatesFor: { id: string }[] }>(
-        `query ($id: ID!) { deputyCandidatesFor(personId: $id, year: 2024) { id } }`,
+        `query ($id: ID!) { deputyCandidatesFor(personId: $id, year: 2024) { id: enterpriseId } }`,
         { id: id('d4') },
       );
       expect(former.data?.deputyCandidatesFor.map((c) => c.id)).toEqual([id('h2'), id('hp'), id('h3'), id('h4')]);
@@ -415,7 +439,7 @@ describe('partner and 科技副总 suggestions on a real Neo4j', () => {
 
     const page = (limit: number, withSuggestions: boolean) =>
       `query ($r: RegionCode) { enterprisesWithoutConsortium(year: 2024, regionCode: $r, limit: ${limit}) {
-         id name ${withSuggestions ? 'partnerSuggestions(limit: 3) { id reasons }' : ''} } }`;
+         id name ${withSuggestions ? 'partnerSuggestions(limit: 3) { id: candidateId reasons }' : ''} } }`;
 
     async function statementsOf(query: string) {
       const before = counter.statements();

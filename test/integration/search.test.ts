@@ -26,7 +26,7 @@ describe('search (full-text, CJK)', () => {
 
   const search = (text: string, extra = '') =>
     app.execute<{ search: { id: string; type: string; label: string }[] }>(
-      `query ($text: String!) { search(text: $text${extra}) { id type label } }`,
+      `query ($text: String!) { search(text: $text${extra}) { id: nodeId type label } }`,
       { text },
     );
 
@@ -40,7 +40,7 @@ describe('search (full-text, CJK)', () => {
   });
 
   it('restricts hits to the given types', async () => {
-    const result = await search(word, ', types: ["Platform"]');
+    const result = await search(word, ', types: [Platform]');
     expect(result.data?.search.filter((h) => h.id.startsWith(app.prefix))).toEqual([
       { id: `${app.prefix}p1`, type: 'Platform', label: `${word}工程技术研究中心（示例）` },
     ]);
@@ -55,11 +55,45 @@ describe('search (full-text, CJK)', () => {
     ['   ', '', 'text'],
     [`x`, ', limit: 0', 'limit'],
     [`x`, ', limit: 101', 'limit'],
-    [`x`, ', types: ["Enterprise", "Company"]', 'types'],
   ])('rejects %j%s with BAD_USER_INPUT naming %s', async (text, extra, argument) => {
     const result = await search(text, extra);
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.message.startsWith(`${argument}:`)).toBe(true);
     expect(result.errors?.[0]?.extensions?.argument).toBe(argument);
+  });
+
+  it("answers an alias with the field it names, even when the alias is another field's name", async () => {
+    const result = await app.execute<{ search: { nodeId: string; type: string; label: string }[] }>(
+      'query ($text: String!) { search(text: $text, types: [Platform]) { nodeId type: label label: type } }',
+      { text: word },
+    );
+    expect(result.data?.search.filter((h) => h.nodeId.startsWith(app.prefix))).toEqual([
+      { nodeId: `${app.prefix}p1`, type: `${word}工程技术研究中心（示例）`, label: 'Platform' },
+    ]);
+  });
+
+  it('refuses a type that is no node label before running: types is a list of the NodeLabel enum', async () => {
+    const result = await app.execute(`query ($types: [NodeLabel!]) { search(text: "x", types: $types) { id } }`, {
+      types: ['Enterprise', 'Company'],
+    });
+    expect(result.data).toBeUndefined();
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.message).toMatch(/"Company".*NodeLabel/);
+  });
+
+  it("gives each hit an id of its question: one text's hits keep their ids, another text's hit of the same node has another", async () => {
+    type Hits = { search: { id: string; nodeId: string; score: number }[] };
+    const ask = (text: string) =>
+      app.execute<Hits>('query ($text: String!) { search(text: $text, limit: 100) { id nodeId score } }', { text });
+    const mine = (hits: Hits | null | undefined) =>
+      new Map((hits?.search ?? []).filter((h) => h.nodeId.startsWith(app.prefix)).map((h) => [h.nodeId, h]));
+    const byWord = mine((await ask(word)).data);
+    const again = mine((await ask(word)).data);
+    const byPhrase = mine((await ask(`${word}新材料`)).data);
+    const e1 = `${app.prefix}e1`;
+    expect(again.get(e1)?.id).toBe(byWord.get(e1)?.id);
+    expect(byPhrase.get(e1)?.id).toBeDefined();
+    expect(byPhrase.get(e1)?.id).not.toBe(byWord.get(e1)?.id);
+    expect(byWord.get(e1)?.id).toMatch(new RegExp(`^search\\([0-9a-f]{12}\\)/${e1}$`));
   });
 });

@@ -112,7 +112,7 @@ describe('relationship filters: hops, depth and cost of parsed documents', () =>
     const found = measureRoot('query ($w: QualificationWhere) { qualifications(where: $w) { id } }', { w: where });
     expect([found.depth, found.over]).toEqual([3, 'where.holders.some.qualifications.some.holders.some']);
     const mutation = measureRoot(
-      `mutation { updateConsortiums(where: { id: { eq: "k" } }, update: { members: [{ connect: [{ where: { node: {
+      `mutation { updateConsortia(where: { id: { eq: "k" } }, update: { members: [{ connect: [{ where: { node: {
          consortia: { some: { chains: { some: { segments: { some: { id: { eq: "s" } } } } } } } } } }] }] }) { info { relationshipsCreated } } }`,
     );
     expect(mutation.depth).toBe(3);
@@ -207,6 +207,23 @@ describe('the operation limits refuse by relationship filters (the plugin, witho
     expect((await verdict(`{ enterprises(where: { OR: [${wide}] }) { id } }`))?.extensions.code).toBe(
       'QUERY_TOO_COMPLEX',
     );
+  });
+
+  it('checks only what runs: paging and filters of a field that @skip or @include leave out are not refused', async () => {
+    const deep = `qualifications(where: { holders: { some: { qualifications: { some: { holders: { some: {
+      id: { eq: "x" } } } } } } } })`;
+    const query = `query ($run: Boolean!) { regions(limit: 1) { id } ${deep} @include(if: $run) { id } }`;
+    expect(await verdict(query, { run: false })).toBeNull();
+    expect((await verdict(query, { run: true }))?.extensions.code).toBe('QUERY_TOO_COMPLEX');
+    const paging =
+      'query ($skip: Boolean!) { regions(limit: 1) { id } enterprises(limit: -1) @skip(if: $skip) { id } }';
+    expect(await verdict(paging, { skip: true })).toBeNull();
+    expect((await verdict(paging, { skip: false }))?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'limit',
+    });
+    const spread = `{ regions(limit: 1) { id } ...F @skip(if: true) } fragment F on Query { enterprises(limit: -1) { id } }`;
+    expect(await verdict(spread)).toBeNull();
   });
 
   it('lets one- and two-level filters through', async () => {

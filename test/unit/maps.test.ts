@@ -61,7 +61,18 @@ describe('graphVocabulary', () => {
        type Plain { id: ID! }`,
       `type B @node { id: ID! a: [A!]! @relationship(type: "NEXT", direction: IN) }`,
     ]);
-    expect(vocabulary).toEqual({ labels: ['A', 'B'], relationshipTypes: ['NEXT'] });
+    expect(vocabulary).toEqual({ labels: ['A', 'B'], relationshipTypes: ['NEXT'], moneyProperties: {} });
+  });
+
+  it("finds the amounts of money (BigInt fields) of each label and of each relationship type's properties", () => {
+    const vocabulary = vocabularyOf([
+      `type Firm @node { id: ID! revenue: BigInt staff: Int funds: [Fund!]! @relationship(type: "FUNDED_BY", direction: OUT, properties: "FundedBy") }
+       type Fund @node { id: ID! size: BigInt! }
+       type FundedBy @relationshipProperties { awarded: BigInt year: Int }
+       type Report { total: BigInt }`,
+    ]);
+    expect(vocabulary.moneyProperties).toEqual({ Firm: ['revenue'], Fund: ['size'], FUNDED_BY: ['awarded'] });
+    expect(graphVocabulary().moneyProperties.Enterprise).toEqual(['revenue']);
   });
 });
 
