@@ -2,6 +2,11 @@
 // snapshots, like @neo4j/graphql's TCK), integration (a real Neo4j started once for the run by
 // test/support/globalSetup.ts), fault, e2e (HTTP and browser). `npx jest --selectProjects unit` runs one tier.
 const tsJest = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
+// The front-end kit (client/) is ES modules that import each other as './x.js' (NodeNext); ts-jest compiles it to
+// CommonJS like the rest, so such an import is resolved without its extension, to x.ts (or to x.js where that is the
+// file); the integration tests run the kit. Apollo Client 4 needs nothing: jest resolves its package's `require`
+// condition, a CommonJS build (@apollo/client/__cjs), and rxjs has one too.
+const kitImports = { '^(\\.{1,2}/.*)\\.js$': '$1' };
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -27,6 +32,7 @@ module.exports = {
       testEnvironment: 'node',
       transform: tsJest,
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+      moduleNameMapper: kitImports,
       globalSetup: '<rootDir>/test/support/globalSetup.ts',
       globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
     },

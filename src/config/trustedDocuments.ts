@@ -52,7 +52,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  *   [{ "id", "name", "type", "body" }] }` (@apollo/generate-persisted-query-manifest), each `id` the sha256 (hex) of
  *   its `body` (the generator's default `createOperationId`);
  * - GraphQL Code Generator's persisted documents (client preset, `persistedDocuments: true`), `{ "<hash>": "<text>" }`,
- *   each key the sha256 of its text or its sha1 (the preset's default `hashAlgorithm`).
+ *   each key the sha256 of its text or its sha1 (the preset's default `hashAlgorithm`), bare or prefixed with the
+ *   algorithm (`sha256:<hex>`, as the preset writes it for `hashAlgorithm: 'sha256'`).
  * Each text must parse as operations. Nothing is thrown: every problem is returned, naming the file and the entry.
  */
 export function readTrustedDocuments(file: string): { documents: TrustedDocuments; problems: string[] } {
@@ -126,12 +127,12 @@ export function readTrustedDocuments(file: string): { documents: TrustedDocument
         continue;
       }
       const body = text as string;
-      const expected = key.length === 40 ? sha1Hex(body) : sha256Hex(body);
-      if (key !== expected) {
-        problem(
-          entry,
-          `the key is not the ${key.length === 40 ? 'sha1' : 'sha256'} of its text (${expected}); use hashAlgorithm sha256 (or sha1)`,
-        );
+      // The client preset writes `<algorithm>:<hex>` for a hashAlgorithm it names (sha256), the bare hex otherwise.
+      const [, prefix, hex = key] = /^(sha1|sha256):(.*)$/.exec(key) ?? [];
+      const algorithm = prefix ?? (hex.length === 40 ? 'sha1' : 'sha256');
+      const expected = algorithm === 'sha1' ? sha1Hex(body) : sha256Hex(body);
+      if (hex !== expected) {
+        problem(entry, `the key is not the ${algorithm} of its text (${expected}); use hashAlgorithm sha256 (or sha1)`);
         continue;
       }
       list(key, body);

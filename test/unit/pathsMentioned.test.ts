@@ -4,14 +4,14 @@ import { fromRoot } from '../../src/paths';
 
 /** A path of this repository named in a comment or a document: `src/db/driver.ts`, `cypher/gaps/x.cypher`, … */
 const MENTION =
-  /(?<![\w/.-])(?:src|cypher|schema|docs|seed|bench|test|tools|public)\/[\w./-]+\.(?:ts|cypher|graphql|md|js|json|cjs|html|css)\b/g;
+  /(?<![\w/.-])(?:src|cypher|schema|docs|seed|bench|test|tools|public|client)\/[\w./-]+\.(?:ts|cypher|graphql|md|js|json|cjs|html|css)\b/g;
 
 /** The files a reader follows pointers in: the code, the statements, the schema and the documents. */
 function readFiles(): string[] {
   const listed = execFileSync('git', ['ls-files', '-co', '--exclude-standard'], { cwd: fromRoot(), encoding: 'utf8' });
   return listed
     .split('\n')
-    .filter((f) => /^(src|cypher|schema|docs|seed|bench|tools|public)\/|^README\.md$/.test(f))
+    .filter((f) => /^(src|cypher|schema|docs|seed|bench|tools|public|client)\/|^README\.md$/.test(f))
     .filter((f) => /\.(ts|cypher|graphql|md|js|cjs)$/.test(f) && !f.startsWith('public/vendor/'))
     .filter((f) => existsSync(fromRoot(f)));
 }

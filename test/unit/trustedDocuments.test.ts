@@ -58,6 +58,22 @@ describe('trusted document manifests (TRUSTED_DOCUMENTS)', () => {
     expect([...documents.hashes].sort()).toEqual([sha256Hex(CHAINS), sha256Hex(REGIONS)].sort());
   });
 
+  it("reads the preset's keys prefixed with their algorithm (hashAlgorithm 'sha256' writes sha256:<hex>)", () => {
+    const { documents, problems } = readTrustedDocuments(
+      manifestFile({ [`sha256:${sha256Hex(CHAINS)}`]: CHAINS, [`sha1:${sha1(REGIONS)}`]: REGIONS }),
+    );
+    expect(problems).toEqual([]);
+    // The key as written is the documentId a client sends; the bare sha256 is what Apollo's persisted link sends.
+    expect(documents.byId.get(`sha256:${sha256Hex(CHAINS)}`)).toBe(CHAINS);
+    expect(documents.byId.get(sha256Hex(CHAINS))).toBe(CHAINS);
+    expect(documents.byId.get(`sha1:${sha1(REGIONS)}`)).toBe(REGIONS);
+    const forged = readTrustedDocuments(manifestFile({ [`sha256:${sha256Hex(REGIONS)}`]: CHAINS }));
+    expect(forged.problems).toHaveLength(1);
+    expect(forged.problems[0]).toMatch(/the key is not the sha256 of its text/);
+    const mixedUp = readTrustedDocuments(manifestFile({ [`sha1:${sha256Hex(CHAINS)}`]: CHAINS }));
+    expect(mixedUp.problems[0]).toMatch(/the key is not the sha1 of its text/);
+  });
+
   it('names the file and the entry of every problem: unreadable, not JSON, wrong hash, text that does not parse', () => {
     const missing = path.join(dir, 'missing.json');
     expect(readTrustedDocuments(missing).problems).toEqual([`${missing}: cannot be read (ENOENT)`]);
