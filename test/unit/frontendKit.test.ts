@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import {
   Kind,
   type DocumentNode,
+  type FragmentDefinitionNode,
   type OperationDefinitionNode,
   parse,
   print,
@@ -21,18 +22,35 @@ import { fromRoot } from '../../src/paths';
  */
 const OPERATIONS = fromRoot('client', 'operations');
 
-/** Every operation of client/operations/*.graphql, by name. */
+/**
+ * Every operation of client/operations/*.graphql, by name, with the kit's fragments written out in place (the
+ * explorer's texts have none: it shares a selection as a string constant, SUBGRAPH).
+ */
 function kitOperations(): Map<string, OperationDefinitionNode> {
   const operations = new Map<string, OperationDefinitionNode>();
+  const fragments = new Map<string, FragmentDefinitionNode>();
   for (const file of readdirSync(OPERATIONS).filter((f) => f.endsWith('.graphql'))) {
     for (const definition of parse(readFileSync(`${OPERATIONS}/${file}`, 'utf8')).definitions) {
-      if (definition.kind !== Kind.OPERATION_DEFINITION || definition.name === undefined) {
-        throw new Error(`${file}: every definition is a named operation`);
-      }
-      operations.set(definition.name.value, definition);
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+      else if (definition.kind === Kind.OPERATION_DEFINITION && definition.name !== undefined) {
+        operations.set(definition.name.value, definition);
+      } else throw new Error(`${file}: every definition is a named operation or a fragment`);
     }
   }
-  return operations;
+  const spreadOut = (operation: OperationDefinitionNode): OperationDefinitionNode =>
+    visit(operation, {
+      // Entering, so that the selections put in place are visited in turn (a fragment inside a fragment).
+      SelectionSet(node) {
+        const selections = node.selections.flatMap((s): readonly SelectionNode[] => {
+          if (s.kind !== Kind.FRAGMENT_SPREAD) return [s];
+          const fragment = fragments.get(s.name.value);
+          if (fragment === undefined) throw new Error(`no fragment ${s.name.value} in client/operations/`);
+          return fragment.selectionSet.selections;
+        });
+        return { ...node, selections };
+      },
+    });
+  return new Map([...operations].map(([name, operation]) => [name, spreadOut(operation)]));
 }
 
 /** The candidate's own id of a question-scoped answer, which the explorer reads under the alias `id`. */
@@ -94,7 +112,7 @@ describe('the front-end kit (client/)', () => {
     expect(Object.keys(listed).every((key) => /^[0-9a-f]{64}$/.test(key))).toBe(true);
     expect(trusted?.hashes.size).toBe(Object.keys(listed).length);
     const names = Object.values(listed).map((text) => {
-      const [operation] = parse(text).definitions as OperationDefinitionNode[];
+      const operation = parse(text).definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
       return operation?.name?.value;
     });
     expect(names.sort()).toEqual([...kitOperations().keys()].sort());
