@@ -236,5 +236,30 @@ describe('POST /import, its templates and undo over HTTP and GraphQL (roles, sta
       id: second.batchId,
       undoneBy: admin,
     });
+
+    // A refused undo lists its conflicts with ids of this undo (a reason is about the batch), the node's own as nodeId.
+    const third = (await (
+      await post('/import', 'editor', form(file, `${app.prefix}undo3.csv`, { kind: 'enterprises' }))
+    ).json()) as { batchId: string };
+    await runAutoCommit(app.driver, DATABASE, 'MATCH (e:Enterprise {creditCode: $code}) SET e.name = $name', {
+      code,
+      name: `改${tok}有限公司`,
+    });
+    const refused = await app.execute<{
+      undoImport: { undone: boolean; conflicts: { id: string; nodeId: string; reason: string }[] };
+    }>(
+      'mutation ($id: ID!) { undoImport(batchId: $id) { undone conflicts { id nodeId reason } } }',
+      { id: third.batchId },
+      as(admin, 'admin'),
+    );
+    expect(refused.errors).toBeUndefined();
+    expect(refused.data?.undoImport.undone).toBe(false);
+    expect(refused.data?.undoImport.conflicts).toEqual([
+      {
+        id: `undoImport(${third.batchId})/ent-${code}`,
+        nodeId: `ent-${code}`,
+        reason: expect.stringMatching(/^name was changed after the import/),
+      },
+    ]);
   });
 });
