@@ -13,10 +13,11 @@ WITH
 MATCH (segment:ChainSegment)-[:OF_CHAIN]->(segmentChain:IndustryChain)
 WHERE ($chainId IS NULL OR segmentChain.id = $chainId)
   AND CASE
-    WHEN maintained THEN NOT EXISTS {
-      MATCH (operating:Aggregate {id: 'SEGMENT_ENTERPRISES|count|' + coalesce($regionCode, '*') + '|' + segment.id + '@0'})
-      WHERE operating.value > 0
-    }
+    WHEN maintained THEN reduce(total = 0, value IN COLLECT {
+      MATCH (counter:Aggregate)
+      WHERE counter.key = 'SEGMENT_ENTERPRISES|count|' + coalesce($regionCode, '*') + '|' + segment.id AND counter.year = 0
+      RETURN counter.value
+    } | total + value) <= 0
     ELSE NOT EXISTS {
       MATCH (segment)<-[:OPERATES_IN]-(e:Enterprise)
       WHERE

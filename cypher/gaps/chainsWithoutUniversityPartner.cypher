@@ -15,10 +15,11 @@ CALL (maintained) {
   WITH *
   WHERE maintained
   MATCH (chain:IndustryChain)
-  WHERE NOT EXISTS {
-    MATCH (partners:Aggregate {id: 'UNIVERSITY_PARTNERS|count|*|' + chain.id + '@0'})
-    WHERE partners.value > 0
-  }
+  WHERE reduce(total = 0, value IN COLLECT {
+    MATCH (counter:Aggregate)
+    WHERE counter.key = 'UNIVERSITY_PARTNERS|count|*|' + chain.id AND counter.year = 0
+    RETURN counter.value
+  } | total + value) <= 0
   RETURN chain
   UNION
   WITH *

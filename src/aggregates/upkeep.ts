@@ -1,6 +1,7 @@
+import { randomInt } from 'node:crypto';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { asTxMetadata, type ReadRunner, unrecorded, loadCypher } from '../db';
-import { RULE_DEFAULTS } from '../domain';
+import { isLabel, RULE_DEFAULTS } from '../domain';
 import {
   type Contribution,
   delta,
@@ -117,7 +118,7 @@ export async function currentContributions(
   return out;
 }
 
-/** A subject's gap list entries as gapEntries.cypher and createContributions.cypher write them. */
+/** A subject's gap list entries as storeRefresh.cypher and createContributions.cypher write them. */
 export function gapRowOf(subject: string, c: Contribution) {
   return {
     subject,
@@ -134,19 +135,37 @@ export function gapRowOf(subject: string, c: Contribution) {
 const SLICE = 1_000;
 
 /**
+ * The counters' stripes: a delta goes to one of this many nodes of its counter (`<key>@<year>#<stripe>`; a rebuild
+ * writes the stripe-less `<key>@<year>`), and every read sums a counter's nodes. Two writers that change the same
+ * counter (every firm counts in the city-wide `*|*` scope) then lock different nodes: they do not wait for each other.
+ */
+export const STRIPES = 16;
+
+/**
+ * The stripe of the next refresh in this process: in turn, so that up to {@link STRIPES} writes in flight in one
+ * process never share a counter node (a random pick would make two of them meet one time in {@link STRIPES}); from a
+ * random first one, so that two processes (the API and an import command) do not start on the same.
+ */
+let nextStripe = randomInt(STRIPES);
+
+/**
  * Brings the stored contributions of `subjects` to what their facts are now, and every counter and gap entry with
- * them, in `tx`: reads the subjects' Contribution nodes, computes the new contributions (cypher/aggregates/*Facts),
- * and writes only the differences (src/aggregates/contributions.ts: delta). Exact whatever was stored, as long as the stored
- * contributions and the counters agreed before: that is the invariant every write keeps. The caller holds the state
- * lock ({@link lockState}): refreshes never overlap, so what is read here is what the last one committed.
+ * them, in `tx`: locks the subjects' Contribution nodes (created empty for a subject never counted) in a fixed
+ * order, reads what they hold, computes the new contributions (cypher/aggregates/*Facts), and writes only the
+ * differences (src/aggregates/contributions.ts: delta) — the counters' as deltas on one stripe
+ * ({@link STRIPES}). Exact whatever was stored, as long as the stored contributions and the counters agreed before:
+ * that is the invariant every write keeps. Two refreshes of one subject never overlap (the lock on its Contribution
+ * is held until commit), and what the second reads is what the first committed; refreshes of different subjects run
+ * side by side, and their deltas add up whatever their order.
  * @returns how many counters changed
  */
 export async function refreshSubjects(tx: WriteRunner, subjects: Iterable<string>): Promise<number> {
   const all = [...new Set(subjects)].sort();
+  const stripe = neo4j.int(nextStripe++ % STRIPES);
   let changed = 0;
   for (let i = 0; i < all.length; i += SLICE) {
     const slice = all.slice(i, i + SLICE);
-    const read = await tx.run(cypher('readContributions'), { subjects: slice });
+    const read = await tx.run(cypher('lockContributions'), { subjects: slice });
     const stored = new Map<string, Contribution>(
       read.records.map((r) => [
         r.get('subject') as string,
@@ -165,7 +184,8 @@ export async function refreshSubjects(tx: WriteRunner, subjects: Iterable<string
     for (const subject of slice) {
       const before = stored.get(subject) ?? EMPTY;
       const after = current.get(subject) ?? EMPTY;
-      if (sameContribution(before, after)) continue;
+      // A subject that adds nothing keeps no Contribution: the one the lock made is removed (storeRefresh.cypher).
+      if (sameContribution(before, after) && !sameContribution(after, EMPTY)) continue;
       rows.push({ subject, ...after });
       for (const [id, amount] of delta(before, after)) sums.set(id, (sums.get(id) ?? 0n) + amount);
       const gapsMoved = before.gaps.join() !== after.gaps.join() || before.scopes.join() !== after.scopes.join();
@@ -178,17 +198,24 @@ export async function refreshSubjects(tx: WriteRunner, subjects: Iterable<string
         const at = id.lastIndexOf('@');
         return { id, key: id.slice(0, at), year: neo4j.int(id.slice(at + 1)), amount: neo4j.int(amount.toString()) };
       });
-    if (deltas.length > 0) await tx.run(cypher('applyDeltas'), { deltas });
-    if (rows.length > 0) await tx.run(cypher('storeContributions'), { rows });
-    if (gapRows.length > 0) await tx.run(cypher('gapEntries'), { rows: gapRows });
+    if (deltas.length + rows.length + gapRows.length > 0) {
+      await tx.run(cypher('storeRefresh'), { deltas, stripe, rows, gapRows });
+    }
     changed += deltas.length;
   }
   return changed;
 }
 
-/** The state of the maintained aggregates (see cypher/aggregates/state.cypher), locked for the rest of `tx`. */
-export async function lockState(tx: WriteRunner): Promise<{ mode: string | null; token: string | null }> {
-  const record = (await tx.run(cypher('state'))).records[0];
+/**
+ * The state of the maintained aggregates (see cypher/aggregates/state.cypher), locked for the rest of `tx`: exclusively
+ * (what changes the state: a rebuild's batches, a catch-up, a write that marks them stale) or shared (the upkeep of
+ * a write that refreshes its own subjects: any number at once).
+ */
+export async function lockState(
+  tx: WriteRunner,
+  exclusive = true,
+): Promise<{ mode: string | null; token: string | null }> {
+  const record = (await tx.run(cypher('state'), { exclusive })).records[0];
   return {
     mode: (record?.get('mode') as string | null) ?? null,
     token: (record?.get('token') as string | null) ?? null,
@@ -196,17 +223,43 @@ export async function lockState(tx: WriteRunner): Promise<{ mode: string | null;
 }
 
 /**
- * What an upkeep did: refreshed the subjects, recorded them (for a running rebuild or catch-up), recorded them and
- * left the counters pending a catch-up (too many to refresh under the lock), marked the counters stale, or nothing.
+ * The labels of the nodes many subjects' facts read through (a region's code and parents, a chain's segments, a
+ * university's cooperations and consortia): a write that names one of them is upkept under the exclusive state lock
+ * (see {@link beginUpkeep}).
  */
-export type UpkeepOutcome = 'refreshed' | 'recorded' | 'pending' | 'stale' | 'none';
+const SHARED_FACT_LABELS: ReadonlySet<string> = new Set([
+  'Region',
+  'IndustryChain',
+  'ChainSegment',
+  'University',
+  'ResearchInstitute',
+  'Consortium',
+]);
 
 /**
- * Up to this many subjects are refreshed in the write's own transaction; more (an import of thousands of rows) are
- * recorded and refreshed after it by a catch-up, in batches: every upkeep holds the state lock until it commits, and
- * a refresh of 10,000 firms under it would hold every other write for seconds.
+ * The statement that locks the state (shared or exclusive) and, exclusively, the existing nodes a write names, by
+ * label: written per set of labels, since a label cannot be a parameter where an index must serve the match.
+ * Labels are checked against the schema's first (isLabel): nothing else reaches the text.
  */
-export const INLINE_SUBJECTS = 500;
+function lockStatement(labels: readonly string[]): string {
+  if (labels.length === 0) return cypher('state');
+  const named = labels.map((label) => `  MATCH (n:${label}) WHERE n.id IN $ids.${label}\n  RETURN n`);
+  return [
+    'CALL () {',
+    cypher('state'),
+    '}',
+    'OPTIONAL CALL () {',
+    named.join('\n  UNION\n'),
+    '}',
+    'WITH mode, token, collect(n) AS nodes',
+    'CALL apoc.lock.nodes(nodes)',
+    'RETURN mode, token',
+  ].join('\n');
+}
+
+/** What an upkeep did: refreshed the subjects, recorded them (for a running rebuild or catch-up), marked the
+ * counters stale, or nothing. ('pending' is left by versions before #27 only; a catch-up clears it.) */
+export type UpkeepOutcome = 'refreshed' | 'recorded' | 'pending' | 'stale' | 'none';
 
 /** The second half of an upkeep: to be called in the same transaction once the write is done. */
 export interface Upkeep {
@@ -214,43 +267,74 @@ export interface Upkeep {
   after(tx: WriteRunner, more?: Record<string, Iterable<string>>): Promise<UpkeepOutcome>;
 }
 
+/** The labels only enterprises' facts read (cypher/aggregates/enterpriseFacts.cypher; no other *Facts statement). */
+const ENTERPRISE_FACTS_ONLY: ReadonlySet<string> = new Set(['AnnualReport', 'Achievement', 'Qualification']);
+
+const NOTHING: Upkeep = { after: () => Promise.resolve('none') };
+
 /**
- * Keeps the maintained aggregates right across a write, in the write's own transaction: call before the write (it
- * finds the subjects near the touched nodes as they are before: a relationship the write removes is still there),
- * then `after(tx)` once it is done (the subjects near them after, then, under the state lock: a refresh of all of
- * them when the counters are ready and they are at most {@link INLINE_SUBJECTS}; a record of them while a rebuild or
- * a catch-up runs, or when they are more (the counters then wait for a catch-up, reads are live meanwhile); a stale
- * mark when the write could not say what it touched or touched more than `maxSubjects`).
+ * Keeps the maintained aggregates right across a write, in the write's own transaction: call before the write, then
+ * `after(tx)` once it is done. Before the write it locks the aggregates' state and the nodes the write names, and
+ * finds the subjects near the touched nodes as they are before (a relationship the write removes is still there);
+ * after it, the subjects near them after, and then refreshes all of them ({@link refreshSubjects}) when the counters
+ * are ready — or records them while a rebuild or a catch-up runs, or marks the counters stale when the write could not
+ * say what it touched or touched more than `maxSubjects`. With the counters stale or never built it does nothing.
+ *
+ * No global lock: writes proceed side by side, serialised only by what they share — a subject (its Contribution's
+ * lock), a node (Neo4j's own locks, and the named nodes' here), a counter stripe. The state is locked shared, so a
+ * rebuild or a stale mark (exclusive) waits for the writes in flight and they for it. Why that keeps every subject
+ * exact, in read-committed Neo4j where a write does not see another's uncommitted change: a subject S read by two
+ * concurrent writes is refreshed by both, one after the other, the second seeing the first's commit. The danger is a
+ * write B whose change reaches S only through a change of an uncommitted write A (A links a firm to a platform, B
+ * changes the firm's segments): B does not see that S is near, and A computes S without B's change. Both changes then
+ * meet at a node of the path: a change to a node locks it, a relationship locks both ends (shared only at a dense
+ * node), and the nodes a write names are locked exclusively here — so one of A and B waits for the other to commit,
+ * and the later one sees the earlier one's change. Only where the path runs through a node that neither names nor
+ * locks exclusively (a region's parents, a chain's segments, a university's or a consortium's members) could the
+ * meeting be missed: a write naming such a node ({@link SHARED_FACT_LABELS}), or one that cannot say what it
+ * touches, takes the state lock exclusively instead, alone as the global lock was, and finds its subjects under it.
  */
 export async function beginUpkeep(tx: WriteRunner, touched: Touched, maxSubjects = MAX_SUBJECTS): Promise<Upkeep> {
-  const before = 'ids' in touched ? await subjectsNear(tx, touched.ids) : null;
+  const ids: Record<string, string[]> = {};
+  if ('ids' in touched) {
+    for (const [label, values] of Object.entries(touched.ids)) {
+      const list = [...new Set(values)];
+      if (list.length > 0) ids[label] = list;
+    }
+  }
+  const labels = Object.keys(ids).filter(isLabel).sort();
+  const exclusive = 'unknown' in touched || labels.some((label) => SHARED_FACT_LABELS.has(label));
+  const record = (await tx.run(lockStatement(labels), { exclusive, ids })).records[0];
+  const mode = (record?.get('mode') as string | null) ?? null;
+  if (mode === null || mode === 'stale') return NOTHING;
+  if ('unknown' in touched) {
+    return {
+      async after(t) {
+        await t.run(cypher('markStale'));
+        return 'stale';
+      },
+    };
+  }
+  const before = await subjectsNear(tx, ids);
   return {
     async after(t, more = {}) {
-      // The subjects near the touched nodes now are read before the state lock: the lock is held as briefly as can be.
-      let subjects: Set<string> | null = null;
-      if (before !== null && 'ids' in touched) {
-        const ids: Record<string, string[]> = {};
-        for (const source of [touched.ids, more]) {
-          for (const [label, list] of Object.entries(source)) ids[label] = [...(ids[label] ?? []), ...list];
-        }
-        subjects = new Set([...before, ...(await subjectsNear(t, ids))]);
+      const now: Record<string, string[]> = { ...ids };
+      for (const [label, list] of Object.entries(more)) now[label] = [...(now[label] ?? []), ...list];
+      let subjects = new Set([...before, ...(await subjectsNear(t, now))]);
+      // A report, an achievement or a qualification is read by its enterprises' facts alone: the people, platforms
+      // and projects their scopes reach (subjectsNear follows them) cannot change.
+      if (Object.keys(now).every((label) => ENTERPRISE_FACTS_ONLY.has(label))) {
+        subjects = new Set([...subjects].filter((subject) => subject.startsWith('Enterprise:')));
       }
-      const state = await lockState(t);
-      if (state.mode === null || state.mode === 'stale') return 'none';
-      if (subjects === null || subjects.size > maxSubjects) {
+      if (subjects.size > maxSubjects) {
+        // The state lock is shared here: marking stale takes it exclusively, waiting for the writes in flight.
         await t.run(cypher('markStale'));
         return 'stale';
       }
       if (subjects.size === 0) return 'none';
-      if (state.mode === 'building' || state.mode === 'pending') {
+      if (mode === 'building' || mode === 'pending') {
         await t.run(cypher('markDirty'), { subjects: [...subjects] });
         return 'recorded';
-      }
-      if (subjects.size > INLINE_SUBJECTS) {
-        // Too many to refresh while holding the lock every write takes: recorded, refreshed by a catch-up.
-        await t.run(cypher('markDirty'), { subjects: [...subjects] });
-        await t.run(cypher('markPending'));
-        return 'pending';
       }
       await refreshSubjects(t, subjects);
       return 'refreshed';
