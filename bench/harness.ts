@@ -9,8 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
+import type { Driver } from 'neo4j-driver';
+import { aggregatesMode, rebuildAggregates } from '../src/aggregates/rebuild';
 import type { AuthConfig } from '../src/config';
-import { freePort, startLocalNeo4j, stopLocalNeo4j } from '../src/db';
+import { freePort, runAutoCommit, startLocalNeo4j, stopLocalNeo4j, toPlain } from '../src/db';
 import { fromRoot, projectRoot } from '../src/paths';
 
 export interface Stats {
@@ -184,5 +186,148 @@ export function benchSecret(): { secret: string; auth: Extract<AuthConfig, { mod
   return {
     secret,
     auth: { mode: 'token', key: { kind: 'secret', secret: new TextEncoder().encode(secret) }, rolesClaim: ['roles'] },
+  };
+}
+
+/** The median of `xs` (the upper one of an even count; NaN when empty): how a benchmark sums up its rounds. */
+export function median(xs: readonly number[]): number {
+  return xs.length === 0 ? NaN : ([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number);
+}
+
+/** p50 / p99 / mean of latencies collected over `seconds` (a pass bounded in time rather than in requests). */
+export function latencyStats(latencies: readonly number[], seconds: number): Stats & { requests: number } {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const round = (x: number): number => Math.round(x * 10) / 10;
+  return {
+    p50: round(percentile(sorted, 50)),
+    p99: round(percentile(sorted, 99)),
+    mean: round(sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length)),
+    rps: Math.round(sorted.length / seconds),
+    requests: sorted.length,
+  };
+}
+
+/** What a benchmark checks of the maintained aggregates' state: a rebuild sets `builtAt`. */
+export interface AggregatesState {
+  /** aggregatesMode's answer: ready, pending, building, stale, outdated, or null (never built). */
+  mode: string | null;
+  builtAt: string | null;
+}
+
+export async function aggregatesState(driver: Driver, database: string): Promise<AggregatesState> {
+  const mode = await aggregatesMode(driver, database);
+  const result = await runAutoCommit(
+    driver,
+    database,
+    `OPTIONAL MATCH (s:AggregateState {id: 'aggregates'})
+     RETURN toString(s.builtAt) AS builtAt`,
+  );
+  const record = result.records[0];
+  return {
+    mode,
+    builtAt: (record?.get('builtAt') as string | null) ?? null,
+  };
+}
+
+/** Throws, naming `when`, unless the maintained aggregates are ready: a read timed then would be live, not maintained. */
+export async function assertAggregatesReady(driver: Driver, database: string, when: string): Promise<AggregatesState> {
+  const state = await aggregatesState(driver, database);
+  if (state.mode !== 'ready') {
+    throw new Error(`${when}: the maintained aggregates are ${state.mode ?? 'never built'}, not ready`);
+  }
+  return state;
+}
+
+/**
+ * Throws unless the aggregates were ready at both ends of a read-only stretch with no rebuild between
+ * (`builtAt` unchanged): had they gone stale and been rebuilt, part of the reads would have been live.
+ */
+export async function assertStillReady(
+  driver: Driver,
+  database: string,
+  before: AggregatesState,
+  when: string,
+): Promise<AggregatesState> {
+  const after = await assertAggregatesReady(driver, database, when);
+  if (after.builtAt !== before.builtAt) {
+    throw new Error(`${when}: the maintained aggregates were rebuilt meanwhile (${before.builtAt} → ${after.builtAt})`);
+  }
+  return after;
+}
+
+/**
+ * Rebuilds the maintained aggregates (src/aggregates, as `npm run aggregates -- --rebuild` does) and asserts they
+ * are ready, so that every read a benchmark times next is answered from them.
+ */
+export async function rebuildReady(
+  driver: Driver,
+  database: string,
+): Promise<{ ms: number; subjects: number; state: AggregatesState }> {
+  const rebuilt = await rebuildAggregates(driver, database);
+  if (!rebuilt.rebuilt) throw new Error(`the aggregates' rebuild was refused: ${rebuilt.reason ?? 'unknown'}`);
+  const state = await assertAggregatesReady(driver, database, 'after the rebuild');
+  return { ms: rebuilt.ms, subjects: rebuilt.subjects, state };
+}
+
+/** Every maintained counter (key and year → the sum of its Aggregate nodes, zeros left out) and gap entry, to compare two states. */
+async function aggregatesContent(
+  driver: Driver,
+  database: string,
+): Promise<{ counters: Map<string, number>; gaps: string[] }> {
+  const counters = await runAutoCommit(
+    driver,
+    database,
+    // A counter may be kept in several nodes (stripes, src/aggregates/upkeep.ts) that every read sums: so does this.
+    'MATCH (a:Aggregate) WITH a.key + "@" + toString(a.year) AS id, sum(a.value) AS value WHERE value <> 0 RETURN id, value',
+  );
+  const gaps = await runAutoCommit(
+    driver,
+    database,
+    'MATCH (g:GapEntry) RETURN g.subject AS subject, g.gap AS gap, g.year AS year, g.rank AS rank, g.scopes AS scopes',
+  );
+  return {
+    counters: new Map(counters.records.map((r) => [r.get('id') as string, Number(r.get('value'))])),
+    gaps: gaps.records
+      .map((r) => JSON.stringify(['subject', 'gap', 'year', 'rank', 'scopes'].map((k) => toPlain(r.get(k)))))
+      .sort(),
+  };
+}
+
+/**
+ * Whether the maintained aggregates are exact: reads every counter and gap entry as the writes' upkeep left them,
+ * rebuilds from the graph (which must not change meanwhile: call it once the writes are over), and compares.
+ * @returns the differing counters (at most 20 listed) and gap entries, with the rebuild's time
+ */
+export async function compareWithRebuild(
+  driver: Driver,
+  database: string,
+): Promise<{
+  exact: boolean;
+  counters: number;
+  differences: string[];
+  gapEntries: number;
+  gapDifferences: number;
+  rebuildMs: number;
+}> {
+  await assertAggregatesReady(driver, database, 'before comparing the counters with a rebuild');
+  const kept = await aggregatesContent(driver, database);
+  const { ms } = await rebuildReady(driver, database);
+  const rebuilt = await aggregatesContent(driver, database);
+  const differences: string[] = [];
+  for (const id of new Set([...kept.counters.keys(), ...rebuilt.counters.keys()])) {
+    const [a, b] = [kept.counters.get(id) ?? 0, rebuilt.counters.get(id) ?? 0];
+    if (a !== b) differences.push(`${id}: kept ${a}, rebuilt ${b}`);
+  }
+  const gapCounts = new Map<string, number>();
+  for (const g of kept.gaps) gapCounts.set(g, (gapCounts.get(g) ?? 0) + 1);
+  for (const g of rebuilt.gaps) gapCounts.set(g, (gapCounts.get(g) ?? 0) - 1);
+  const gapDifferences = [...gapCounts.values()].reduce((sum, n) => sum + Math.abs(n), 0);
+  return {
+    exact: differences.length === 0 && gapDifferences === 0,
+    counters: rebuilt.counters.size,
+    differences: differences.slice(0, 20),
+    gapEntries: rebuilt.gaps.length,
+    gapDifferences,
+    rebuildMs: ms,
   };
 }

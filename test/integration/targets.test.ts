@@ -3,7 +3,10 @@ import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { readTx } from '../../src/db';
+import type { Driver, Result } from 'neo4j-driver';
+import { catchUpOrRebuild } from '../../src/aggregates';
+import { aggregatesMode, rebuildAggregates } from '../../src/aggregates/rebuild';
+import { readTx, runAutoCommit } from '../../src/db';
 import { fromRoot } from '../../src/paths';
 import { reviewTargets } from '../../src/queries';
 import { createTestApp, DATABASE, testNeo4jEnv, type TestApp } from '../support/testApp';
@@ -11,25 +14,120 @@ import { nextRegionCode } from '../support/regionCodes';
 
 const run = promisify(execFile);
 
+/** The readiness test of the statements that read the maintained counters (cypher/aggregates/readCounters.cypher, readCells.cypher). */
+const READY_TEST = "WHERE s.mode = 'ready'";
+const READS_COUNTERS = 'UNWIND $parts AS part';
+
+/**
+ * The API's reads, as they are (`maintained`: from the counters while they are ready) or with the counters' readiness
+ * test turned off (`live`: every metric computed by its live statement), and what the counter reads answered (a read
+ * with no row means the counters were not ready, and the answer was live).
+ */
+function switchableReads(driver: Driver): {
+  driver: Driver;
+  use: (reads: 'maintained' | 'live') => void;
+  counterReads: () => { rewritten: number; answered: Promise<boolean[]> };
+} {
+  let reads: 'maintained' | 'live' = 'maintained';
+  let rewritten = 0;
+  let results: Result[] = [];
+  const statement = (query: string): string => {
+    if (!query.includes(READY_TEST) || !query.includes(READS_COUNTERS)) return query;
+    if (reads === 'maintained') return query;
+    rewritten += 1;
+    return query.replace(READY_TEST, 'WHERE false');
+  };
+  const running = <T extends object>(target: T): T =>
+    new Proxy(target, {
+      get(object, key, receiver) {
+        const value = Reflect.get(object, key, receiver) as unknown;
+        if (typeof value !== 'function') return value;
+        if (key === 'run') {
+          return (query: string, ...rest: unknown[]) => {
+            const text = statement(query);
+            const result = (value as (...a: unknown[]) => Result).call(object, text, ...rest);
+            if (text.includes(READY_TEST) && text.includes(READS_COUNTERS)) results.push(result);
+            return result;
+          };
+        }
+        if (key === 'executeRead' || key === 'executeWrite') {
+          return (work: (tx: object) => unknown, ...rest: unknown[]) =>
+            (value as (...a: unknown[]) => unknown).call(object, (tx: object) => work(running(tx)), ...rest);
+        }
+        return (value as (...a: unknown[]) => unknown).bind(object);
+      },
+    });
+  const wrapped = new Proxy(driver, {
+    get(object, key, receiver) {
+      const value = Reflect.get(object, key, receiver) as unknown;
+      if (key === 'session')
+        return (...args: unknown[]) => running((value as (...a: unknown[]) => object).apply(object, args));
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(object) : value;
+    },
+  });
+  return {
+    driver: wrapped,
+    use: (next) => {
+      reads = next;
+      rewritten = 0;
+      results = [];
+    },
+    counterReads: () => ({
+      rewritten,
+      answered: Promise.all(results.map(async (r) => (await r).records.length > 0)),
+    }),
+  };
+}
+
 /**
  * Two regions of our own (codes no other test uses): in A, 3 enterprises hold HIGH_TECH in 2024 (2 of them already
  * in 2023) and 4 enterprises exist in all; in B, 1 enterprise. Targets for 2024:
  *   A: HIGH_TECH_ENTERPRISES ≥ 3 → actual 3, met, gap 0, previous 2;  A: INDUSTRIAL_ENTERPRISES ≤ 2 → 4, not met, gap 2
  *   B: INDUSTRIAL_ENTERPRISES ≥ 1 → 1, met.
+ * The graph is written as every write of ours is, with the maintained aggregates kept right (app.write: the upkeep
+ * of src/aggregates/upkeep.ts) after they were rebuilt and found ready: the answers must be the same read from the
+ * counters and live.
  */
 describe('targetReview and the review CLI', () => {
   let app: TestApp;
+  let reads: ReturnType<typeof switchableReads>;
   let regionA: string;
   let regionB: string;
 
+  /** Rebuilds the maintained aggregates (or, when another file's rebuild runs, waits for it) until they are ready. */
+  async function rebuiltAndReady(): Promise<void> {
+    if ((await rebuildAggregates(app.driver, DATABASE)).rebuilt) return;
+    for (let i = 0; i < 120; i++) {
+      if ((await catchUpOrRebuild(app.driver, DATABASE)).ready) return;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+    throw new Error('the maintained aggregates never became ready');
+  }
+
   beforeAll(async () => {
-    app = await createTestApp();
+    app = await createTestApp(undefined, {
+      // Every request must run its reads: an answer kept from the other kind of read would prove nothing.
+      responseCacheMb: 0,
+      wrapDriver: (driver) => {
+        reads = switchableReads(driver);
+        return reads.driver;
+      },
+    });
     [regionA, regionB] = [nextRegionCode(), nextRegionCode()];
-    await app.driver.executeQuery(
+    // Reference data (a seed loads it; this file must not depend on one): no subject of the aggregates.
+    await runAutoCommit(
+      app.driver,
+      DATABASE,
+      `MERGE (q:Qualification {code: 'HIGH_TECH'})
+       ON CREATE SET q.id = 'qual-HIGH_TECH', q.name = '高新技术企业', q.synthetic = false`,
+    );
+    await rebuiltAndReady();
+    expect(await aggregatesMode(app.driver, DATABASE)).toBe('ready');
+    await app.write(
       `CREATE (a:Region {id: $p + 'ra', code: $a, name: '甲区（示例）', level: 'DISTRICT', synthetic: true})
        CREATE (b:Region {id: $p + 'rb', code: $b, name: '乙区（示例）', level: 'DISTRICT', synthetic: true})
-       MERGE (q:Qualification {code: 'HIGH_TECH'}) ON CREATE SET q.id = 'qual-HIGH_TECH', q.name = '高新技术企业', q.synthetic = false
-       WITH a, b, q
+       WITH a, b
+       MATCH (q:Qualification {code: 'HIGH_TECH'})
        UNWIND range(1, 4) AS i
        CREATE (e:Enterprise {id: $p + 'e' + i, name: '企业' + i + '（示例）', aboveScale: true, backbone: false, synthetic: true})
        CREATE (e)-[:LOCATED_IN]->(a)
@@ -40,9 +138,10 @@ describe('targetReview and the review CLI', () => {
        CREATE (:Target {id: $p + 't1', metric: 'HIGH_TECH_ENTERPRISES', year: 2024, value: 3.0, comparison: 'AT_LEAST', synthetic: true})-[:FOR_REGION]->(a)
        CREATE (:Target {id: $p + 't2', metric: 'INDUSTRIAL_ENTERPRISES', year: 2024, value: 2.0, comparison: 'AT_MOST', synthetic: true})-[:FOR_REGION]->(a)
        CREATE (:Target {id: $p + 't3', metric: 'INDUSTRIAL_ENTERPRISES', year: 2024, value: 1.0, comparison: 'AT_LEAST', synthetic: true})-[:FOR_REGION]->(b)`,
-      { p: app.prefix, a: regionA, b: regionB },
+      { a: regionA, b: regionB },
     );
-  });
+  }, 180_000);
+  afterEach(() => reads.use('maintained'));
   afterAll(async () => {
     await app.close();
   });
@@ -78,47 +177,70 @@ describe('targetReview and the review CLI', () => {
     expect(shared.statements).toBe(single.statements);
   });
 
-  it('reviews every target of the region with actual, gap, met and last year', async () => {
-    const result = await app.execute<{ targetReview: Record<string, unknown> }>(
-      `query ($r: RegionCode) { targetReview(year: 2024, regionCode: $r) {
-          met notMet unavailable allMet
-          targets { targetId metric target actual gap met status previousActual change regionCode } } }`,
-      { r: regionA },
-    );
-    expect(result.errors).toBeUndefined();
-    expect(result.data?.targetReview).toEqual({
-      met: 1,
-      notMet: 1,
-      unavailable: 0,
-      allMet: false,
-      targets: [
-        {
-          targetId: `${app.prefix}t1`,
-          metric: 'HIGH_TECH_ENTERPRISES',
-          target: 3,
-          actual: 3,
-          gap: 0,
-          met: true,
-          status: 'MET',
-          previousActual: 2,
-          change: 1,
-          regionCode: regionA,
-        },
-        {
-          targetId: `${app.prefix}t2`,
-          metric: 'INDUSTRIAL_ENTERPRISES',
-          target: 2,
-          actual: 4,
-          gap: 2,
-          met: false,
-          status: 'NOT_MET',
-          previousActual: 4,
-          change: 0,
-          regionCode: regionA,
-        },
-      ],
-    });
-  });
+  it.each(['maintained', 'live'] as const)(
+    'reviews every target of the region with actual, gap, met and last year (reads: %s)',
+    async (kind) => {
+      const ask = () =>
+        app.execute<{ targetReview: Record<string, unknown> }>(
+          `query ($r: RegionCode) { targetReview(year: 2024, regionCode: $r) {
+            met notMet unavailable allMet
+            targets { targetId metric target actual gap met status previousActual change regionCode } } }`,
+          { r: regionA },
+        );
+      let result: Awaited<ReturnType<typeof ask>>;
+      for (let attempt = 1; ; attempt++) {
+        // The aggregates are the database's: another file may mark them stale or rebuild them meanwhile; a
+        // maintained answer counts only when every counter read of the request answered (they were ready).
+        if (kind === 'maintained' && (await aggregatesMode(app.driver, DATABASE)) !== 'ready') await rebuiltAndReady();
+        reads.use(kind);
+        result = await ask();
+        const { rewritten, answered } = reads.counterReads();
+        const fromCounters = await answered;
+        if (kind === 'live') {
+          // Every counter read had its readiness test turned off, so each metric was computed live.
+          expect(rewritten).toBeGreaterThan(0);
+          expect(fromCounters.every((answer) => !answer)).toBe(true);
+          break;
+        }
+        expect(fromCounters.length).toBeGreaterThan(0);
+        if (fromCounters.every(Boolean)) break;
+        if (attempt >= 3) throw new Error('the maintained aggregates were not ready during the request, 3 times');
+      }
+      expect(result.errors).toBeUndefined();
+      expect(result.data?.targetReview).toEqual({
+        met: 1,
+        notMet: 1,
+        unavailable: 0,
+        allMet: false,
+        targets: [
+          {
+            targetId: `${app.prefix}t1`,
+            metric: 'HIGH_TECH_ENTERPRISES',
+            target: 3,
+            actual: 3,
+            gap: 0,
+            met: true,
+            status: 'MET',
+            previousActual: 2,
+            change: 1,
+            regionCode: regionA,
+          },
+          {
+            targetId: `${app.prefix}t2`,
+            metric: 'INDUSTRIAL_ENTERPRISES',
+            target: 2,
+            actual: 4,
+            gap: 2,
+            met: false,
+            status: 'NOT_MET',
+            previousActual: 4,
+            change: 0,
+            regionCode: regionA,
+          },
+        ],
+      });
+    },
+  );
 
   it.each([
     ['year: 2024, regionCode: "419999"', 'regionCode'],
