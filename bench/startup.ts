@@ -9,10 +9,21 @@
  *   npx tsx bench/startup.ts
  *
  * Maven's cache (~/.m2) is whatever this machine has: warm after the first build here. Writes
- * bench/results/startup-<timestamp>.json; compare with bench/baseline/startup.json.
+ * bench/results/startup-<timestamp>.json; compare with bench/baseline/startup.json. Options:
+ *
+ *   --worktree        copy this working tree (tracked and untracked files git does not ignore), not HEAD: measures
+ *                     changes not committed yet
+ *   --link-modules    link this checkout's node_modules instead of `npm ci` (npmCiMs is then null)
+ *   --build-launcher  the clone's npm start runs with HOME set to an empty folder, so the launcher cache
+ *                     (~/.cache/innovation-graph) misses and Maven builds it; Maven still finds ~/.m2, since Java
+ *                     takes user.home from the password database, not from HOME
+ *   --cold-only       only the first start (no warm restart, no start with Neo4j stopped)
+ *
+ * "Ready" is both /health/ready 200 and the log line saying the maintained aggregates are ready (a first start
+ * builds them after the demo load): a newcomer's first metric query reads them.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../src/db';
@@ -30,10 +41,34 @@ const timed = (command: string, args: string[], cwd?: string): number => {
   return Date.now() - started;
 };
 
-/** Runs `npm start` in `dir` until /health/ready answers 200; returns the log lines and the ready time. */
+const flag = (name: string): boolean => process.argv.includes(`--${name}`);
+
+/** Copies the files of this working tree that git tracks or would track (so uncommitted changes are measured). */
+function copyWorktree(to: string): void {
+  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: fromRoot(),
+    encoding: 'utf8',
+  })
+    .split('\0')
+    .filter((f) => f !== '');
+  for (const file of files) {
+    mkdirSync(path.dirname(path.join(to, file)), { recursive: true });
+    try {
+      cpSync(fromRoot(file), path.join(to, file));
+    } catch {
+      // A file deleted in the working tree but still tracked: absent from the copy, as from the tree.
+    }
+  }
+}
+
+/**
+ * Runs `npm start` in `dir` until /health/ready answers 200 and the maintained aggregates are ready (or `untilAggregates`
+ * is false); returns the log lines and the ready time.
+ */
 async function start(
   dir: string,
   env: Record<string, string>,
+  untilAggregates: boolean,
 ): Promise<{ started: number; ready: number; lines: LogLine[]; stop: () => Promise<void> }> {
   const started = Date.now();
   const child = spawn('npm', ['start'], {
@@ -59,13 +94,21 @@ async function start(
     }
   });
   const url = `http://127.0.0.1:${env.PORT}/health/ready`;
+  const aggregatesReady = () => !untilAggregates || lines.some((l) => /^maintained aggregates: ready/.test(l.msg));
+  let healthReady = false;
   for (;;) {
-    if (Date.now() - started > 600_000) throw new Error('no /health/ready 200 within 10 minutes');
-    try {
-      if ((await fetch(url)).status === 200) break;
-    } catch {
-      // Not listening yet.
+    if (Date.now() - started > 600_000) {
+      process.kill(-(child.pid as number), 'SIGTERM');
+      throw new Error(`not ready within 10 minutes; the last log line: ${lines[lines.length - 1]?.msg ?? 'none'}`);
     }
+    if (!healthReady) {
+      try {
+        healthReady = (await fetch(url)).status === 200;
+      } catch {
+        // Not listening yet.
+      }
+    }
+    if (healthReady && aggregatesReady()) break;
     await new Promise((r) => setTimeout(r, 100));
   }
   const ready = Date.now();
@@ -87,15 +130,20 @@ function phases(run: { started: number; ready: number; lines: LogLine[] }): Reco
   const listening = at(/^API listening/) ?? neoReady;
   const seedStart = at(/^empty database: loading the demo city/);
   const seedDone = at(/^empty database: demo data loaded/);
+  const prepared = at(/^ready: API/);
+  const aggregatesStart = at(/^maintained aggregates: (bringing them back|building them)/);
+  const aggregatesDone = at(/^maintained aggregates: ready/);
   const build = buildStart && buildDone ? buildDone - buildStart : 0;
   return {
     npmAndTsx: first - run.started,
     launcherBuild: build,
     neo4jStart: neoReady - neoStart - build,
     schemaAndListen: listening - neoReady,
-    migrations: (seedStart ?? run.ready) - listening,
+    migrations: (seedStart ?? prepared ?? run.ready) - listening,
     demoLoad: seedStart && seedDone ? seedDone - seedStart : 0,
-    afterLoad: seedDone ? run.ready - seedDone : 0,
+    afterLoad: seedDone ? (prepared ?? run.ready) - seedDone : 0,
+    aggregates: aggregatesStart && aggregatesDone ? aggregatesDone - aggregatesStart : 0,
+    healthReady: (prepared ?? run.ready) - run.started,
     total: run.ready - run.started,
   };
 }
@@ -105,32 +153,47 @@ async function main(): Promise<void> {
   const root = mkdtempSync(path.join(os.tmpdir(), 'ig-startup-'));
   const dir = path.join(root, 'repo');
   try {
-    execFileSync('git', ['clone', '-q', fromRoot(), dir]);
-    const npmCi = timed('npm', ['ci', '--no-audit', '--no-fund'], dir);
-    const env = {
+    if (flag('worktree')) copyWorktree(dir);
+    else execFileSync('git', ['clone', '-q', fromRoot(), dir]);
+    let npmCi: number | null = null;
+    if (flag('link-modules')) symlinkSync(fromRoot('node_modules'), path.join(dir, 'node_modules'), 'dir');
+    else npmCi = timed('npm', ['ci', '--no-audit', '--no-fund'], dir);
+    const env: Record<string, string> = {
       PORT: String(await freePort()),
       NEO4J_LOCAL_PORT: String(await freePort()),
       LOG_FORMAT: 'json',
       LOG_LEVEL: 'info',
     };
-    const cold = await start(dir, env);
+    if (flag('build-launcher')) {
+      env.HOME = path.join(root, 'home');
+      mkdirSync(env.HOME);
+    }
+    const cold = await start(dir, env, true);
     await cold.stop();
-    const warm = await start(dir, env);
-    await warm.stop();
-    execFileSync('npm', ['run', 'db:stop'], { cwd: dir, stdio: 'ignore', env: { ...process.env, ...env } });
-    const stopped = await start(dir, env);
-    await stopped.stop();
+    let more: Record<string, unknown> = {};
+    const ratios: Record<string, number> = {
+      coldOverFloor: Math.round(((cold.ready - cold.started) / floor) * 10) / 10,
+    };
+    if (!flag('cold-only')) {
+      const warm = await start(dir, env, false);
+      await warm.stop();
+      execFileSync('npm', ['run', 'db:stop'], { cwd: dir, stdio: 'ignore', env: { ...process.env, ...env } });
+      const stopped = await start(dir, env, false);
+      await stopped.stop();
+      more = {
+        warm: phases(warm),
+        neo4jStopped: phases(stopped),
+      };
+      ratios.warmOverFloor = Math.round(((warm.ready - warm.started) / floor) * 10) / 10;
+    }
     execFileSync('npm', ['run', 'db:stop'], { cwd: dir, stdio: 'ignore', env: { ...process.env, ...env } });
     const results = {
+      options: process.argv.slice(2),
       floorMs: floor,
       npmCiMs: npmCi,
       cold: phases(cold),
-      warm: phases(warm),
-      neo4jStopped: phases(stopped),
-      ratios: {
-        coldOverFloor: Math.round(((cold.ready - cold.started) / floor) * 10) / 10,
-        warmOverFloor: Math.round(((warm.ready - warm.started) / floor) * 10) / 10,
-      },
+      ...more,
+      ratios,
     };
     console.log(JSON.stringify(results, null, 2));
     writeResults('startup', results);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { fromRoot } from '../paths';
 import { ensureChangeCapture } from './changeCapture';
-import { runAutoCommit } from './driver';
+import { runAutoCommit, writeTx } from './driver';
 
 export interface Migration {
   name: string;
@@ -31,6 +31,24 @@ export function splitStatements(text: string): string[] {
   return statements.filter((s) => s !== '');
 }
 
+/** An index or constraint command: Neo4j takes several in one transaction, but none beside a data write. */
+const SCHEMA_COMMAND = /^(?:CREATE|DROP)\s+(?:(?:RANGE|TEXT|POINT|VECTOR|FULLTEXT|LOOKUP)\s+)?(?:INDEX|CONSTRAINT)\b/i;
+
+/**
+ * A migration's statements as runs, in order: consecutive schema commands together (one transaction each run: on an
+ * empty database most of a migration's time was one commit per index), any other statement alone.
+ */
+export function statementRuns(statements: string[]): { schema: boolean; statements: string[] }[] {
+  const runs: { schema: boolean; statements: string[] }[] = [];
+  for (const statement of statements) {
+    const schema = SCHEMA_COMMAND.test(statement);
+    const last = runs[runs.length - 1];
+    if (schema && last?.schema) last.statements.push(statement);
+    else runs.push({ schema, statements: [statement] });
+  }
+  return runs;
+}
+
 /** Reads `NNNN_name.cypher` files in name order. */
 export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
   return readdirSync(dir)
@@ -48,12 +66,20 @@ export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
 
 /**
  * Applies the migrations not yet recorded, in order, and records each as a (:SchemaMigration) node. Statements
- * are written with IF NOT EXISTS, so a run interrupted half-way is safely re-run. A migration already applied
+ * are written with IF NOT EXISTS, so a run interrupted half-way is safely re-run (a migration's consecutive index
+ * and constraint commands commit together, see {@link statementRuns}). A migration already applied
  * whose file has since changed is an error: migrations are append-only. Then makes sure the change-history trigger
- * is installed and running (src/db/changeCapture.ts): every path that prepares a database passes here.
+ * is installed and running (src/db/changeCapture.ts): every path that prepares a database passes here. Only the
+ * API's first start passes `changeCapture: false`, to load the demo city first and install the trigger right after
+ * (src/bootstrap.ts).
  * @returns the names applied by this call.
  */
-export async function migrate(driver: Driver, database: string, dir?: string): Promise<string[]> {
+export async function migrate(
+  driver: Driver,
+  database: string,
+  dir?: string,
+  options: { changeCapture?: boolean } = {},
+): Promise<string[]> {
   const migrations = loadMigrations(dir);
   await runAutoCommit(
     driver,
@@ -80,7 +106,16 @@ export async function migrate(driver: Driver, database: string, dir?: string): P
       }
       continue;
     }
-    for (const statement of m.statements) await runAutoCommit(driver, database, statement);
+    for (const run of statementRuns(m.statements)) {
+      if (run.schema) {
+        await writeTx(driver, { database }, async (tx) => {
+          for (const statement of run.statements) await tx.run(statement);
+        });
+      } else {
+        // Alone and auto-commit, as before: a data statement may be CALL … IN TRANSACTIONS.
+        await runAutoCommit(driver, database, run.statements[0] as string);
+      }
+    }
     await runAutoCommit(
       driver,
       database,
@@ -91,6 +126,6 @@ export async function migrate(driver: Driver, database: string, dir?: string): P
   }
   // Indexes build in the background; wait (only when this call created some) so the first queries use them.
   if (done.length > 0) await runAutoCommit(driver, database, 'CALL db.awaitIndexes(300)');
-  await ensureChangeCapture(driver, database);
+  if (options.changeCapture !== false) await ensureChangeCapture(driver, database);
   return done;
 }
