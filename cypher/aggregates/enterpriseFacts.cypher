@@ -8,7 +8,10 @@
 //   foundedYear: integer|null, holds: list<{code, from, to}> (HOLDS), firstPlatformYear: integer|null (earliest
 //   approvedYear of a hosted platform), years: list<{year, revenue, aboveScale, aboveScaleRevenue, rd, landmark,
 //   consortium, techLeader, missing}>, segments: list<string> (ChainSegment ids it OPERATES_IN),
-//   universities: list<{chain, count}> (distinct universities partnering it, per chain: shared/universityPartnerChains)
+//   universities: list<{chain, count}> (distinct universities partnering it, per chain: shared/universityPartnerChains),
+//   industryCode: string|null, counties: list<string> (ids of the regions it is LOCATED_IN directly, as the partner
+//   suggestions' county peers read them), worksWith: list<string> (ids of the candidates it works with:
+//   partners/worksWith, the partner counts of cypher/partners/partnerSuggestionsMaintained.cypher)
 UNWIND $ids AS id
 OPTIONAL MATCH (e:Enterprise {id: id})
 CALL (e) {
@@ -56,6 +59,18 @@ CALL (e) {
   RETURN collect({chain: chain.id, count: count}) AS universities
 }
 CALL (e) {
+  OPTIONAL MATCH (e)-[:LOCATED_IN]->(county:Region)
+  RETURN collect(DISTINCT county.id) AS counties
+}
+CALL (e) {
+  OPTIONAL CALL (e) {
+    WITH e AS peer
+    // #include partners/worksWith
+    RETURN cand
+  }
+  RETURN collect(DISTINCT cand.id) AS worksWith
+}
+CALL (e) {
   OPTIONAL MATCH (e)-[:HAS_REPORT]->(any:AnnualReport)
   WHERE any.year IS NOT NULL
   WITH DISTINCT any.year AS reviewYear
@@ -88,4 +103,5 @@ CALL (e) {
   }) AS years
 }
 RETURN id, e IS NOT NULL AS exists, regions, chains, leadingChain, coalesce(e.backbone, false) AS backbone,
-  e.foundedOn.year AS foundedYear, holds, firstPlatformYear, years, segments, universities
+  e.foundedOn.year AS foundedYear, holds, firstPlatformYear, years, segments, universities,
+  e.industryCode AS industryCode, counties, worksWith

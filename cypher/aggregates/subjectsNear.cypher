@@ -2,10 +2,11 @@
 // run before and after a write, with the nodes it touches, so that every subject whose facts the write can change is
 // refreshed in the write's own transaction. Each rule follows what a subject's facts read (cypher/aggregates/*Facts):
 // an enterprise reads its regions (and every region they are PART_OF), segments and chains, reports, qualifications,
-// hosted platforms, achievements, consortia and its university partners (cooperation, consortium, 科技副总); a person
-// its secondments and their enterprises' scopes; a platform and a project their hosts or undertakers, regions and
-// chains. Enterprises found are followed one step further, to the people, platforms and projects whose scope they
-// give.
+// hosted platforms, achievements, consortia, its university partners (cooperation, consortium, 科技副总) and the
+// candidates it works with (partners/worksWith: universities and institutes it cooperates with, platforms it hosts
+// or that partner with it, in either direction); a person its secondments and their enterprises' scopes; a platform
+// and a project their hosts or undertakers, regions and chains. Enterprises found are followed one step further, to
+// the people, platforms and projects whose scope they give.
 // Parameters: $ids: map of label → list<string> (ids of touched nodes by label; a missing label is none)
 // Columns: enterprises, persons, platforms, projects: list<string> (ids)
 WITH $ids AS ids
@@ -27,7 +28,7 @@ OPTIONAL CALL (ids) {
   RETURN e
   UNION
   UNWIND coalesce(ids.Platform, []) AS id
-  MATCH (:Platform {id: id})<-[:HOSTS]-(e:Enterprise)
+  MATCH (:Platform {id: id})-[:HOSTS|PARTNERS_WITH]-(e:Enterprise)
   RETURN e
   UNION
   UNWIND coalesce(ids.Consortium, []) AS id
@@ -50,6 +51,10 @@ OPTIONAL CALL (ids) {
     MATCH (u)-[:MEMBER_OF]->(:Consortium)<-[:LEADS|MEMBER_OF]-(e:Enterprise)
     RETURN e
   }
+  RETURN e
+  UNION
+  UNWIND coalesce(ids.ResearchInstitute, []) AS id
+  MATCH (:ResearchInstitute {id: id})<-[:COOPERATES_WITH]-(e:Enterprise)
   RETURN e
   UNION
   UNWIND coalesce(ids.Region, []) AS id

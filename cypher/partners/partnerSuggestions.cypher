@@ -25,31 +25,16 @@
 //
 // Score = (Σ weight × ln(1 + count)) × capacity, capacity = 1 / (1 + load × ln(1 + served)): a count's first units
 // weigh most (ten peers are not ten times one peer), and of two equally fitting candidates the one with spare
-// capacity comes first. Weights are parameters ($weights, a map; any key left out or null takes its default):
-WITH {
-  segmentPeers: toFloat(coalesce($weights.segmentPeers, 3.0)),
-  sharedProjects: toFloat(coalesce($weights.sharedProjects, 2.0)),
-  industryPeers: toFloat(coalesce($weights.industryPeers, 2.0)),
-  divisionPeers: toFloat(coalesce($weights.divisionPeers, 0.5)),
-  countyPeers: toFloat(coalesce($weights.countyPeers, 1.0)),
-  experts: toFloat(coalesce($weights.experts, 1.5)),
-  chainPlatforms: toFloat(coalesce($weights.chainPlatforms, 1.0)),
-  load: toFloat(coalesce($weights.load, 0.1))
-} AS w
+// capacity comes first. Weights are parameters ($weights, a map; any key left out or null takes its default:
+// partners/suggestionWeights).
+//
+// With the maintained aggregates ready, partnerSuggestionsMaintained.cypher gives the same answer from counters.
 // Parameters: $enterpriseIds (list of String; unknown ids give no row), $limit (Int, per firm), $weights (map|null)
 // Columns: enterpriseId, industryCode, weights (the map used), suggestions (list of maps: id, type, name, score, evidence,
 //   capacity, served, the counts above, expertise (matched terms), chains (names of the chains behind experts and
 //   chainPlatforms))
-UNWIND $enterpriseIds AS enterpriseId
-MATCH (e:Enterprise {id: enterpriseId})
-OPTIONAL MATCH (e)-[:LOCATED_IN]->(county:Region)
-WITH w, e, collect(county) AS counties,
-     CASE WHEN e.industryCode =~ '[A-Za-z].*' THEN left(e.industryCode, 3) ELSE left(e.industryCode, 2) END AS division
-CALL (e) {
-  // #include shared/chainsFedBy
-  RETURN collect(DISTINCT chain) AS chains
-}
-WITH w, collect({e: e, counties: counties, division: division, chains: chains}) AS firms
+// #include partners/suggestionWeights
+// #include partners/suggestionFirms
 
 // Partners of firms of each industry class of the page's divisions (a peer counts once per candidate): a firm's
 // industry peers are its class's entries, its division peers the other classes' of its division.
@@ -80,19 +65,9 @@ CALL (firms) {
   UNWIND top AS t
   RETURN collect({division: division, county: county, cand: t.cand, n: t.n}) AS byCounty
 }
-// Experts and platforms of each chain on the page.
-CALL (firms) {
-  UNWIND firms AS f
-  UNWIND f.chains AS chain
-  WITH DISTINCT chain
-  MATCH (person:Person)-[:EMPLOYED_BY]->(cand)
-  WHERE (cand:University OR cand:ResearchInstitute)
-  WITH chain, cand, person, [term IN person.expertise WHERE
-      // #include shared/expertiseServesChain
-    ] AS terms
-  WHERE size(terms) > 0
-  RETURN collect({chain: chain, cand: cand, person: person.id, terms: terms}) AS expertsOf
-}
+// Experts and platforms of each chain on the page: of the platforms serving a chain, the 25 with the most spare
+// capacity (fewest firms served, then id; never one merged into another).
+// #include partners/chainExperts
 CALL (firms) {
   UNWIND firms AS f
   UNWIND f.chains AS chain
@@ -136,42 +111,6 @@ CALL (e, f, byIndustry, byCounty, expertsOf, platformsOf) {
   UNWIND [x IN platformsOf WHERE x.chain IN f.chains] AS x
   RETURN x.cand AS cand, 'chainPlatforms' AS kind, 1 AS n, [] AS people, [] AS terms, [x.chain.name] AS chains
 }
-WITH w, e, cand, kind, sum(n) AS n, collect(people) AS people, collect(terms) AS terms, collect(chains) AS chains
-WHERE n > 0 OR kind = 'experts'
-WITH w, e, cand,
-     collect({kind: kind, n: CASE kind WHEN 'experts' THEN size(reduce(s = [], l IN people | s + [x IN l WHERE NOT x IN s])) ELSE n END})
-       AS counts,
-     reduce(s = [], l IN reduce(a = [], t IN collect(terms) | a + t) | s + [x IN l WHERE NOT x IN s]) AS expertise,
-     reduce(s = [], l IN reduce(a = [], c IN collect(chains) | a + c) | s + [x IN l WHERE NOT x IN s]) AS chainNames
-// Never an existing partner, nor a platform merged into another.
-WHERE NOT EXISTS { (cand)-[:MERGED_INTO]->() }
-  AND NOT
-  // #include partners/existingPartner
+// #include partners/suggestionCandidates
 // #include partners/served
-WITH w, e, cand, expertise, chainNames, served,
-     {
-       segmentPeers: reduce(s = 0, c IN counts | s + CASE c.kind WHEN 'segmentPeers' THEN c.n ELSE 0 END),
-       sharedProjects: reduce(s = 0, c IN counts | s + CASE c.kind WHEN 'sharedProjects' THEN c.n ELSE 0 END),
-       industryPeers: reduce(s = 0, c IN counts | s + CASE c.kind WHEN 'industryPeers' THEN c.n ELSE 0 END),
-       divisionPeers: reduce(s = 0, c IN counts | s + CASE c.kind WHEN 'divisionPeers' THEN c.n ELSE 0 END),
-       countyPeers: reduce(s = 0, c IN counts | s + CASE c.kind WHEN 'countyPeers' THEN c.n ELSE 0 END),
-       experts: reduce(s = 0, c IN counts | s + CASE c.kind WHEN 'experts' THEN c.n ELSE 0 END),
-       chainPlatforms: reduce(s = 0, c IN counts | s + CASE c.kind WHEN 'chainPlatforms' THEN c.n ELSE 0 END)
-     } AS count
-WITH w, e, cand, expertise, chainNames, count, served,
-     w.segmentPeers * log(1 + count.segmentPeers) + w.sharedProjects * log(1 + count.sharedProjects) +
-     w.industryPeers * log(1 + count.industryPeers) + w.divisionPeers * log(1 + count.divisionPeers) +
-     w.countyPeers * log(1 + count.countyPeers) + w.experts * log(1 + count.experts) +
-     w.chainPlatforms * log(1 + count.chainPlatforms) AS evidence,
-     1.0 / (1.0 + w.load * log(1 + served)) AS capacity
-WHERE evidence > 0
-WITH w, e, cand, expertise, chainNames, count, served, evidence, capacity, evidence * capacity AS score
-ORDER BY e.id, score DESC, cand.id
-WITH w, e, collect({
-  id: cand.id, type: head([l IN labels(cand) WHERE l IN ['University', 'ResearchInstitute', 'Platform']]),
-  name: cand.name, score: score, evidence: evidence, capacity: capacity, served: served,
-  segmentPeers: count.segmentPeers, sharedProjects: count.sharedProjects, industryPeers: count.industryPeers,
-  divisionPeers: count.divisionPeers, countyPeers: count.countyPeers, experts: count.experts,
-  chainPlatforms: count.chainPlatforms, expertise: expertise, chains: chainNames
-})[0..$limit] AS suggestions
-RETURN e.id AS enterpriseId, e.industryCode AS industryCode, w AS weights, suggestions
+// #include partners/suggestionScores

@@ -56,9 +56,68 @@ const LAB_KIND_SET: ReadonlySet<string> = new Set(LAB_KINDS);
 
 /**
  * The version of what a contribution holds: a rebuild stamps it on the state, and counters built by an older version
- * are rebuilt at start (src/aggregates/backgroundRebuild.ts). 2: the disclosure parts (`|p`, `|a`).
+ * are rebuilt at start (src/aggregates/backgroundRebuild.ts). 2: the disclosure parts (`|p`, `|a`). 3: the partner
+ * counts (`PARTNER_PEERS|…`).
  */
-export const CONTRIBUTION_VERSION = 2;
+export const CONTRIBUTION_VERSION = 3;
+
+/**
+ * The counters of the partner suggestions (cypher/partners/partnerSuggestionsMaintained.cypher): per candidate, the
+ * enterprises that work with it, by industry class, by county and division, by set of chain segments, and in all.
+ */
+export const PARTNER_PEERS = 'PARTNER_PEERS';
+
+/**
+ * Segment sets up to this size are counted: a firm in at most this many segments reads its segment peers from the
+ * counters (by inclusion–exclusion over the subsets of its segments), one in more counts them live.
+ */
+export const PARTNER_SEGMENT_SUBSETS = 3;
+
+/**
+ * The division of a GB/T 4754 code as the partner suggestions take it ('C2651' → 'C26', '2651' → '26'): the
+ * statement's `CASE WHEN code =~ '[A-Za-z].*' THEN left(code, 3) ELSE left(code, 2) END`.
+ */
+export function partnerDivisionOf(code: string): string {
+  return /^[A-Za-z]/.test(code) ? code.slice(0, 3) : code.slice(0, 2);
+}
+
+/** The nonempty subsets of `items` (kept in their order) with at most `max` members. */
+function subsetsUpTo(items: readonly string[], max: number): string[][] {
+  const out: string[][] = [];
+  const grow = (from: number, picked: string[]) => {
+    for (let i = from; i < items.length; i++) {
+      const next = [...picked, items[i] as string];
+      out.push(next);
+      if (next.length < max) grow(i + 1, next);
+    }
+  };
+  grow(0, []);
+  return out;
+}
+
+/**
+ * An enterprise's partner marks: once per candidate it works with, under its industry class, under each county it is
+ * located in with its division, under every set of at most {@link PARTNER_SEGMENT_SUBSETS} of its segments (a set's
+ * counter then counts the firms in all of them: what inclusion–exclusion needs to count a firm in several of a
+ * reader's segments once), and under `served` (the candidate's load). Separators: `|` between parts, `,` between
+ * segment ids.
+ */
+function partnerMarks(f: Pick<EnterpriseFacts, 'industryCode' | 'counties' | 'segments' | 'worksWith'>): string[] {
+  const worksWith = [...new Set(f.worksWith ?? [])];
+  if (worksWith.length === 0) return [];
+  const groups: string[] = [];
+  const code = f.industryCode ?? null;
+  if (code !== null) {
+    groups.push(`industry|${code}`);
+    const division = partnerDivisionOf(code);
+    for (const county of new Set(f.counties ?? [])) groups.push(`county|${county}|${division}`);
+  }
+  const segments = [...new Set(f.segments)].sort();
+  for (const set of subsetsUpTo(segments, PARTNER_SEGMENT_SUBSETS)) groups.push(`segment|${set.join(',')}`);
+  // The candidate's load (partners/served): every firm that works with it.
+  groups.push('served');
+  return groups.flatMap((group) => worksWith.map((cand) => mark(`${PARTNER_PEERS}|${group}|${cand}`, 0)));
+}
 
 /** The counter of enterprises with an AnnualReport of the year (the public population of R1–R4's cells). */
 export const REPORTED = 'REPORTED_ENTERPRISES';
@@ -94,9 +153,16 @@ export interface EnterpriseFacts {
   }[];
   segments: string[];
   universities: { chain: string; count: unknown }[];
+  /** Absent in facts read by an older statement: no partner marks. */
+  industryCode?: string | null;
+  counties?: string[];
+  worksWith?: string[];
 }
 
-/** What an enterprise adds: every enterprise metric, the R1–R4 and 四有 gap entries, segment and university counts. */
+/**
+ * What an enterprise adds: every enterprise metric, the R1–R4 and 四有 gap entries, segment and university counts, and
+ * its partner marks.
+ */
 export function enterpriseContribution(f: EnterpriseFacts): Contribution {
   if (!f.exists) return EMPTY;
   const scoped: string[] = [mark('INDUSTRIAL_ENTERPRISES|v', 0)];
@@ -169,6 +235,7 @@ export function enterpriseContribution(f: EnterpriseFacts): Contribution {
     const n = toNumberOrNull(count) ?? 0;
     if (n > 0) explicit.push(`UNIVERSITY_PARTNERS|count|*|${chain}@0@${n}`);
   }
+  explicit.push(...partnerMarks(f));
   return {
     scopes: scopesOf(f.regions, f.chains),
     scoped: sorted(scoped),

@@ -1,4 +1,5 @@
 import neo4j from 'neo4j-driver';
+import { PARTNER_SEGMENT_SUBSETS } from '../aggregates';
 import { toPlain, loadCypher } from '../db';
 import type { QueryRunner } from './metrics';
 
@@ -85,7 +86,30 @@ function divisionOf(code: string | null): string | null {
 }
 
 /**
- * Partner suggestions for several enterprises in one statement (cypher/partners/partnerSuggestions.cypher).
+ * The least contribution version whose counters hold the partner counts (CONTRIBUTION_VERSION 3 of
+ * src/aggregates/contributions.ts; a later one holds them too), as src/aggregates/read.ts names the cells' own.
+ */
+export const PARTNER_COUNTERS_VERSION = 3;
+
+/**
+ * Where partner suggestions are read from: `auto` from the maintained partner counters when the aggregates are ready
+ * (cypher/partners/partnerSuggestionsMaintained.cypher), else live (partnerSuggestions.cypher); `live` always live.
+ * Both give the same answer for the same graph.
+ */
+export type PartnerSource = 'auto' | 'live';
+
+/** True when the maintained partner counters may be read (cypher/partners/countersReady.cypher). */
+export async function partnerCountersReady(tx: QueryRunner): Promise<boolean> {
+  const result = await tx.run(loadCypher('partners', 'countersReady.cypher'), {
+    version: neo4j.int(PARTNER_COUNTERS_VERSION),
+  });
+  return result.records[0]?.get('ready') === true;
+}
+
+/**
+ * Partner suggestions for several enterprises in one statement: from the maintained partner counters when they are
+ * ready (cypher/partners/partnerSuggestionsMaintained.cypher), else live (partnerSuggestions.cypher); the same answer.
+ * @param source `live` skips the counters (the bench and the tests compare the two)
  * @returns each known id's suggestions, best first (an id with none maps to []; unknown ids are absent)
  */
 export async function suggestPartnersFor(
@@ -93,12 +117,18 @@ export async function suggestPartnersFor(
   enterpriseIds: readonly string[],
   limit: number,
   weights: PartnerWeights | null = null,
+  source: PartnerSource = 'auto',
 ): Promise<Map<string, PartnerSuggestion[]>> {
-  const result = await tx.run(loadCypher('partners', 'partnerSuggestions.cypher'), {
-    enterpriseIds: [...new Set(enterpriseIds)],
-    limit: neo4j.int(limit),
-    weights,
-  });
+  const maintained = source === 'auto' && (await partnerCountersReady(tx));
+  const result = await tx.run(
+    loadCypher('partners', maintained ? 'partnerSuggestionsMaintained.cypher' : 'partnerSuggestions.cypher'),
+    {
+      enterpriseIds: [...new Set(enterpriseIds)],
+      limit: neo4j.int(limit),
+      weights,
+      segmentSubsets: neo4j.int(PARTNER_SEGMENT_SUBSETS),
+    },
+  );
   const found = new Map<string, PartnerSuggestion[]>();
   for (const record of result.records) {
     const {
