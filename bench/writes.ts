@@ -27,7 +27,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import type { Driver } from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 import { loadSeed } from '../seed/loadSeed';
 import { createDriver, migrate, runAutoCommit } from '../src/db';
 import {
@@ -59,7 +59,7 @@ async function reportsByCounty(driver: Driver, counties: number): Promise<string
      WHERE r.revenue >= 100000000
      WITH county, collect(r.id) AS reports
      RETURN reports ORDER BY size(reports) DESC, county.code LIMIT $n`,
-    { n: counties },
+    { n: neo4j.int(counties) },
   );
   const lists = result.records.map((r) => r.get('reports') as string[]);
   if (lists.length < counties) throw new Error(`only ${lists.length} counties with reports; ${counties} needed`);
