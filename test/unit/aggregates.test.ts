@@ -16,21 +16,10 @@ import { touchedByMutation } from '../../src/aggregates/touched';
 import { buildSchema } from '../../src/graphql';
 import { loadCypher } from '../../src/db/loadCypher';
 import { RULE_DEFAULTS } from '../../src/domain';
+import { enterpriseFacts } from '../support/enterpriseFacts';
 
-const facts = (over: Partial<EnterpriseFacts> = {}): EnterpriseFacts => ({
-  exists: true,
-  regions: ['410402', '410400'],
-  chains: [],
-  leadingChain: false,
-  backbone: false,
-  foundedYear: null,
-  holds: [],
-  firstPlatformYear: null,
-  years: [],
-  segments: [],
-  universities: [],
-  ...over,
-});
+const facts = (over: Partial<EnterpriseFacts> = {}): EnterpriseFacts =>
+  enterpriseFacts({ regions: ['410402', '410400'], ...over });
 
 const year = (y: number, over: Partial<EnterpriseFacts['years'][number]> = {}) => ({
   year: neo4j.int(y),

@@ -6,21 +6,9 @@ import {
   partnerDivisionOf,
 } from '../../src/aggregates/contributions';
 import { PARTNER_COUNTERS_VERSION } from '../../src/queries/partners';
+import { enterpriseFacts } from '../support/enterpriseFacts';
 
-const facts = (over: Partial<EnterpriseFacts> = {}): EnterpriseFacts => ({
-  exists: true,
-  regions: [],
-  chains: [],
-  leadingChain: false,
-  backbone: false,
-  foundedYear: null,
-  holds: [],
-  firstPlatformYear: null,
-  years: [],
-  segments: [],
-  universities: [],
-  ...over,
-});
+const facts = enterpriseFacts;
 
 const partnerMarks = (f: EnterpriseFacts) =>
   enterpriseContribution(f).explicit.filter((m) => m.startsWith('PARTNER_PEERS|'));
