@@ -34,7 +34,7 @@ import { createDriver, freePort, migrate, readTx, runAutoCommit, startLocalNeo4j
 import { runImport, undoImport } from '../src/import';
 import { AVAILABLE_METRICS, computeMetricLive } from '../src/queries/metrics';
 import { loadCypher } from '../src/db/loadCypher';
-import { arg, cleanUp, measure, run, startApi, stopApi, writeResults, type Stats } from './harness';
+import { arg, cleanUp, measure, median, run, startApi, stopApi, writeResults, type Stats } from './harness';
 import { cityRegister } from './workbook';
 
 const DATABASE = 'neo4j';
@@ -219,8 +219,6 @@ async function atScale(
       await setMode(driver, 'stale');
       imports.none.push(await importRound(false));
     }
-    const median = (xs: number[]) =>
-      xs.length === 0 ? NaN : ([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number);
     const p50s = (xs: Stats[]) => median(xs.map((s) => s.p50));
     return {
       scale,

@@ -258,8 +258,8 @@ function lockStatement(labels: readonly string[]): string {
 }
 
 /** What an upkeep did: refreshed the subjects, recorded them (for a running rebuild or catch-up), marked the
- * counters stale, or nothing. ('pending' is left by versions before #27 only; a catch-up clears it.) */
-export type UpkeepOutcome = 'refreshed' | 'recorded' | 'pending' | 'stale' | 'none';
+ * counters stale, or nothing. */
+export type UpkeepOutcome = 'refreshed' | 'recorded' | 'stale' | 'none';
 
 /** The second half of an upkeep: to be called in the same transaction once the write is done. */
 export interface Upkeep {

@@ -46,7 +46,7 @@ export function auditedDriver(driver: Driver, subject: AuditSubject, touched?: T
               { ...txConfig, metadata },
             )
             .then(({ result, outcome }) => {
-              if (outcome === 'stale' || outcome === 'pending') onStale?.();
+              if (outcome === 'stale') onStale?.();
               return result as T;
             });
         };

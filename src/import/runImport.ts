@@ -208,7 +208,7 @@ export async function runImport(driver: Driver, tx: TxOptions, request: ImportRe
     await writeDiff(run, batchId, diff);
     const outcome = await upkeep.after(raw);
     const auditEventId = await recordAudit(raw, request.subject, counts(), auditId);
-    if (outcome === 'stale' || outcome === 'pending') staleAfterCommit = true;
+    if (outcome === 'stale') staleAfterCommit = true;
     return { ...report, batchId, auditEventId };
   };
   // SHOW TRANSACTIONS names an import by its file and actor (operators see what is running, tests wait for it); the

@@ -214,7 +214,7 @@ export async function undoImport(
     }
     await run(importCypher('markUndone'), { batchId, actor: subject.actor, auditId });
     const outcome = await upkeep.after(tx);
-    settle = outcome === 'stale' || outcome === 'pending';
+    settle = outcome === 'stale';
     const auditEventId = await recordAudit(tx, subject, counter.counts(), auditId);
     return { ...report, undone: true, auditEventId };
   });
