@@ -17,13 +17,16 @@
  * Also reports the seed load time, the rebuild time, the store size on disk and the aggregates' share of the nodes.
  *
  *   npx tsx bench/aggregates.ts [--scales 1,10] [--requests 100] [--liveRequests 20] [--writes 40] [--rows 10000]
- *     [--importRounds 2]
+ *     [--importRounds 2] [--uri bolt://127.0.0.1:7698 --scales 50]
+ *
+ * With --uri (password in NEO4J_PASSWORD) the bench runs on your own Neo4j, already seeded at the one scale given:
+ * the seed is neither run nor timed, the store not measured; the rebuild and everything after are as without.
  *
  * Writes bench/results/aggregates-<timestamp>.json; compare with bench/baseline/aggregates.json.
  * Budgets (issue #15): maintained reads p50 ≤ 3 × the floor at scales 10 and 50; upkeep adds ≤ 30 % to a write.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
@@ -71,28 +74,34 @@ async function atScale(
   scale: number,
   o: { requests: number; liveRequests: number; writes: number; rows: number; importRounds: number },
 ) {
-  const home = mkdtempSync(path.join(os.tmpdir(), `ig-bench-agg-${scale}-`));
+  const existingUri = arg('uri', '');
   const big = scale >= 20;
-  const info = await startLocalNeo4j({
-    home,
-    port: await freePort(),
-    heapMb: big ? 6144 : 2048,
-    pageCacheMb: big ? 6144 : 1024,
-    txTimeoutSeconds: 3600,
-  });
+  // With --uri: a Neo4j of your own already holding the demo city at this scale (npm run seed -- --scale N): not
+  // seeded again (a scale-50 seed takes minutes), the store's size not measured; a temporary folder for the workbook.
+  const home = mkdtempSync(path.join(os.tmpdir(), `ig-bench-agg-${scale}-`));
+  const info = existingUri
+    ? { uri: existingUri, user: 'neo4j', password: process.env.NEO4J_PASSWORD ?? '' }
+    : await startLocalNeo4j({
+        home,
+        port: await freePort(),
+        heapMb: big ? 6144 : 2048,
+        pageCacheMb: big ? 6144 : 1024,
+        txTimeoutSeconds: 3600,
+      });
   const driver = createDriver(info);
   let api: Awaited<ReturnType<typeof startApi>>['child'] | undefined;
   try {
     await migrate(driver, DATABASE);
-    const seeded = await loadSeed(driver, DATABASE, { scale });
-    console.error(`scale ${scale}: seeded ${seeded.nodes + seeded.relationships} items in ${seeded.ms} ms`);
-    const storeBefore = du(home);
+    const seeded = existingUri ? { nodes: 0, relationships: 0, ms: 0 } : await loadSeed(driver, DATABASE, { scale });
+    if (!existingUri)
+      console.error(`scale ${scale}: seeded ${seeded.nodes + seeded.relationships} items in ${seeded.ms} ms`);
+    const storeBefore = existingUri ? 0 : du(home);
     const rebuilt = await rebuildAggregates(driver, DATABASE, (done, total) => {
       if (done === total || done % 100_000 < 1_000) console.error(`  rebuild ${done}/${total}`);
     });
     if (!rebuilt.rebuilt) throw new Error(`rebuild refused: ${rebuilt.reason}`);
     await runAutoCommit(driver, DATABASE, 'CALL db.checkpoint()').catch(() => undefined);
-    const storeAfter = du(home);
+    const storeAfter = existingUri ? 0 : du(home);
     const counts = await runAutoCommit(
       driver,
       DATABASE,
@@ -262,7 +271,8 @@ async function atScale(
   } finally {
     if (api !== undefined) await stopApi(api);
     await driver.close();
-    await cleanUp(undefined, home);
+    if (existingUri) rmSync(home, { recursive: true, force: true });
+    else await cleanUp(undefined, home);
   }
 }
 
