@@ -16,7 +16,7 @@ CALL (listYear, maintained) {
   WHERE maintained
   // #include shared/maintainedGapPage
   UNION
-  WITH *
+  WITH listYear AS reviewYear, maintained
   WHERE NOT maintained
   // #include shared/fourHavesPopulation
   WITH e, reviewYear, report,

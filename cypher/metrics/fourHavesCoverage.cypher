@@ -7,6 +7,7 @@
 // region or a region PART_OF it) and shared/inChainScope (with $chainId, the chain's enterprises).
 // Parameters: $year: integer, $regionCode: string|null, $chainId: string|null
 // Columns: numerator: integer, denominator: integer
+WITH toInteger($year) AS reviewYear
 // #include shared/fourHavesPopulation
 WITH e,
   // #include shared/missingFourHaves
