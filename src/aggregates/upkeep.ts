@@ -40,8 +40,15 @@ export type Touched = { ids: Record<string, Iterable<string>> } | { unknown: str
  */
 export const MAX_SUBJECTS = 5_000;
 
-/** An import or undo refreshes up to this many subjects in its own transaction (it has the time: IMPORT_TIMEOUT_MS). */
-export const IMPORT_MAX_SUBJECTS = 100_000;
+/**
+ * An import or undo refreshes up to this many subjects in its own transaction; above, it marks the counters stale
+ * (reads go live until the rebuild the API starts). Not more: the change-history trigger (APOC, at commit) is handed
+ * every property the transaction changed, old and new, the refreshed Contributions and gap entries included, and a
+ * 10,000-row register's undo (2,000 firms removed, 8,000 given back: ~10,000 subjects) went from 170 MB of
+ * transaction memory before commit to over the local launcher's 512 MiB per-transaction limit at commit
+ * (Neo.TransientError.General.MemoryPoolOutOfMemoryError, scales 1 and 50, 2026-12-07); without the refresh it commits.
+ */
+export const IMPORT_MAX_SUBJECTS = 5_000;
 
 /** Nodes by label (an import's touched nodes, an undo's links) as {@link Touched} ids. */
 export function touchedIds(nodes: Iterable<{ label: string; id: string }>): Record<string, string[]> {

@@ -5,7 +5,7 @@ import { catchUpOrRebuild } from '../../src/aggregates';
 import { checkAggregates } from '../../src/queries/checkAggregates';
 import { aggregatesMode, rebuildAggregates } from '../../src/aggregates/rebuild';
 import { asTxMetadata, loadCypher, readTx, runAutoCommit, unrecorded } from '../../src/db';
-import { beginUpkeep } from '../../src/aggregates/upkeep';
+import { beginUpkeep, IMPORT_MAX_SUBJECTS } from '../../src/aggregates/upkeep';
 import { type ImportReport, runImport, undoImport } from '../../src/import';
 import { csv, deleteImported, newCreditCode } from '../support/importFixtures';
 import { createTestApp, DATABASE, type TestApp } from '../support/testApp';
@@ -504,6 +504,51 @@ describe('maintained aggregates: equal to the live statements after any sequence
     }
     await verify(`right after a ${ROWS}-row import`);
   }, 300_000);
+
+  it('an import or undo past IMPORT_MAX_SUBJECTS commits and marks the counters stale; a rebuild is exact', async () => {
+    // Refreshed in the import's own transaction, a 10,000-row register's undo went over the local Neo4j's 512 MiB
+    // per-transaction limit at commit: past the bound the write commits without the refresh and says so.
+    const header = ['统一社会信用代码', '企业名称', '所在县区', '是否规上', '年份', '营业收入（万元）'];
+    const ROWS = IMPORT_MAX_SUBJECTS + 1;
+    await waitReady();
+    const rows = Array.from({ length: ROWS }, (_, i) => [
+      newCreditCode(),
+      `超限${tok}-${i}有限公司（示例）`,
+      districtNames[i % 2 ? 'd1' : 'd2'],
+      '是',
+      2024,
+      (i % 5) * 30_000,
+    ]);
+    let told = 0;
+    const subject = { actor: 'property', roles: ['editor'], operation: 'import enterprises', requestId: null };
+    const report = await runImport(
+      app.driver,
+      { database: DATABASE, timeoutMs: 600_000 },
+      {
+        bytes: Buffer.from(csv([header, ...rows])),
+        fileName: `${app.prefix}over.csv`,
+        kind: 'enterprises',
+        subject,
+        onAggregatesStale: () => (told += 1),
+      },
+    );
+    expect({ created: report.created, told }).toEqual({ created: ROWS, told: 1 });
+    expect(await aggregatesMode(app.driver, DATABASE)).toBe('stale');
+    await waitReady();
+    await verify(`after a ${ROWS}-row import and a rebuild`);
+    // The undo reaches the same subjects: it commits, and marks them stale too.
+    const undone = await undoImport(
+      app.driver,
+      { database: DATABASE, timeoutMs: 600_000 },
+      report.batchId!,
+      subject,
+      () => (told += 1),
+    );
+    expect({ undone: undone.undone, told }).toEqual({ undone: true, told: 2 });
+    expect(await aggregatesMode(app.driver, DATABASE)).toBe('stale');
+    await waitReady();
+    await verify(`after undoing the ${ROWS}-row import and a rebuild`);
+  }, 900_000);
 
   it('two writers on disjoint scopes both commit while neither waits for the other', async () => {
     await waitReady();
