@@ -222,11 +222,20 @@ async function atScale(
     };
     type Round = Awaited<ReturnType<typeof importRound>>;
     const imports: { upkeep: Round[]; none: Round[] } = { upkeep: [], none: [] };
-    for (let round = 0; round < o.importRounds; round++) {
-      await setMode(driver, 'ready');
-      imports.upkeep.push(await importRound(true));
-      await setMode(driver, 'stale');
-      imports.none.push(await importRound(false));
+    // An import that fails (e.g. Neo4j's per-transaction memory limit) is reported with its error, not thrown: the
+    // reads and the mutation figures measured before it are kept.
+    let importError: string | null = null;
+    try {
+      for (let round = 0; round < o.importRounds; round++) {
+        await setMode(driver, 'ready');
+        imports.upkeep.push(await importRound(true));
+        await setMode(driver, 'stale');
+        imports.none.push(await importRound(false));
+      }
+    } catch (error) {
+      importError =
+        error instanceof Error ? `${(error as { code?: string }).code ?? ''} ${error.message}` : String(error);
+      console.error(`scale ${scale}: the ${o.rows}-row import failed: ${importError}`);
     }
     const p50s = (xs: Stats[]) => median(xs.map((s) => s.p50));
     return {
@@ -249,6 +258,7 @@ async function atScale(
       },
       import10k: {
         rows: o.rows,
+        error: importError,
         upkeepMs: median(imports.upkeep.map((r) => r.importMs + r.importCatchUpMs)),
         noneMs: median(imports.none.map((r) => r.importMs)),
         // With the catch-up included (issue #27: a deferred refresh is part of a write's cost).

@@ -39,7 +39,7 @@
  * the ratios of runs at two scales.
  *
  *   npx tsx bench/matchmaking.ts [--scale 1] [--seed 20261130] [--batch 100] [--rounds 3] [--firms 20] [--pages 5]
- *     [--latency-only] [--baseline] [--keep]
+ *     [--latency-only [--uri bolt://127.0.0.1:7698]] [--baseline] [--keep]
  *
  * Writes bench/results/matchmaking-<timestamp>.json; --baseline also writes bench/baseline/matchmaking.json, otherwise
  * the run prints the baseline's numbers (when there is one) next to its own.
@@ -674,14 +674,23 @@ run(async () => {
   }
   const o = parseOptions();
   const started = Date.now();
-  const home = mkdtempSync(path.join(os.tmpdir(), `ig-bench-match-${o.scale}-`));
-  const info = await startLocalNeo4j({ home, port: await freePort(), heapMb: 2048, pageCacheMb: 1024 });
+  // --uri (with --latency-only): a Neo4j of your own already seeded at --scale (a scale-50 seed takes minutes),
+  // password in NEO4J_PASSWORD. It is changed as the throw-away one would be: 20 % of the cooperations deleted.
+  const existingUri = arg('uri', '');
+  if (existingUri && !o.latencyOnly) throw new Error('--uri is only for --latency-only (the evaluation seeds its own)');
+  const home = existingUri ? '' : mkdtempSync(path.join(os.tmpdir(), `ig-bench-match-${o.scale}-`));
+  const info = existingUri
+    ? { uri: existingUri, user: 'neo4j', password: process.env.NEO4J_PASSWORD ?? '' }
+    : await startLocalNeo4j({ home, port: await freePort(), heapMb: 2048, pageCacheMb: 1024 });
   const driver = createDriver(info);
   let report: Report;
   try {
     await migrate(driver, DATABASE);
-    const seeded = await loadSeed(driver, DATABASE, { scale: o.scale });
-    console.error(`scale ${o.scale}: seeded ${seeded.nodes + seeded.relationships} items in ${seeded.ms} ms`);
+    const seeded = existingUri
+      ? { nodes: 0, relationships: 0, ms: 0 }
+      : await loadSeed(driver, DATABASE, { scale: o.scale });
+    if (!existingUri)
+      console.error(`scale ${o.scale}: seeded ${seeded.nodes + seeded.relationships} items in ${seeded.ms} ms`);
     if (o.latencyOnly) {
       const { firms, rebuilt } = await hideAndRebuild(driver, o);
       const latencies = await latency(driver, o, firms);
@@ -695,9 +704,11 @@ run(async () => {
     report = { ...result, seedMs: seeded.ms, timing: { ...result.timing, totalMs: Date.now() - started } };
   } finally {
     await driver.close();
-    await stopLocalNeo4j(home);
-    if (o.keep) console.error(`kept the (stopped) Neo4j home ${home}`);
-    else rmSync(home, { recursive: true, force: true });
+    if (!existingUri) {
+      await stopLocalNeo4j(home);
+      if (o.keep) console.error(`kept the (stopped) Neo4j home ${home}`);
+      else rmSync(home, { recursive: true, force: true });
+    }
   }
   const previous = o.baseline ? undefined : readBaseline();
   console.log(table(report, previous));
