@@ -63,11 +63,25 @@ export function executionOf(
   operation: OperationDefinitionNode,
   rawVariables: Readonly<Record<string, unknown>>,
 ): Execution {
+  // The checks before execution (limits, argument guards, money, access control) each ask for the same request's
+  // execution: computed once per schema, operation and variables object (weakly held: gone with the request).
+  const byOperation = remembered.get(schema) ?? new WeakMap<OperationDefinitionNode, WeakMap<object, Execution>>();
+  remembered.set(schema, byOperation);
+  const byVariables = byOperation.get(operation) ?? new WeakMap<object, Execution>();
+  byOperation.set(operation, byVariables);
+  const known = byVariables.get(rawVariables);
+  if (known !== undefined) return known;
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables);
-  if (coerced.errors) return { variables: null, includes: EVERYTHING };
-  const variables = coerced.coerced;
-  return { variables, includes: (node) => shouldIncludeNode(variables, node) };
+  const variables = coerced.errors ? null : coerced.coerced;
+  const execution: Execution =
+    variables === null
+      ? { variables: null, includes: EVERYTHING }
+      : { variables, includes: (node) => shouldIncludeNode(variables, node) };
+  byVariables.set(rawVariables, execution);
+  return execution;
 }
+
+const remembered = new WeakMap<GraphQLSchema, WeakMap<OperationDefinitionNode, WeakMap<object, Execution>>>();
 
 function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
   const fragments = new Map<string, FragmentDefinitionNode>();
