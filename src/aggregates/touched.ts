@@ -113,5 +113,24 @@ export function touchedByMutation(args: readonly GraphQLArgument[], values: Reco
   if (unknown !== null) return { unknown };
   const hasWhere = args.some((a) => a.name === 'where');
   if (hasWhere && values.where === undefined) return { unknown: 'where: every node of the type' };
-  return { ids };
+  return propertiesOnly(args, values) ? { ids, propertiesOnly: true } : { ids };
+}
+
+/**
+ * Whether a root update only sets properties of the nodes its `where` names: no argument but `where` and `update`,
+ * and every field of `update` a property's (`<Scalar>ScalarMutations`, `ListStringMutations`) other than `id` — no
+ * relationship field (`…UpdateFieldInput`, `…UpdateInput`). Such a write cannot change which subjects are near
+ * the nodes (cypher/aggregates/subjectsNear.cypher follows labels, ids and relationships, never another property).
+ */
+function propertiesOnly(args: readonly GraphQLArgument[], values: Record<string, unknown>): boolean {
+  const update = args.find((a) => a.name === 'update');
+  const type = update === undefined ? null : getNamedType(update.type);
+  if (type === null || !isInputObjectType(type) || values.where === undefined) return false;
+  if (!Object.keys(values).every((key) => key === 'where' || key === 'update')) return false;
+  const given = values.update;
+  if (typeof given !== 'object' || given === null) return false;
+  const fields = type.getFields();
+  return Object.keys(given).every(
+    (key) => key !== 'id' && getNamedType(fields[key]?.type ?? type).name.endsWith('Mutations'),
+  );
 }

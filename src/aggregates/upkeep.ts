@@ -31,7 +31,14 @@ export type SubjectKind = (typeof SUBJECT_KINDS)[number];
  * The nodes a write touches, by label (ids), or `unknown` with the reason when it cannot say (a generated mutation
  * selecting nodes by anything but id): then the counters are marked stale instead of refreshed.
  */
-export type Touched = { ids: Record<string, Iterable<string>> } | { unknown: string };
+export type Touched =
+  | {
+      ids: Record<string, Iterable<string>>;
+      /** The write only sets properties of the named nodes (src/aggregates/touched.ts): the subjects near them
+       * after it are those before, which the upkeep then does not look for again. */
+      propertiesOnly?: boolean;
+    }
+  | { unknown: string };
 
 /**
  * More subjects than this in one write are not refreshed in its transaction: the counters are marked stale and a
@@ -364,7 +371,8 @@ export async function beginUpkeep(tx: WriteRunner, touched: Touched, maxSubjects
     async after(t, more = {}) {
       const now: Record<string, string[]> = { ...ids };
       for (const [label, list] of Object.entries(more)) now[label] = [...(now[label] ?? []), ...list];
-      let subjects = new Set([...before, ...(await subjectsNear(t, now))]);
+      const same = 'propertiesOnly' in touched && touched.propertiesOnly === true && Object.keys(more).length === 0;
+      let subjects = same ? before : new Set([...before, ...(await subjectsNear(t, now))]);
       // A report, an achievement or a qualification is read by its enterprises' facts alone: the people, platforms
       // and projects their scopes reach (subjectsNear follows them) cannot change.
       if (Object.keys(now).every((label) => ENTERPRISE_FACTS_ONLY.has(label))) {

@@ -212,6 +212,36 @@ describe('maintained aggregates: the nodes a generated mutation touches', () => 
     ).toEqual({ ids: { Enterprise: ['e1', 'e2'], AnnualReport: ['r1'] } });
   });
 
+  it('says when a root update only sets properties (the subjects near are the same after it)', () => {
+    const where = { id: { eq: 'r1' } };
+    expect(touched('updateAnnualReports', { where, update: { hasRdInstitution: { set: true } } })).toEqual({
+      ids: { AnnualReport: ['r1'] },
+      propertiesOnly: true,
+    });
+    expect(
+      touched('updateIndustryChains', { where: { id: { eq: 'c1' } }, update: { keywords: { set: ['氢能'] } } }),
+    ).toHaveProperty('propertiesOnly', true);
+    // Its id, a relationship field, or a nested update: the subjects near may change.
+    expect(touched('updateAnnualReports', { where, update: { id: { set: 'r2' } } })).not.toHaveProperty(
+      'propertiesOnly',
+    );
+    expect(
+      touched('updateAnnualReports', {
+        where,
+        update: {
+          hasRdStaff: { set: true },
+          enterprises: [{ disconnect: [{ where: { node: { id: { eq: 'e1' } } } }] }],
+        },
+      }),
+    ).toEqual({ ids: { AnnualReport: ['r1'] } });
+    expect(
+      touched('updateEnterprises', {
+        where: { id: { eq: 'e1' } },
+        update: { cooperatesWith: { University: [{ connect: [{ where: { node: { id: { eq: 'u1' } } } }] }] } },
+      }),
+    ).not.toHaveProperty('propertiesOnly');
+  });
+
   it('leaves out what connect and disconnect select (the other side is touched), whatever they select by', () => {
     expect(
       touched('updateEnterprises', {
