@@ -33,11 +33,11 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { loadSeed } from '../seed/loadSeed';
 import { catchUpAggregates } from '../src/aggregates/catchUp';
 import { rebuildAggregates } from '../src/aggregates/rebuild';
-import { createDriver, freePort, migrate, readTx, runAutoCommit, startLocalNeo4j } from '../src/db';
+import { createDriver, migrate, readTx, runAutoCommit } from '../src/db';
 import { runImport, undoImport } from '../src/import';
 import { AVAILABLE_METRICS, computeMetricLive } from '../src/queries/metrics';
 import { loadCypher } from '../src/db/loadCypher';
-import { arg, cleanUp, measure, median, run, startApi, stopApi, writeResults, type Stats } from './harness';
+import { arg, benchNeo4j, cleanUp, measure, median, run, startApi, stopApi, writeResults, type Stats } from './harness';
 import { cityRegister } from './workbook';
 
 const DATABASE = 'neo4j';
@@ -74,34 +74,34 @@ async function atScale(
   scale: number,
   o: { requests: number; liveRequests: number; writes: number; rows: number; importRounds: number },
 ) {
-  const existingUri = arg('uri', '');
   const big = scale >= 20;
   // With --uri: a Neo4j of your own already holding the demo city at this scale (npm run seed -- --scale N): not
-  // seeded again (a scale-50 seed takes minutes), the store's size not measured; a temporary folder for the workbook.
-  const home = mkdtempSync(path.join(os.tmpdir(), `ig-bench-agg-${scale}-`));
-  const info = existingUri
-    ? { uri: existingUri, user: 'neo4j', password: process.env.NEO4J_PASSWORD ?? '' }
-    : await startLocalNeo4j({
-        home,
-        port: await freePort(),
-        heapMb: big ? 6144 : 2048,
-        pageCacheMb: big ? 6144 : 1024,
-        txTimeoutSeconds: 3600,
-      });
+  // seeded again (a scale-50 seed takes minutes), the store's size not measured.
+  const {
+    login: info,
+    home,
+    existing,
+  } = await benchNeo4j(`agg-${scale}`, {
+    heapMb: big ? 6144 : 2048,
+    pageCacheMb: big ? 6144 : 1024,
+    txTimeoutSeconds: 3600,
+  });
+  // The workbook's folder: the throw-away Neo4j's home, or a temporary one beside your own.
+  const dir = existing ? mkdtempSync(path.join(os.tmpdir(), `ig-bench-agg-${scale}-`)) : home;
   const driver = createDriver(info);
   let api: Awaited<ReturnType<typeof startApi>>['child'] | undefined;
   try {
     await migrate(driver, DATABASE);
-    const seeded = existingUri ? { nodes: 0, relationships: 0, ms: 0 } : await loadSeed(driver, DATABASE, { scale });
-    if (!existingUri)
+    const seeded = existing ? { nodes: 0, relationships: 0, ms: 0 } : await loadSeed(driver, DATABASE, { scale });
+    if (!existing)
       console.error(`scale ${scale}: seeded ${seeded.nodes + seeded.relationships} items in ${seeded.ms} ms`);
-    const storeBefore = existingUri ? 0 : du(home);
+    const storeBefore = existing ? 0 : du(home);
     const rebuilt = await rebuildAggregates(driver, DATABASE, (done, total) => {
       if (done === total || done % 100_000 < 1_000) console.error(`  rebuild ${done}/${total}`);
     });
     if (!rebuilt.rebuilt) throw new Error(`rebuild refused: ${rebuilt.reason}`);
     await runAutoCommit(driver, DATABASE, 'CALL db.checkpoint()').catch(() => undefined);
-    const storeAfter = existingUri ? 0 : du(home);
+    const storeAfter = existing ? 0 : du(home);
     const counts = await runAutoCommit(
       driver,
       DATABASE,
@@ -195,7 +195,7 @@ async function atScale(
     api = undefined;
 
     // ---- writes: a 10,000-row import and its undo ----
-    const file = await cityRegister(driver, home, o.rows);
+    const file = await cityRegister(driver, dir, o.rows);
     const bytes = (await import('node:fs')).readFileSync(file);
     const subject = { actor: 'bench', roles: ['admin'], operation: 'import enterprises', requestId: null };
     // Since #27 an import refreshes its subjects in its own transaction; a catch-up (src/aggregates/catchUp.ts) finds
@@ -281,8 +281,8 @@ async function atScale(
   } finally {
     if (api !== undefined) await stopApi(api);
     await driver.close();
-    if (existingUri) rmSync(home, { recursive: true, force: true });
-    else await cleanUp(undefined, home);
+    if (existing) rmSync(dir, { recursive: true, force: true });
+    await cleanUp(undefined, home);
   }
 }
 

@@ -165,7 +165,7 @@ export function run(main: () => Promise<void>): void {
  */
 export async function benchNeo4j(
   name: string,
-  memory: { heapMb: number; pageCacheMb: number },
+  memory: { heapMb: number; pageCacheMb: number; txTimeoutSeconds?: number },
 ): Promise<{ login: { uri: string; user: string; password: string }; home: string; existing: boolean }> {
   const existingUri = arg('uri', '');
   if (existingUri) {

@@ -44,27 +44,18 @@
  * Writes bench/results/matchmaking-<timestamp>.json; --baseline also writes bench/baseline/matchmaking.json, otherwise
  * the run prints the baseline's numbers (when there is one) next to its own.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { loadSeed } from '../seed/loadSeed';
 import { Random } from '../seed/random';
-import {
-  bumpDataVersion,
-  createDriver,
-  freePort,
-  migrate,
-  readTx,
-  startLocalNeo4j,
-  stopLocalNeo4j,
-  writeTx,
-} from '../src/db';
+import { bumpDataVersion, createDriver, migrate, readTx, stopLocalNeo4j, writeTx } from '../src/db';
 import { fromRoot } from '../src/paths';
 import { expandIncludes } from '../src/db/loadCypher';
 import { rebuildAggregates } from '../src/aggregates/rebuild';
 import { partnerCountersReady, type PartnerSource, suggestPartnersFor } from '../src/queries/partners';
-import { arg, run, writeResults } from './harness';
+import { arg, benchNeo4j, run, writeResults } from './harness';
 
 const DATABASE = 'neo4j';
 const BASELINE = fromRoot('bench', 'baseline', 'matchmaking.json');
@@ -676,20 +667,17 @@ run(async () => {
   const started = Date.now();
   // --uri (with --latency-only): a Neo4j of your own already seeded at --scale (a scale-50 seed takes minutes),
   // password in NEO4J_PASSWORD. It is changed as the throw-away one would be: 20 % of the cooperations deleted.
-  const existingUri = arg('uri', '');
-  if (existingUri && !o.latencyOnly) throw new Error('--uri is only for --latency-only (the evaluation seeds its own)');
-  const home = existingUri ? '' : mkdtempSync(path.join(os.tmpdir(), `ig-bench-match-${o.scale}-`));
-  const info = existingUri
-    ? { uri: existingUri, user: 'neo4j', password: process.env.NEO4J_PASSWORD ?? '' }
-    : await startLocalNeo4j({ home, port: await freePort(), heapMb: 2048, pageCacheMb: 1024 });
+  if (arg('uri', '') && !o.latencyOnly)
+    throw new Error('--uri is only for --latency-only (the evaluation seeds its own)');
+  const { login: info, home, existing } = await benchNeo4j(`match-${o.scale}`, { heapMb: 2048, pageCacheMb: 1024 });
   const driver = createDriver(info);
   let report: Report;
   try {
     await migrate(driver, DATABASE);
-    const seeded = existingUri
+    const seeded = existing
       ? { nodes: 0, relationships: 0, ms: 0 }
       : await loadSeed(driver, DATABASE, { scale: o.scale });
-    if (!existingUri)
+    if (!existing)
       console.error(`scale ${o.scale}: seeded ${seeded.nodes + seeded.relationships} items in ${seeded.ms} ms`);
     if (o.latencyOnly) {
       const { firms, rebuilt } = await hideAndRebuild(driver, o);
@@ -704,7 +692,7 @@ run(async () => {
     report = { ...result, seedMs: seeded.ms, timing: { ...result.timing, totalMs: Date.now() - started } };
   } finally {
     await driver.close();
-    if (!existingUri) {
+    if (!existing) {
       await stopLocalNeo4j(home);
       if (o.keep) console.error(`kept the (stopped) Neo4j home ${home}`);
       else rmSync(home, { recursive: true, force: true });
