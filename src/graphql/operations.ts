@@ -65,10 +65,10 @@ export function executionOf(
 ): Execution {
   // The checks before execution (limits, argument guards, money, access control) each ask for the same request's
   // execution: computed once per schema, operation and variables object (weakly held: gone with the request).
-  const byOperation = remembered.get(schema) ?? new WeakMap<OperationDefinitionNode, WeakMap<object, Execution>>();
-  remembered.set(schema, byOperation);
-  const byVariables = byOperation.get(operation) ?? new WeakMap<object, Execution>();
-  byOperation.set(operation, byVariables);
+  let byOperation = remembered.get(schema);
+  if (byOperation === undefined) remembered.set(schema, (byOperation = new WeakMap()));
+  let byVariables = byOperation.get(operation);
+  if (byVariables === undefined) byOperation.set(operation, (byVariables = new WeakMap()));
   const known = byVariables.get(rawVariables);
   if (known !== undefined) return known;
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables);
