@@ -1,5 +1,12 @@
 export { AggregateKeeper, catchUpOrRebuild, catchUpOrRebuildAndSay } from './backgroundRebuild';
-export { type CellCounts, maintainedCells, maintainedMetric } from './read';
+export {
+  type CellCounts,
+  maintainedCells,
+  maintainedMetric,
+  maintainedMetrics,
+  type MaintainedNumbers,
+  type MaintainedRequest,
+} from './read';
 export { CONTRIBUTION_VERSION, PARTNER_SEGMENT_SUBSETS } from './contributions';
 export { aggregatesMode, rebuildAggregates } from './rebuild';
 export { touchedByMutation } from './touched';

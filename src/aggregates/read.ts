@@ -1,4 +1,4 @@
-import neo4j from 'neo4j-driver';
+import neo4j, { type Integer } from 'neo4j-driver';
 import { type ReadRunner, loadCypher } from '../db';
 import { REPORTED } from './contributions';
 
@@ -58,8 +58,18 @@ export interface MaintainedNumbers {
   value: number;
   newInYear: number | null;
   unit: string;
+  /** For unit yuan: the exact amount, digits of a BigInt (the counters are 64-bit integers); absent otherwise. */
+  amount?: string;
   numerator: number | null;
   denominator: number | null;
+}
+
+/** One metric asked of the counters: its name and scope (null: no filter). */
+export interface MaintainedRequest {
+  name: string;
+  year: number;
+  regionCode: string | null;
+  chainId: string | null;
 }
 
 /**
@@ -69,42 +79,61 @@ export interface MaintainedNumbers {
 export async function maintainedMetric(
   tx: ReadRunner,
   name: string,
-  { year, regionCode, chainId }: { year: number; regionCode: string | null; chainId: string | null },
+  filters: Omit<MaintainedRequest, 'name'>,
 ): Promise<MaintainedNumbers | null> {
-  const spec = SPECS[name];
-  if (spec === undefined) return null;
-  const scope = `${regionCode ?? '*'}|${chainId ?? '*'}`;
-  const parts = Object.entries(spec.parts).map(([column, { part, cumulative }]) => ({
-    name: column,
-    key: `${name}|${part}|${scope}`,
-    from: neo4j.int(cumulative ? 0 : year),
-    to: neo4j.int(year),
-  }));
+  const [numbers] = await maintainedMetrics(tx, [{ name, ...filters }]);
+  return numbers ?? null;
+}
+
+/**
+ * Many metrics from the maintained counters in one statement (a series, a breakdown, a matrix: one read whatever
+ * their number), each null when its metric has no counters; null for all when the counters are not ready.
+ */
+export async function maintainedMetrics(
+  tx: ReadRunner,
+  requests: readonly MaintainedRequest[],
+): Promise<(MaintainedNumbers | null)[]> {
+  const parts = requests.flatMap(({ name, year, regionCode, chainId }, i) => {
+    const spec = SPECS[name];
+    if (spec === undefined) return [];
+    const scope = `${regionCode ?? '*'}|${chainId ?? '*'}`;
+    return Object.entries(spec.parts).map(([column, { part, cumulative }]) => ({
+      name: `${i}|${column}`,
+      key: `${name}|${part}|${scope}`,
+      from: neo4j.int(cumulative ? 0 : year),
+      to: neo4j.int(year),
+    }));
+  });
+  if (parts.length === 0) return requests.map(() => null);
   const result = await tx.run(loadCypher('aggregates', 'readCounters.cypher'), { parts });
-  if (result.records.length === 0) return null;
-  const got = Object.fromEntries(
-    result.records.map((r) => [r.get('name') as string, neo4j.integer.toNumber(r.get('value') as number)]),
-  );
-  const at = (column: string): number => got[column] ?? 0;
-  if (spec.kind === 'ratio') {
-    const numerator = at('numerator');
-    const denominator = at('denominator');
+  if (result.records.length === 0) return requests.map(() => null);
+  const got = new Map(result.records.map((r) => [r.get('name') as string, r.get('value') as Integer | number]));
+  return requests.map(({ name }, i) => {
+    const spec = SPECS[name];
+    if (spec === undefined) return null;
+    const raw = (column: string) => got.get(`${i}|${column}`) ?? 0;
+    const at = (column: string): number => neo4j.integer.toNumber(raw(column));
+    if (spec.kind === 'ratio') {
+      const numerator = at('numerator');
+      const denominator = at('denominator');
+      return {
+        value: denominator === 0 ? 0 : numerator / denominator,
+        newInYear: null,
+        unit: spec.unit,
+        numerator,
+        denominator,
+      };
+    }
+    const value = at('value');
     return {
-      value: denominator === 0 ? 0 : numerator / denominator,
-      newInYear: null,
+      value,
+      newInYear: spec.kind === 'projects' ? value : at('newInYear'),
       unit: spec.unit,
-      numerator,
-      denominator,
+      ...(spec.unit === 'yuan' ? { amount: neo4j.integer.toString(raw('value')) } : {}),
+      numerator: null,
+      denominator: null,
     };
-  }
-  const value = at('value');
-  return {
-    value,
-    newInYear: spec.kind === 'projects' ? value : at('newInYear'),
-    unit: spec.unit,
-    numerator: null,
-    denominator: null,
-  };
+  });
 }
 
 /** The counts of one cell of a revenue rule (src/queries/disclosure.ts). */

@@ -71,6 +71,15 @@ export const Suppression = {
 } as const;
 
 export type Suppression = (typeof Suppression)[keyof typeof Suppression];
+/** How a breakdown splits a metric. */
+export const BreakdownDimension = {
+  /** One row per region directly PART_OF the scope region (the city's counties, districts and zones). */
+  COUNTY: 'COUNTY',
+  /** One row per industry chain. */
+  CHAIN: 'CHAIN',
+} as const;
+
+export type BreakdownDimension = (typeof BreakdownDimension)[keyof typeof BreakdownDimension];
 export const AchievementKind = {
   PRODUCT: 'PRODUCT',
   PATENT: 'PATENT',

@@ -28,6 +28,11 @@ export const ErrorCode = {
   /** The identity provider's key set cannot be read, so no token can be checked now. */
   AUTH_UNAVAILABLE: 'AUTH_UNAVAILABLE',
   QUERY_TIMEOUT: 'QUERY_TIMEOUT',
+  /**
+   * A read answered only from the maintained aggregates (the chain × county matrix: about a thousand counts) while
+   * they are being rebuilt; the API rebuilds them by itself, so retry in a minute.
+   */
+  AGGREGATES_NOT_READY: 'AGGREGATES_NOT_READY',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 
@@ -49,5 +54,6 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   AUTH_UNAVAILABLE: 503,
   RATE_LIMITED: 429,
   QUERY_TIMEOUT: 504,
+  AGGREGATES_NOT_READY: 503,
   INTERNAL_SERVER_ERROR: 500,
 };

@@ -34,7 +34,8 @@ export async function checkAggregates(
             maintained.value === live.value &&
             maintained.newInYear === live.newInYear &&
             maintained.numerator === live.numerator &&
-            maintained.denominator === live.denominator;
+            maintained.denominator === live.denominator &&
+            (maintained.amount ?? null) === (live.amount ?? null);
           if (!same) mismatches.push({ name, filters, maintained, live });
         }
       }

@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { type CellCounts, maintainedCells } from '../aggregates';
 import { loadCypher } from '../db';
-import { REVENUE_RULE_PARAMS, type QueryRunner, type RevenueRuleMetric } from './metrics';
+import { isRevenueRuleMetric, REVENUE_RULE_PARAMS, type QueryRunner, type RevenueRuleMetric } from './metrics';
 
 /**
  * Statistical disclosure control for the figures a role below planner may read that are derived from a confidential
@@ -198,4 +198,25 @@ export async function suppressionOf(
 ): Promise<Suppression | null> {
   const [suppressed] = await suppressedRegions(tx, [{ name, ...filters }], minCell);
   return suppressed?.has(filters.regionCode) ? 'SMALL_CELL' : null;
+}
+
+/**
+ * Why each of many cells (metric, year, region, chain) is not shown below planner, or null when it is: the tables
+ * they fall in (revenue rule, year, chain) read at once by {@link suppressedRegions}; a metric outside R1–R4 is
+ * never withheld. What a series, a breakdown and the chain × county matrix apply, cell by cell, as `metric` does.
+ */
+export async function suppressionsOf(
+  tx: QueryRunner,
+  cells: readonly { name: string; year: number; regionCode: string | null; chainId: string | null }[],
+  minCell: number,
+): Promise<(Suppression | null)[]> {
+  const tableKey = (t: { name: string; year: number; chainId: string | null }) =>
+    JSON.stringify([t.name, t.year, t.chainId]);
+  const tables = new Map<string, RuleTable>();
+  for (const { name, year, chainId } of cells) {
+    if (isRevenueRuleMetric(name)) tables.set(tableKey({ name, year, chainId }), { name, year, chainId });
+  }
+  const sets = await suppressedRegions(tx, [...tables.values()], minCell);
+  const withheld = new Map([...tables.keys()].map((key, i) => [key, sets[i] ?? new Set<string | null>()]));
+  return cells.map((cell) => (withheld.get(tableKey(cell))?.has(cell.regionCode) ? 'SMALL_CELL' : null));
 }

@@ -10,6 +10,7 @@ export {
   type AvailableMetric,
   checkMetricFilters,
   computeMetric,
+  computeMetricLive,
   dataYears,
   isAvailableMetric,
   isRevenueRuleMetric,
@@ -25,7 +26,7 @@ export {
   type TargetStatus,
   targetYears,
 } from './targets';
-export { DEFAULT_MIN_CELL, DISCLOSED_FROM, type Suppression, suppressionOf } from './disclosure';
+export { DEFAULT_MIN_CELL, DISCLOSED_FROM, type Suppression, suppressionOf, suppressionsOf } from './disclosure';
 export { chainMap, findNodes, MAP_BOUNDS, type MapReading, neighborhood, shortestPaths } from './maps';
 export {
   type DeputyCandidate,
@@ -42,3 +43,14 @@ export {
 export { searchEntities, type SearchHit } from './search';
 export type { Subgraph } from './subgraph';
 export { checkAggregates } from './checkAggregates';
+export {
+  type BreakdownChain,
+  breakdownChains,
+  type BreakdownRegion,
+  breakdownRegions,
+  type ComputedCell,
+  computeCells,
+  type MetricCell,
+  type SeriesTarget,
+  targetsOfMetric,
+} from './series';

@@ -5,6 +5,7 @@ import { mapsResolvers } from './maps';
 import { metricsResolvers } from './metrics';
 import { partnersResolvers } from './partners';
 import { searchResolvers } from './search';
+import { seriesResolvers } from './series';
 import { targetsResolvers } from './targets';
 
 export { metric } from './metrics';
@@ -20,6 +21,7 @@ export const resolvers = {
     ...metricsResolvers.Query,
     ...partnersResolvers.Query,
     ...searchResolvers.Query,
+    ...seriesResolvers.Query,
     ...targetsResolvers.Query,
   },
   Mutation: {

@@ -5,6 +5,7 @@ import {
   computeMetric,
   dataYears,
   isAvailableMetric,
+  type MetricFilters,
   type MetricNumbers,
   type Suppression,
   suppressionOf,
@@ -60,25 +61,40 @@ export async function metric(_source: unknown, args: MetricArgs, context: Reques
   });
   const { covered } = outcome;
   if (covered === null || year < covered.first || year > covered.last || outcome.known === undefined) {
-    const span = covered ? `the data covers ${covered.first} to ${covered.last}` : 'the graph holds no dated data yet';
-    throw badInput('year', `no data for ${year}: ${span}`, year);
+    throw noDataFor('year', year, covered);
   }
   assertFiltersKnown(outcome.known, filters);
   if (outcome.numbers === undefined) throw new Error('metric: filters known but nothing computed');
-  const suppressed = outcome.suppressed ?? null;
+  return metricValue(name, filters, outcome.numbers, outcome.suppressed ?? null);
+}
+
+/** The error for a year the data does not cover, naming the years it does. */
+export function noDataFor(argument: string, year: number, covered: { first: number; last: number } | null) {
+  const span = covered ? `the data covers ${covered.first} to ${covered.last}` : 'the graph holds no dated data yet';
+  return badInput(argument, `no data for ${year}: ${span}`, year);
+}
+
+/** A MetricValue as `metric` answers it: with `suppressed`, every number is null. */
+export function metricValue(
+  name: string,
+  filters: MetricFilters,
+  numbers: MetricNumbers,
+  suppressed: Suppression | null,
+): MetricValue {
   if (suppressed !== null) {
     return {
       name,
       ...filters,
-      ...outcome.numbers,
+      ...numbers,
       value: null,
+      newInYear: null,
       amount: null,
       numerator: null,
       denominator: null,
       suppressed,
     };
   }
-  return { name, ...filters, ...outcome.numbers, suppressed };
+  return { name, ...filters, ...numbers, amount: numbers.amount ?? null, suppressed };
 }
 
 /** The resolvers of schema/metrics.graphql. */

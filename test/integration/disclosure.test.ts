@@ -1,4 +1,5 @@
 import { as, createTestApp, type TestApp } from '../support/testApp';
+import { aggregatesReady } from '../support/aggregates';
 import { nextRegionCode } from '../support/regionCodes';
 
 const BIG = 20_000_000_000; // 200亿: above R4's 100亿
@@ -183,4 +184,75 @@ describe('small cells of R1–R4 below the planner role', () => {
     );
     expect(data).toEqual({ metric: { value: 1, suppressed: null } });
   });
+
+  it('withholds the same cells in a series, a breakdown and the chain × county matrix as metric does', async () => {
+    const BREAKDOWN = `query ($region: RegionCode, $chain: ID) {
+      metricBreakdown(name: R4_COMPLIANCE, year: 2024, by: COUNTY, regionCode: $region, chainId: $chain) {
+        total { value numerator denominator suppressed } rows { code metric { value numerator denominator suppressed } }
+      }
+    }`;
+    const breakdown = async (principal: ReturnType<typeof as>) => {
+      const { data, errors } = await app.execute(BREAKDOWN, { region: code.city, chain: chainId }, principal);
+      expect(errors).toBeUndefined();
+      const b = (data as unknown as { metricBreakdown: { total: Cell; rows: { code: string; metric: Cell }[] } })
+        .metricBreakdown;
+      return { total: b.total, ...Object.fromEntries(b.rows.map((r) => [r.code, r.metric])) } as Record<string, Cell>;
+    };
+    const counties = [code.A, code.B, code.D, code.E];
+    const metricOf = async (principal: ReturnType<typeof as>) => ({
+      total: await cell(code.city, principal),
+      ...Object.fromEntries(await Promise.all(counties.map(async (c) => [c, await cell(c, principal)] as const))),
+    });
+    expect(await breakdown(viewer)).toEqual(await metricOf(viewer));
+    expect(await breakdown(planner)).toEqual(await metricOf(planner));
+    expect((await breakdown(viewer))[code.A]).toEqual(withheld);
+
+    const SERIES = `query ($region: RegionCode, $chain: ID) {
+      metricSeries(name: R4_COMPLIANCE, from: 2024, to: 2024, regionCode: $region, chainId: $chain) {
+        points { value numerator denominator suppressed } targets { value met }
+      }
+    }`;
+    const series = async (region: string, principal: ReturnType<typeof as>) => {
+      const { data, errors } = await app.execute(SERIES, { region, chain: chainId }, principal);
+      expect(errors).toBeUndefined();
+      return (
+        data as unknown as { metricSeries: { points: Cell[]; targets: { value: number; met: boolean | null }[] } }
+      ).metricSeries;
+    };
+    expect(await series(code.A, viewer)).toEqual({ points: [withheld], targets: [{ value: 1, met: null }] });
+    expect(await series(code.A, planner)).toEqual({ points: [shown(1, 1)], targets: [{ value: 1, met: true }] });
+    expect(await series(code.D, viewer)).toEqual({ points: [shown(4, 8)], targets: [{ value: 0.4, met: true }] });
+
+    // The matrix reads the maintained counters only: bring them to ready first.
+    await aggregatesReady(app.driver);
+    const MATRIX = `query ($region: RegionCode) {
+      chainCountyMatrix(year: 2024, regionCode: $region) { cells { chainId regionCode gaps { metric missing of suppressed } } }
+    }`;
+    const r4Gaps = async (principal: ReturnType<typeof as>) => {
+      const { data, errors } = await app.execute(MATRIX, { region: code.city }, principal);
+      expect(errors).toBeUndefined();
+      const cells = (
+        data as unknown as {
+          chainCountyMatrix: {
+            cells: { chainId: string; regionCode: string; gaps: { metric: string; missing: number | null }[] }[];
+          };
+        }
+      ).chainCountyMatrix.cells.filter((c) => c.chainId === chainId);
+      return Object.fromEntries(cells.map((c) => [c.regionCode, c.gaps.find((g) => g.metric === 'R4_COMPLIANCE')]));
+    };
+    const hidden = { metric: 'R4_COMPLIANCE', missing: null, of: null, suppressed: 'SMALL_CELL' };
+    const gap = (missing: number, of: number) => ({ metric: 'R4_COMPLIANCE', missing, of, suppressed: null });
+    expect(await r4Gaps(viewer)).toEqual({
+      [code.A]: hidden,
+      [code.B]: hidden,
+      [code.D]: gap(4, 8),
+      [code.E]: gap(5, 10),
+    });
+    expect(await r4Gaps(planner)).toEqual({
+      [code.A]: gap(0, 1),
+      [code.B]: gap(3, 6),
+      [code.D]: gap(4, 8),
+      [code.E]: gap(5, 10),
+    });
+  }, 300_000);
 });

@@ -5,7 +5,7 @@ import { randomInt } from 'node:crypto';
 import type { Driver } from 'neo4j-driver';
 import { loadSeed } from '../../seed/loadSeed';
 import { Random } from '../../seed/random';
-import { beginUpkeep, catchUpOrRebuild } from '../../src/aggregates';
+import { beginUpkeep } from '../../src/aggregates';
 import { rebuildAggregates } from '../../src/aggregates/rebuild';
 import {
   APP,
@@ -20,6 +20,7 @@ import {
 } from '../../src/db';
 import { partnerCountersReady, type PartnerSuggestion, suggestPartnersFor } from '../../src/queries/partners';
 import { createTestApp, DATABASE, type TestApp } from '../support/testApp';
+import { aggregatesReady } from '../support/aggregates';
 import { nextRegionCode } from '../support/regionCodes';
 
 type Answers = Map<string, PartnerSuggestion[]>;
@@ -35,16 +36,6 @@ async function bothWays(
     maintained: await suggestPartnersFor(tx, ids, limit),
     live: await suggestPartnersFor(tx, ids, limit, null, 'live'),
   }));
-}
-
-/** Brings the aggregates to ready (a rebuild, or the catch-up or rebuild another file started). */
-async function ready(driver: Driver): Promise<void> {
-  if ((await rebuildAggregates(driver, DATABASE)).rebuilt) return;
-  for (let i = 0; i < 120; i++) {
-    if ((await catchUpOrRebuild(driver, DATABASE)).ready) return;
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-  }
-  throw new Error('the maintained aggregates never became ready');
 }
 
 /**
@@ -125,7 +116,7 @@ describe('partner suggestions from the maintained counters equal the live ones',
          CREATE (dv1)-[:LOCATED_IN]->(k1), (dv2)-[:LOCATED_IN]->(k1), (dv1)-[:COOPERATES_WITH]->(uk), (dv2)-[:COOPERATES_WITH]->(uk)`,
         { cls, other, far },
       );
-      await ready(app.driver);
+      await aggregatesReady(app.driver);
     }, 180_000);
     afterAll(async () => {
       await app.close();

@@ -327,4 +327,66 @@ describe('demo seed at scale 1', () => {
     expect(coverage).toBeGreaterThan(0.8);
     expect(coverage).toBeLessThan(1);
   }, 300_000);
+  it('on the demo city, series, breakdowns and the matrix equal metric called per year and per scope', async () => {
+    // After the rebuild above: the counters are ready, so these read them as the API serves them.
+    if ((await aggregatesMode(app.driver, 'neo4j')) !== 'ready') await rebuildAggregates(app.driver, 'neo4j');
+    const FIELDS = 'name year value amount newInYear unit numerator denominator regionCode chainId';
+    const one = async (name: string, year: number, regionCode: string | null, chainId: string | null) =>
+      (
+        await gql<{ metric: Record<string, unknown> }>(
+          `query ($name: MetricName!, $year: Int!, $r: RegionCode, $c: ID) {
+             metric(name: $name, year: $year, regionCode: $r, chainId: $c) { ${FIELDS} } }`,
+          { name, year, r: regionCode, c: chainId },
+        )
+      ).metric;
+    const CITY = '410400';
+    for (const name of ['FOUR_HAVES_COVERAGE', 'HIGH_TECH_ENTERPRISES', 'NATIONAL_PROVINCIAL_PROJECT_FUNDING']) {
+      const { metricSeries } = await gql<{ metricSeries: { points: Record<string, unknown>[] } }>(
+        `query ($name: MetricName!) { metricSeries(name: $name, from: 2020, to: 2024, regionCode: "${CITY}") {
+           points { ${FIELDS} } } }`,
+        { name },
+      );
+      expect(metricSeries.points.map((p) => p.year)).toEqual([2020, 2021, 2022, 2023, 2024]);
+      for (const point of metricSeries.points) expect(point).toEqual(await one(name, point.year as number, CITY, null));
+      for (const by of ['COUNTY', 'CHAIN']) {
+        const { metricBreakdown } = await gql<{
+          metricBreakdown: {
+            total: Record<string, unknown>;
+            rows: { code: string; metric: Record<string, unknown> }[];
+          };
+        }>(
+          `query ($name: MetricName!, $by: BreakdownDimension!) { metricBreakdown(name: $name, year: 2024, by: $by) {
+             total { ${FIELDS} } rows { code metric { ${FIELDS} } } } }`,
+          { name, by },
+        );
+        // The 12 county-level units of the letter (10 counties and districts, 2 zones), or the 12 chains.
+        expect(metricBreakdown.rows).toHaveLength(12);
+        expect(metricBreakdown.total).toEqual(await one(name, 2024, null, null));
+        for (const row of metricBreakdown.rows) {
+          const scope = by === 'COUNTY' ? [row.code, null] : [null, row.code];
+          expect(row.metric).toEqual(await one(name, 2024, scope[0] ?? null, scope[1] ?? null));
+        }
+      }
+    }
+    const { chainCountyMatrix } = await gql<{
+      chainCountyMatrix: {
+        cells: {
+          chainId: string;
+          regionCode: string;
+          enterprises: number;
+          gaps: { metric: string; missing: number }[];
+        }[];
+      };
+    }>('{ chainCountyMatrix(year: 2024) { cells { chainId regionCode enterprises gaps { metric missing } } } }');
+    expect(chainCountyMatrix.cells).toHaveLength(144);
+    // Every 7th cell (a spread over chains and counties), each count against metric.
+    for (const cell of chainCountyMatrix.cells.filter((_, i) => i % 7 === 0)) {
+      const firms = await one('INDUSTRIAL_ENTERPRISES', 2024, cell.regionCode, cell.chainId);
+      expect(cell.enterprises).toBe(firms.value);
+      for (const gap of cell.gaps) {
+        const m = await one(gap.metric, 2024, cell.regionCode, cell.chainId);
+        expect([gap.metric, gap.missing]).toEqual([gap.metric, (m.denominator as number) - (m.numerator as number)]);
+      }
+    }
+  }, 300_000);
 });

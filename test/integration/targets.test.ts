@@ -4,12 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Driver, Result } from 'neo4j-driver';
-import { catchUpOrRebuild } from '../../src/aggregates';
-import { aggregatesMode, rebuildAggregates } from '../../src/aggregates/rebuild';
+import { aggregatesMode } from '../../src/aggregates/rebuild';
 import { readTx, runAutoCommit } from '../../src/db';
 import { fromRoot } from '../../src/paths';
 import { reviewTargets } from '../../src/queries';
 import { createTestApp, DATABASE, testNeo4jEnv, type TestApp } from '../support/testApp';
+import { aggregatesReady } from '../support/aggregates';
 import { nextRegionCode } from '../support/regionCodes';
 
 const run = promisify(execFile);
@@ -94,16 +94,6 @@ describe('targetReview and the review CLI', () => {
   let regionA: string;
   let regionB: string;
 
-  /** Rebuilds the maintained aggregates (or, when another file's rebuild runs, waits for it) until they are ready. */
-  async function rebuiltAndReady(): Promise<void> {
-    if ((await rebuildAggregates(app.driver, DATABASE)).rebuilt) return;
-    for (let i = 0; i < 120; i++) {
-      if ((await catchUpOrRebuild(app.driver, DATABASE)).ready) return;
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-    }
-    throw new Error('the maintained aggregates never became ready');
-  }
-
   beforeAll(async () => {
     app = await createTestApp(undefined, {
       // Every request must run its reads: an answer kept from the other kind of read would prove nothing.
@@ -121,7 +111,7 @@ describe('targetReview and the review CLI', () => {
       `MERGE (q:Qualification {code: 'HIGH_TECH'})
        ON CREATE SET q.id = 'qual-HIGH_TECH', q.name = '高新技术企业', q.synthetic = false`,
     );
-    await rebuiltAndReady();
+    await aggregatesReady(app.driver);
     expect(await aggregatesMode(app.driver, DATABASE)).toBe('ready');
     await app.write(
       `CREATE (a:Region {id: $p + 'ra', code: $a, name: '甲区（示例）', level: 'DISTRICT', synthetic: true})
@@ -191,7 +181,8 @@ describe('targetReview and the review CLI', () => {
       for (let attempt = 1; ; attempt++) {
         // The aggregates are the database's: another file may mark them stale or rebuild them meanwhile; a
         // maintained answer counts only when every counter read of the request answered (they were ready).
-        if (kind === 'maintained' && (await aggregatesMode(app.driver, DATABASE)) !== 'ready') await rebuiltAndReady();
+        if (kind === 'maintained' && (await aggregatesMode(app.driver, DATABASE)) !== 'ready')
+          await aggregatesReady(app.driver);
         reads.use(kind);
         result = await ask();
         const { rewritten, answered } = reads.counterReads();

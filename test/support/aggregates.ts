@@ -1,0 +1,17 @@
+import type { Driver } from 'neo4j-driver';
+import { catchUpOrRebuild } from '../../src/aggregates';
+import { rebuildAggregates } from '../../src/aggregates/rebuild';
+import { DATABASE } from './testApp';
+
+/**
+ * Brings the shared database's maintained aggregates to ready: a rebuild, or, when another test file's rebuild or
+ * catch-up is running, waiting for it (up to two minutes).
+ */
+export async function aggregatesReady(driver: Driver): Promise<void> {
+  if ((await rebuildAggregates(driver, DATABASE)).rebuilt) return;
+  for (let i = 0; i < 120; i++) {
+    if ((await catchUpOrRebuild(driver, DATABASE)).ready) return;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+  throw new Error('the maintained aggregates never became ready');
+}
