@@ -14,6 +14,9 @@
  *   so their exactness does not change its cost. An import's upkeep refreshes every subject in its own transaction
  *   (no catch-up after it since #27): its ratio is the whole cost.
  *
+ * - the annual report (#28): `GET /export/report?year=2024` (figures, charts, Word document) end to end, --reportRounds
+ *   times.
+ *
  * Also reports the seed load time, the rebuild time, the store size on disk and the aggregates' share of the nodes.
  *
  *   npx tsx bench/aggregates.ts [--scales 1,10] [--requests 100] [--liveRequests 20] [--writes 40] [--rows 10000]
@@ -72,7 +75,14 @@ const du = (dir: string): number => Number(execFileSync('du', ['-sk', dir]).toSt
 
 async function atScale(
   scale: number,
-  o: { requests: number; liveRequests: number; writes: number; rows: number; importRounds: number },
+  o: {
+    requests: number;
+    liveRequests: number;
+    writes: number;
+    rows: number;
+    importRounds: number;
+    reportRounds: number;
+  },
 ) {
   const big = scale >= 20;
   // With --uri: a Neo4j of your own already holding the demo city at this scale (npm run seed -- --scale N): not
@@ -116,9 +126,62 @@ async function atScale(
     const { url } = started;
 
     // ---- reads ----
-    const reads: { name: string; served: Stats; live: Stats }[] = [];
+    const reads: { name: string; served: Stats; live: Stats | null }[] = [];
     const floorQuery = '{ regions(where: { code: { eq: "410402" } }) { code } }';
-    const cases: { name: string; served: () => Promise<void>; live: () => Promise<unknown> }[] = [
+    // The figures the dashboard and the annual report draw (#28): each from the counters in one statement, against
+    // the live statements cell by cell; the matrix (1,008 counts) is served from the counters only, so has no live.
+    const liveCells = (cells: [string, number, string | null, string | null][]) => () =>
+      readTx(driver, { database: DATABASE }, async (tx) => {
+        for (const [name, year, regionCode, chainId] of cells) {
+          await computeMetricLive(tx, name as (typeof AVAILABLE_METRICS)[number], { year, regionCode, chainId });
+        }
+      });
+    const regionCodes = (
+      await runAutoCommit(
+        driver,
+        DATABASE,
+        "MATCH (r:Region)-[:PART_OF]->(:Region {code: '410400'}) RETURN r.code AS c",
+      )
+    ).records.map((r) => r.get('c') as string);
+    const chainIds = (await runAutoCommit(driver, DATABASE, 'MATCH (c:IndustryChain) RETURN c.id AS c')).records.map(
+      (r) => r.get('c') as string,
+    );
+    const figureCases = [
+      {
+        name: 'metricSeries FOUR_HAVES_COVERAGE 2020–2024',
+        served: () =>
+          graphql(
+            url,
+            '{ metricSeries(name: FOUR_HAVES_COVERAGE, from: 2020, to: 2024, regionCode: "410400") { points { value } } }',
+          ),
+        live: liveCells([2020, 2021, 2022, 2023, 2024].map((y) => ['FOUR_HAVES_COVERAGE', y, '410400', null])),
+      },
+      {
+        name: 'metricBreakdown FOUR_HAVES_COVERAGE by COUNTY',
+        served: () =>
+          graphql(
+            url,
+            '{ metricBreakdown(name: FOUR_HAVES_COVERAGE, year: 2024, by: COUNTY) { total { value } rows { metric { value } } } }',
+          ),
+        live: liveCells([null, ...regionCodes].map((r) => ['FOUR_HAVES_COVERAGE', 2024, r, null])),
+      },
+      {
+        name: 'metricBreakdown HIGH_TECH_ENTERPRISES by CHAIN',
+        served: () =>
+          graphql(
+            url,
+            '{ metricBreakdown(name: HIGH_TECH_ENTERPRISES, year: 2024, by: CHAIN) { total { value } rows { metric { value } } } }',
+          ),
+        live: liveCells([null, ...chainIds].map((c) => ['HIGH_TECH_ENTERPRISES', 2024, null, c])),
+      },
+      {
+        name: 'chainCountyMatrix 2024',
+        served: () => graphql(url, '{ chainCountyMatrix(year: 2024) { cells { enterprises gaps { missing } } } }'),
+        live: undefined,
+      },
+    ];
+    const cases: { name: string; served: () => Promise<void>; live?: () => Promise<unknown> }[] = [
+      ...figureCases,
       ...AVAILABLE_METRICS.map((name) => ({
         name: `metric ${name}`,
         served: () =>
@@ -153,17 +216,31 @@ async function atScale(
       await graphql(url, floorQuery);
       for (const c of cases) await c.served();
     }
-    for (const c of cases) for (let i = 0; i < 3; i++) await c.live();
+    for (const c of cases) for (let i = 0; i < 3; i++) await c.live?.();
     const floors: Stats[] = [];
     for (const c of cases) {
       // The floor is measured again next to every case, so that each ratio is of two numbers taken together.
       const floor = await measure(o.requests, 1, () => graphql(url, floorQuery));
       floors.push(floor);
       const served = await measure(o.requests, 1, c.served);
-      const live = await measure(o.liveRequests, 1, () => c.live().then(() => undefined));
+      const { live: liveRead } = c;
+      const live = liveRead ? await measure(o.liveRequests, 1, () => liveRead().then(() => undefined)) : null;
       reads.push({ name: c.name, served: { ...served }, live });
       const ratio = Math.round((served.p50 / floor.p50) * 100) / 100;
-      console.error(`  ${c.name}: served p50 ${served.p50} ms (${ratio}× floor ${floor.p50}), live p50 ${live.p50} ms`);
+      console.error(
+        `  ${c.name}: served p50 ${served.p50} ms (${ratio}× floor ${floor.p50}), live p50 ${live?.p50 ?? '—'} ms`,
+      );
+    }
+
+    // ---- the annual report (#28): GET /export/report, figures, charts and the Word document ----
+    const reportMs: number[] = [];
+    for (let i = 0; i < o.reportRounds; i++) {
+      const t0 = performance.now();
+      const response = await fetch(`${url}/export/report?year=2024`);
+      const bytes = (await response.arrayBuffer()).byteLength;
+      if (response.status !== 200) throw new Error(`GET /export/report answered ${response.status}`);
+      reportMs.push(Math.round(performance.now() - t0));
+      console.error(`  report ${i + 1}: ${reportMs.at(-1)} ms, ${Math.round(bytes / 1024)} KiB`);
     }
 
     // ---- writes: a mutation ----
@@ -248,8 +325,9 @@ async function atScale(
         ...r,
         floor: floors[i],
         servedOverFloor: Math.round(((r.served.p50 as number) / (floors[i] as Stats).p50) * 100) / 100,
-        liveOverFloor: Math.round(((r.live.p50 as number) / (floors[i] as Stats).p50) * 100) / 100,
+        liveOverFloor: r.live ? Math.round(((r.live.p50 as number) / (floors[i] as Stats).p50) * 100) / 100 : null,
       })),
+      report: { ms: reportMs, medianMs: reportMs.length > 0 ? median(reportMs) : null },
       mutation: {
         upkeepP50: p50s(mutations.upkeep),
         noneP50: p50s(mutations.none),
@@ -294,6 +372,7 @@ run(async () => {
     writes: Number(arg('writes', '40')),
     rows: Number(arg('rows', '10000')),
     importRounds: Number(arg('importRounds', '2')),
+    reportRounds: Number(arg('reportRounds', '3')),
   };
   const results = [];
   for (const scale of scales) results.push(await atScale(scale, o));
@@ -303,14 +382,14 @@ run(async () => {
     ...results.flatMap((r) =>
       r.reads.map(
         (x) =>
-          `| ${r.scale} | ${x.name} | ${x.served.p50} | ${x.floor?.p50} | ${x.servedOverFloor} | ${x.live.p50} | ${x.liveOverFloor} |`,
+          `| ${r.scale} | ${x.name} | ${x.served.p50} | ${x.floor?.p50} | ${x.servedOverFloor} | ${x.live?.p50 ?? '—'} | ${x.liveOverFloor ?? '—'} |`,
       ),
     ),
   ].join('\n');
   console.log(table);
   for (const r of results) {
     console.log(
-      `scale ${r.scale}: seed ${Math.round(r.seed.ms / 1000)} s, rebuild ${Math.round(r.rebuild.ms / 1000)} s (${r.rebuild.subjects} subjects), store ${Math.round(r.store.beforeAggregatesBytes / 1e6)} → ${Math.round(r.store.afterBytes / 1e6)} MB, aggregate nodes ${r.store.aggregateNodes}/${r.store.nodes}; mutation p50 ${r.mutation.upkeepP50} vs ${r.mutation.noneP50} ms (×${r.mutation.ratio}); import ${r.import10k.upkeepMs} vs ${r.import10k.noneMs} ms (×${r.import10k.importRatio}), undo ×${r.import10k.undoRatio}, catch-up after the import ${r.import10k.catchUpMs} ms`,
+      `scale ${r.scale}: seed ${Math.round(r.seed.ms / 1000)} s, rebuild ${Math.round(r.rebuild.ms / 1000)} s (${r.rebuild.subjects} subjects), store ${Math.round(r.store.beforeAggregatesBytes / 1e6)} → ${Math.round(r.store.afterBytes / 1e6)} MB, aggregate nodes ${r.store.aggregateNodes}/${r.store.nodes}; report ${r.report.medianMs} ms; mutation p50 ${r.mutation.upkeepP50} vs ${r.mutation.noneP50} ms (×${r.mutation.ratio}); import ${r.import10k.upkeepMs} vs ${r.import10k.noneMs} ms (×${r.import10k.importRatio}), undo ×${r.import10k.undoRatio}, catch-up after the import ${r.import10k.catchUpMs} ms`,
     );
   }
   writeResults('aggregates', { ...o, results });

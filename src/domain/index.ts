@@ -9,6 +9,7 @@ export { validateIndustryCode } from './industryCode';
 export { MAX_MONEY, validateMoney } from './money';
 export { validateRegionCode } from './regionCode';
 export { LAB_KINDS, PLATFORM_METRICS, QUALIFICATION_METRICS } from './metrics';
+export { METRIC_DISPLAY, type MetricDisplay, metricDisplay } from './metricNames';
 export {
   AchievementKind,
   MetricName,

@@ -15,6 +15,7 @@ import {
   toCsv,
   toXlsx,
 } from '../export';
+import { buildReport, DOCX_TYPE } from '../report';
 
 export interface ExportRouteDeps {
   driver: Driver;
@@ -68,7 +69,8 @@ async function send(res: Response, table: Table, format: keyof typeof TYPES, fil
 /**
  * Exports for planners, the same code path and numbers as `npm run export` and the GraphQL answer:
  * - `GET /export/gap/:name?year=&regionCode=&chainId=&format=xlsx|csv` — a gap list, every page of it;
- * - `GET /export/review?year=&regionCode=&chainId=&format=` — the target review.
+ * - `GET /export/review?year=&regionCode=&chainId=&format=` — the target review;
+ * - `GET /export/report?year=&regionCode=&chainId=` — the annual review as a Word document (`npm run report`).
  * The planner role is needed (the lists hold confidential revenue); a bad option is 400 naming it.
  */
 export function exportRoutes(deps: ExportRouteDeps): express.Router {
@@ -104,6 +106,27 @@ export function exportRoutes(deps: ExportRouteDeps): express.Router {
       (req) => String(req.params.name).replace(/[^\w-]/g, ''),
     ),
   );
+  router.get('/export/report', ...deps.before, async (req: Request, res: Response) => {
+    const principal = principalOfResponse(res);
+    if (!hasRole(principal, 'planner')) {
+      sendError(res, ErrorCode.FORBIDDEN, 'Forbidden: the report needs the planner role.', { needs: 'planner' });
+      return;
+    }
+    try {
+      const { filters } = optionsOf(req);
+      if (filters.year === null) throw new ExportError('year is required for the report', 'BAD_USER_INPUT');
+      const docx = await buildReport(deps.runAs(principal, String(res.locals.requestId)), {
+        ...filters,
+        year: filters.year,
+      });
+      res.setHeader('content-type', DOCX_TYPE);
+      res.setHeader('content-disposition', `attachment; filename="report-${filters.year}.docx"`);
+      res.send(docx);
+    } catch (error) {
+      if (error instanceof ExportError) sendError(res, codeOf(error.code), error.message);
+      else throw error;
+    }
+  });
   router.get(
     '/export/review',
     ...deps.before,

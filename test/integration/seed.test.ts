@@ -9,12 +9,18 @@ import { aggregatesMode, maintainedMetric, rebuildAggregates } from '../../src/a
 import { createDriver, freePort, migrate, readTx, runAutoCommit, startLocalNeo4j, stopLocalNeo4j } from '../../src/db';
 import { validateCreditCode } from '../../src/domain';
 import { loadCypher } from '../../src/db/loadCypher';
-import { createTestApp, type TestApp } from '../support/testApp';
+import JSZip from 'jszip';
+import { mintToken } from '../../src/auth';
+import { collectReport } from '../../src/report';
+import { chartOptions, formatStatus, formatValue } from '../../src/report/render';
+import { as, createTestApp, type TestApp, tokenAuth } from '../support/testApp';
 
 /**
  * The scale-1 demo city must reproduce every figure F1–F21 of shared/reference/letter-figures.md, read back through
  * the GraphQL API. It gets its own Neo4j: the figures count the whole database.
  */
+const AUTH = tokenAuth('a-seed-report-http-test-secret-32-bytes');
+
 describe('demo seed at scale 1', () => {
   let home: string;
   let app: TestApp;
@@ -29,7 +35,7 @@ describe('demo seed at scale 1', () => {
     } finally {
       await driver.close();
     }
-    app = await createTestApp(info);
+    app = await createTestApp(info, { auth: AUTH });
   }, 600_000);
 
   afterAll(async () => {
@@ -388,5 +394,94 @@ describe('demo seed at scale 1', () => {
         expect([gap.metric, gap.missing]).toEqual([gap.metric, (m.denominator as number) - (m.numerator as number)]);
       }
     }
+  }, 300_000);
+  it('the annual report (GET /export/report): a Word document with the review, its summary and one image per chart', async () => {
+    if ((await aggregatesMode(app.driver, 'neo4j')) !== 'ready') await rebuildAggregates(app.driver, 'neo4j');
+    const url = await app.listen();
+    const token = async (role: 'viewer' | 'planner') =>
+      mintToken(AUTH, { sub: `seed-${role}`, roles: [role], ttl: '10m' });
+    const get = async (path: string, role: 'viewer' | 'planner') =>
+      fetch(`${url}${path}`, { headers: { authorization: `Bearer ${await token(role)}` } });
+    expect((await get('/export/report?year=2024', 'viewer')).status).toBe(403);
+    const noYear = await get('/export/report', 'planner');
+    expect(noYear.status).toBe(400);
+    expect(JSON.stringify(await noYear.json())).toContain('year is required for the report');
+    const noTargets = await get('/export/report?year=2023', 'planner');
+    expect(noTargets.status).toBe(400);
+    expect(JSON.stringify(await noTargets.json())).toContain('no targets are set for 2023');
+
+    const response = await get('/export/report?year=2024', 'planner');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    const zip = await JSZip.loadAsync(await response.arrayBuffer());
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    // The document's text, paragraph by paragraph, and table rows as their cells' texts.
+    const textOf = (fragment: string) =>
+      [...fragment.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    const paragraphs = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => textOf(m[0]));
+    const rows = [...xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((m) =>
+      [...m[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => textOf(c[0])),
+    );
+    expect(paragraphs[0]).toBe('平顶山市2024年度科技创新目标考核报告');
+
+    const { targetReview } = await gql<{
+      targetReview: {
+        met: number;
+        notMet: number;
+        suppressed: number;
+        unavailable: number;
+        targets: { metric: string; actual: number | null; status: string; unit: string }[];
+      };
+    }>('{ targetReview(year: 2024) { met notMet suppressed unavailable targets { metric actual status unit } } }');
+    const review = targetReview;
+    const total = review.met + review.notMet + review.suppressed + review.unavailable;
+    expect(paragraphs).toContainEqual(
+      expect.stringContaining(
+        `2024年度共考核${total}项指标，其中达标${review.met}项、未达标${review.notMet}项、数据不公开${review.suppressed}项、暂无数据${review.unavailable}项。`,
+      ),
+    );
+    // Every target is a row of the target table: its name, actual and status as the review gives them.
+    const names: Record<string, string> = {
+      FOUR_HAVES_COVERAGE: '规上工业企业“四有”覆盖率',
+      R1_COMPLIANCE: '营收1亿元以上企业研发机构覆盖率',
+      R2_COMPLIANCE: '营收5亿元以上企业标志性研发成果覆盖率',
+      R3_COMPLIANCE: '营收10亿元以上企业创新联合体覆盖率',
+      R4_COMPLIANCE: '营收100亿元以上企业科技领军企业比例',
+      R5_COMPLIANCE: '主导产业骨干企业研发平台覆盖率',
+    };
+    expect(review.targets.map((t) => t.metric).sort()).toEqual(Object.keys(names).sort());
+    for (const t of review.targets) {
+      const row = rows.find((r) => r[0] === names[t.metric]);
+      expect(row).toBeDefined();
+      expect(row?.[2]).toBe(formatValue(t.actual, 'ratio', ''));
+      expect(row?.[4]).toBe(formatStatus(t.status as 'MET'));
+    }
+    // 四有 coverage 0.8272 of 2024 is written 82.7%, and R3 (7 of 30) 23.3%.
+    expect(rows.find((r) => r[0] === names.FOUR_HAVES_COVERAGE)?.[2]).toBe('82.7%');
+    expect(rows.find((r) => r[0] === names.R3_COMPLIANCE)?.[2]).toBe('23.3%');
+
+    // One image per chart: the targets, one trend per target, the county ranking and map, the matrix.
+    const input = await collectReport((query, variables) => app.execute(query, variables, as('p', 'planner')), {
+      year: 2024,
+      regionCode: null,
+      chainId: null,
+    });
+    const charts = chartOptions(input);
+    expect(charts.map((c) => c.id)).toEqual([
+      'targets',
+      ...review.targets.map((_, i) => `trend-${i}`),
+      'counties',
+      'map',
+      'matrix',
+    ]);
+    const media = Object.keys(zip.files).filter((name) => name.startsWith('word/media/'));
+    expect(media).toHaveLength(charts.length);
+    expect((xml.match(/<pic:pic[ >]/g) ?? []).length).toBe(charts.length);
+    // The gap lists' first entries with their partner suggestion; the data's date and its synthetic flag.
+    expect(rows.some((r) => r.includes('汝州金源机械有限公司（示例）'))).toBe(true);
+    expect(paragraphs).toContain('数据截至：2024年12月31日');
+    expect(paragraphs.join('\n')).toContain('示例数据');
   }, 300_000);
 });

@@ -27,6 +27,7 @@ describe('every CLI: --help prints its usage and exits 0; a bad option is a usag
     ['db.ts', /^usage: npm run db:<command>/],
     ['import.ts', /^usage: npm run import -- FILE --kind KIND/],
     ['export.ts', /^usage: npm run export -- \(--gap NAME \| --review\)/],
+    ['report.ts', /^usage: npm run report -- --year YYYY/],
   ])(
     '%s --help',
     async (file, usage) => {
@@ -55,6 +56,9 @@ describe('every CLI: --help prints its usage and exits 0; a bad option is a usag
     ['export.ts', ['--out', 'x.xlsx'], /give --gap NAME or --review/],
     ['export.ts', ['--review', '--out', 'x.xlsx'], /--review needs --year/],
     ['export.ts', ['--gap', 'x', '--format', 'pdf', '--out', 'x'], /--format must be xlsx or csv/],
+    ['report.ts', ['--out', 'r.docx'], /--year must be a 4-digit year, got nothing/],
+    ['report.ts', ['--year', '2024'], /--out FILE.docx is required/],
+    ['report.ts', ['--year', '2024', '--out', 'r.pdf'], /--out must name a Word document ending in .docx, got 'r.pdf'/],
   ])(
     '%s %j',
     async (file, args, message) => {
@@ -64,4 +68,14 @@ describe('every CLI: --help prints its usage and exits 0; a bad option is a usag
     },
     30_000,
   );
+});
+
+describe('npm run report: --out', () => {
+  it('is taken from the folder the command was run in (INIT_CWD, which npm sets), not the project root', async () => {
+    const { parseReportArgs } = await import('../../src/cli/report');
+    expect(parseReportArgs(['--year', '2024', '--out', 'r.docx'], '/home/planner/reports').out).toBe(
+      '/home/planner/reports/r.docx',
+    );
+    expect(parseReportArgs(['--year', '2024', '--out', '/tmp/x/r.DOCX'], '/home/planner').out).toBe('/tmp/x/r.DOCX');
+  });
 });
