@@ -236,7 +236,7 @@ async function atScale(
     const reportMs: number[] = [];
     for (let i = 0; i < o.reportRounds; i++) {
       const t0 = performance.now();
-      const response = await fetch(`${url}/export/report?year=2024`);
+      const response = await fetch(`${url.replace(/\/graphql$/, '')}/export/report?year=2024`);
       const bytes = (await response.arrayBuffer()).byteLength;
       if (response.status !== 200) throw new Error(`GET /export/report answered ${response.status}`);
       reportMs.push(Math.round(performance.now() - t0));
