@@ -28,6 +28,9 @@ export interface ExportRouteDeps {
   before: RequestHandler[];
 }
 
+/** How long a report request refused because another is being made is told to wait: about one report's time. */
+const REPORT_RETRY_S = 15;
+
 const TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv; charset=utf-8',
@@ -106,12 +109,23 @@ export function exportRoutes(deps: ExportRouteDeps): express.Router {
       (req) => String(req.params.name).replace(/[^\w-]/g, ''),
     ),
   );
+  // One report at a time: drawing its charts takes seconds of CPU (resvg), so a burst of requests could starve the
+  // API's other work on a small server. A second one meanwhile is RATE_LIMITED with a Retry-After.
+  let reportRunning = false;
   router.get('/export/report', ...deps.before, async (req: Request, res: Response) => {
     const principal = principalOfResponse(res);
     if (!hasRole(principal, 'planner')) {
       sendError(res, ErrorCode.FORBIDDEN, 'Forbidden: the report needs the planner role.', { needs: 'planner' });
       return;
     }
+    if (reportRunning) {
+      res.setHeader('retry-after', String(REPORT_RETRY_S));
+      sendError(res, ErrorCode.RATE_LIMITED, `Another report is being made; retry in ${REPORT_RETRY_S} s.`, {
+        retryAfterSeconds: REPORT_RETRY_S,
+      });
+      return;
+    }
+    reportRunning = true;
     try {
       const { filters } = optionsOf(req);
       if (filters.year === null) throw new ExportError('year is required for the report', 'BAD_USER_INPUT');
@@ -125,6 +139,8 @@ export function exportRoutes(deps: ExportRouteDeps): express.Router {
     } catch (error) {
       if (error instanceof ExportError) sendError(res, codeOf(error.code), error.message);
       else throw error;
+    } finally {
+      reportRunning = false;
     }
   });
   router.get(

@@ -410,8 +410,16 @@ describe('demo seed at scale 1', () => {
     expect(noTargets.status).toBe(400);
     expect(JSON.stringify(await noTargets.json())).toContain('no targets are set for 2023');
 
-    const response = await get('/export/report?year=2024', 'planner');
-    expect(response.status).toBe(200);
+    // Two at once: one is made, the other is told to retry (one report at a time: its charts take seconds of CPU).
+    const both = await Promise.all([
+      get('/export/report?year=2024', 'planner'),
+      get('/export/report?year=2024', 'planner'),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 429]);
+    const refused = both.find((r) => r.status === 429);
+    expect(refused?.headers.get('retry-after')).toBe('15');
+    expect(JSON.stringify(await refused?.json())).toContain('RATE_LIMITED');
+    const response = both.find((r) => r.status === 200) as Response;
     expect(response.headers.get('content-type')).toBe(
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     );
