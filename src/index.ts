@@ -93,7 +93,9 @@ async function main(): Promise<void> {
         );
       // One line that says where everything is (a newcomer's first question).
       const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
-      logger.info(`ready: API ${base}/graphql · explorer ${base}/explorer · query console ${base}/graphiql`);
+      logger.info(
+        `ready: API ${base}/graphql · explorer ${base}/explorer · dashboard ${base}/dashboard · query console ${base}/graphiql`,
+      );
     })
     .catch((error: unknown) => {
       logger.fatal({ err: error }, 'the database cannot be prepared; fix the cause and restart');

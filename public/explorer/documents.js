@@ -124,3 +124,32 @@ export function review(types) {
   return `query (${declared.join(', ')}) { r: targetReview(${passed.join(', ')}) { met notMet unavailable suppressed
            targets { metric target actual unit status previousActual change } } }`;
 }
+
+/**
+ * The dashboard's documents (public/dashboard): the years that have targets, a year's review of one scope, a metric's
+ * trend, its split by county, and the chain × county matrix. Listed in the same manifest as the explorer's (the API
+ * accepts both pages' documents under TRUSTED_DOCUMENTS); kept apart from `queries`, which the front-end kit mirrors.
+ */
+export const dashboardQueries = {
+  years: '{ targets(limit: 500, sort: [{ year: DESC }]) { year } }',
+  review: `query ($year: Int!, $regionCode: RegionCode!) {
+    r: targetReview(year: $year, regionCode: $regionCode) {
+      targets { targetId metric comparison target unit actual met status previousActual change suppressed }
+    }
+  }`,
+  series: `query ($name: MetricName!, $from: Int, $to: Int, $regionCode: RegionCode!) {
+    s: metricSeries(name: $name, from: $from, to: $to, regionCode: $regionCode) {
+      name unit points { year value numerator denominator suppressed } targets { year value comparison met }
+    }
+  }`,
+  breakdown: `query ($name: MetricName!, $year: Int!, $regionCode: RegionCode!) {
+    b: metricBreakdown(name: $name, year: $year, by: COUNTY, regionCode: $regionCode) {
+      unit total { value suppressed } rows { code name level metric { value suppressed } }
+    }
+  }`,
+  matrix: `query ($year: Int!, $regionCode: RegionCode!) {
+    m: chainCountyMatrix(year: $year, regionCode: $regionCode) {
+      chains { id name } counties { code name } cells { chainId regionCode enterprises gaps { metric missing } }
+    }
+  }`,
+};

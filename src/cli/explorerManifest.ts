@@ -33,6 +33,8 @@ export interface ExplorerDocuments {
   FILTERS: string[];
   SELECTION: Record<string, string>;
   queries: Record<string, string>;
+  /** The dashboard's constant documents (public/dashboard), listed in the same manifest. */
+  dashboardQueries: Record<string, string>;
   gapCount(field: string, types: Types): string;
   gapPage(field: string, kind: string, types: Types): string;
   coverage(types: Types): string;
@@ -60,9 +62,16 @@ export function loadExplorerModule(file: string): Record<string, unknown> {
 /** Runs the page's documents.js as the browser would, in a context of its own, and returns what it exports. */
 export function loadExplorerDocuments(file: string = EXPLORER_DOCUMENTS): ExplorerDocuments {
   const documents = loadExplorerModule(file);
-  const missing = ['FILTERS', 'SELECTION', 'queries', 'gapCount', 'gapPage', 'coverage', 'review'].filter(
-    (name) => documents[name] === undefined,
-  );
+  const missing = [
+    'FILTERS',
+    'SELECTION',
+    'queries',
+    'dashboardQueries',
+    'gapCount',
+    'gapPage',
+    'coverage',
+    'review',
+  ].filter((name) => documents[name] === undefined);
   if (missing.length > 0) throw new Error(`${file} does not export ${missing.join(', ')}`);
   return documents as unknown as ExplorerDocuments;
 }
@@ -121,10 +130,10 @@ export async function explorerManifest(
     if (found === undefined) throw new Error(`the schema has no Query.${name}, which the explorer asks for`);
     return found;
   };
-  const listed: { name: string; body: string }[] = Object.entries(documents.queries).map(([name, body]) => ({
-    name,
-    body,
-  }));
+  const listed: { name: string; body: string }[] = [
+    ...Object.entries(documents.queries).map(([name, body]) => ({ name, body })),
+    ...Object.entries(documents.dashboardQueries).map(([name, body]) => ({ name: `dashboard ${name}`, body })),
+  ];
   const label = (name: string, types: Types) => `${name}(${Object.keys(types).join(', ')})`;
   for (const name of [...guardedFields.keys()].sort()) {
     const kind = getNamedType(field(name).type).name;

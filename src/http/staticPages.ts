@@ -26,12 +26,17 @@ const packageFile = (pkg: string, file: string) =>
   path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
 
 /**
- * The static pages: the map explorer at /explorer/, the query console at /graphiql/ (and /graphql for a browser). On
+ * The static pages: the map explorer at /explorer/, the planner's dashboard at /dashboard/, the query console at /graphiql/ (and /graphql for a browser). On
  * the app itself, not an express.Router: a router would answer OPTIONS /graphql (Allow: GET, HEAD) before CORS does.
  */
 export function staticPages(app: Express): void {
   // The map explorer, with Cytoscape.js.
   servePage(app, 'explorer', { 'cytoscape.min.js': require.resolve('cytoscape/dist/cytoscape.min.js') });
+  // The dashboard (驾驶舱), with ECharts and the city's county boundaries (public/maps), which it registers as a map.
+  servePage(app, 'dashboard', {
+    'echarts.min.js': require.resolve('echarts/dist/echarts.min.js'),
+    '410400.json': fromRoot('public', 'maps', '410400.json'),
+  });
   // The query console: GraphiQL 3 and React 18 as UMD files (no build step); GraphiQL's CSS inlines its fonts.
   servePage(
     app,
