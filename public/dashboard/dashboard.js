@@ -7,7 +7,7 @@ import { authHeaders, gql, keepToken, storedToken } from '../explorer/api.js';
 import { dashboardQueries as queries } from '../explorer/documents.js';
 import { CITY_MAP } from './charts.js';
 import { apply, language, metricName, setLanguage, text as t } from './i18n.js';
-import { METRIC_DISPLAY } from './metricNames.js';
+import { loadMetricNames, METRIC_DISPLAY } from './metricNames.js';
 import { $, charts, drawAll, state, status } from './view.js';
 
 /** @typedef {import('./charts.js').ReviewTarget} ReviewTarget */
@@ -184,8 +184,9 @@ async function downloadWithToken(href) {
   window.setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
 
-/** The map, the years and the metrics, then the latest year with targets. */
+/** The metric names, the map, the years and the metrics, then the latest year with targets. */
 async function start() {
+  await loadMetricNames();
   apply();
   if (state.mapNames.size === 0) await loadMap();
   state.years = await loadYears();

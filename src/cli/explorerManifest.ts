@@ -5,7 +5,7 @@ import { getNamedType, getOperationAST, type GraphQLField, isNonNullType, parse 
 import ts from 'typescript';
 import { buildSchema } from '../graphql';
 import { APOLLO_MANIFEST_FORMAT, EXPLORER_MANIFEST, sha256Hex } from '../config';
-import { graphVocabulary, type GraphVocabulary } from '../domain';
+import { graphVocabulary, type GraphVocabulary, METRIC_DISPLAY } from '../domain';
 import { fromRoot } from '../paths';
 import { argumentsOrExit, runCommand } from './commandLine';
 import { type GeneratedFileArgs, parseGeneratedFileArgs, writeOrCheck } from './generatedFile';
@@ -78,11 +78,12 @@ export function loadExplorerDocuments(file: string = EXPLORER_DOCUMENTS): Explor
 
 /**
  * The explorer's vocabulary.json: the labels and relationship types of the schema (src/domain/vocabulary.ts), so
- * that the page keys its colours and names on the graph's own list rather than a copy of it.
+ * that the page keys its colours and names on the graph's own list rather than a copy of it, and every metric's
+ * display names (src/domain/metricNames.ts), which the dashboard shows.
  */
 export function explorerVocabulary(vocabulary: GraphVocabulary = graphVocabulary()): string {
   const { labels, relationshipTypes } = vocabulary;
-  return `${JSON.stringify({ labels, relationshipTypes }, null, 2)}\n`;
+  return `${JSON.stringify({ labels, relationshipTypes, metrics: METRIC_DISPLAY }, null, 2)}\n`;
 }
 
 /** Where the vocabulary goes: beside the manifest `manifest`. */

@@ -1,15 +1,10 @@
 /// <reference lib="dom" />
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { loadSeed } from '../../seed/loadSeed';
-import { rebuildAggregates } from '../../src/aggregates';
 import { loadExplorerDocuments } from '../../src/cli/explorerManifest';
 import { loadConfig } from '../../src/config';
-import { createDriver, freePort, migrate, startLocalNeo4j, stopLocalNeo4j } from '../../src/db';
 import { fromRoot } from '../../src/paths';
 import { launchChromium } from '../../tools/chromium';
+import { type SeededNeo4j, startSeededNeo4j } from '../support/seededNeo4j';
 import { createTestApp, type TestApp } from '../support/testApp';
 
 /**
@@ -62,7 +57,7 @@ interface Drawn {
 }
 
 describe('dashboard in Chromium: targets, trends, county ranking and map, chain × county matrix', () => {
-  let home: string;
+  let seeded: SeededNeo4j | undefined;
   let app: TestApp;
   let browser: Browser;
   let page: Page;
@@ -71,20 +66,11 @@ describe('dashboard in Chromium: targets, trends, county ranking and map, chain 
   let year: number;
 
   beforeAll(async () => {
-    home = mkdtempSync(path.join(os.tmpdir(), 'ig-dashboard-'));
-    const info = await startLocalNeo4j({ home, port: await freePort(), heapMb: 1024, pageCacheMb: 256 });
-    const driver = createDriver(info);
-    try {
-      await migrate(driver, 'neo4j');
-      await loadSeed(driver, 'neo4j', { scale: 1 });
-      await rebuildAggregates(driver, 'neo4j');
-    } finally {
-      await driver.close();
-    }
+    seeded = await startSeededNeo4j('dashboard', { rebuild: true });
     const { trustedDocuments } = loadConfig({
       TRUSTED_DOCUMENTS: fromRoot('public', 'explorer', 'persisted-documents.json'),
     });
-    app = await createTestApp(info, { trustedDocuments });
+    app = await createTestApp(seeded.info, { trustedDocuments });
     await app.listen();
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -102,10 +88,7 @@ describe('dashboard in Chromium: targets, trends, county ranking and map, chain 
   afterAll(async () => {
     await browser?.close();
     await app?.close();
-    if (home) {
-      await stopLocalNeo4j(home);
-      rmSync(home, { recursive: true, force: true });
-    }
+    await seeded?.stop();
   }, 120_000);
 
   async function gql<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
@@ -247,7 +230,6 @@ describe('dashboard in Chromium: targets, trends, county ranking and map, chain 
         expect(shown).toBeGreaterThan(10);
         expect({ selector, width, overlapping }).toEqual({ selector, width, overlapping: [] });
       }
-      await page.screenshot({ path: `/tmp/dashboard-${width}.png`, fullPage: true });
     }
     await page.setViewportSize({ width: 1400, height: 900 });
   });

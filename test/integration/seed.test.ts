@@ -1,18 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import { int as neo4jInt } from 'neo4j-driver';
-import os from 'node:os';
-import path from 'node:path';
 import { loadSeed } from '../../seed/loadSeed';
 import { chainId, GAPS, segmentId } from '../../seed/reference/industry';
 import { namedEnterprises } from '../../seed/reference/organisations';
 import { aggregatesMode, maintainedMetric, rebuildAggregates } from '../../src/aggregates';
-import { createDriver, freePort, migrate, readTx, runAutoCommit, startLocalNeo4j, stopLocalNeo4j } from '../../src/db';
+import { readTx, runAutoCommit } from '../../src/db';
 import { validateCreditCode } from '../../src/domain';
 import { loadCypher } from '../../src/db/loadCypher';
 import JSZip from 'jszip';
 import { mintToken } from '../../src/auth';
 import { collectReport } from '../../src/report';
 import { chartOptions, formatStatus, formatValue } from '../../src/report/render';
+import { type SeededNeo4j, startSeededNeo4j } from '../support/seededNeo4j';
 import { as, createTestApp, type TestApp, tokenAuth } from '../support/testApp';
 
 /**
@@ -22,26 +20,17 @@ import { as, createTestApp, type TestApp, tokenAuth } from '../support/testApp';
 const AUTH = tokenAuth('a-seed-report-http-test-secret-32-bytes');
 
 describe('demo seed at scale 1', () => {
-  let home: string;
+  let seeded: SeededNeo4j | undefined;
   let app: TestApp;
 
   beforeAll(async () => {
-    home = mkdtempSync(path.join(os.tmpdir(), 'ig-seed-'));
-    const info = await startLocalNeo4j({ home, port: await freePort(), heapMb: 1024, pageCacheMb: 256 });
-    const driver = createDriver(info);
-    try {
-      await migrate(driver, 'neo4j');
-      await loadSeed(driver, 'neo4j', { scale: 1 });
-    } finally {
-      await driver.close();
-    }
-    app = await createTestApp(info, { auth: AUTH });
+    seeded = await startSeededNeo4j('seed');
+    app = await createTestApp(seeded.info, { auth: AUTH });
   }, 600_000);
 
   afterAll(async () => {
     await app?.close();
-    await stopLocalNeo4j(home);
-    rmSync(home, { recursive: true, force: true });
+    await seeded?.stop();
   }, 120_000);
 
   async function gql<T>(query: string, variables?: Record<string, unknown>): Promise<T> {

@@ -9,7 +9,7 @@ import {
   vocabularyFileBeside,
 } from '../../src/cli/explorerManifest';
 import { EXPLORER_MANIFEST } from '../../src/config/trustedDocuments';
-import { graphVocabulary } from '../../src/domain';
+import { graphVocabulary, METRIC_DISPLAY, MetricName } from '../../src/domain';
 import { fromRoot } from '../../src/paths';
 
 /** public/explorer/palette.js's tables, as the page imports them. */
@@ -26,13 +26,16 @@ interface Palette {
 const palette = () => loadExplorerModule(fromRoot('public', 'explorer', 'palette.js')) as unknown as Palette;
 
 describe("the explorer's vocabulary (public/explorer/vocabulary.json) and the tables keyed on it", () => {
-  it('vocabulary.json is current: run npm run explorer:manifest after changing a label or relationship of schema/', () => {
+  it('vocabulary.json is current: run npm run explorer:manifest after changing a label, relationship or metric name', () => {
     const shipped = readFileSync(vocabularyFileBeside(EXPLORER_MANIFEST), 'utf8');
     expect(shipped === explorerVocabulary()).toBe(true);
     expect(JSON.parse(shipped)).toEqual({
       labels: [...graphVocabulary().labels],
       relationshipTypes: [...graphVocabulary().relationshipTypes],
+      metrics: METRIC_DISPLAY,
     });
+    // Every MetricName of the schema has its names (the dashboard shows them, never the enum value).
+    expect(Object.keys(JSON.parse(shipped).metrics).sort()).toEqual(Object.values(MetricName).sort());
   });
 
   it('is written beside the manifest, wherever --out puts that', () => {
