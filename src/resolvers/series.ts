@@ -29,6 +29,9 @@ const MATRIX_GAPS = [
 
 type Scope = { regionCode: string | null; chainId: string | null };
 
+/** The most years one series may span (schema/metrics.graphql). */
+export const MAX_SERIES_YEARS = 30;
+
 function checkName(name: string): AvailableMetric {
   if (!isAvailableMetric(name)) throw badInput('name', `metric ${name} is not available yet`, name);
   return name;
@@ -52,13 +55,24 @@ async function checkCovered(
   for (const [argument, year] of Object.entries(years)) {
     if (covered === null || year < covered.first || year > covered.last) throw noDataFor(argument, year, covered);
   }
-  if (covered === null) throw noDataFor('year', NaN, covered);
+  if (covered === null) throw badInput('year', 'the graph holds no dated data yet');
   assertFiltersKnown(await checkMetricFilters(tx, scope), scope);
   return covered;
 }
 
 /** The minimum cell size for the caller (null: a planner or above, who reads every cell). */
 const minCellOf = (context: RequestContext): number | null => context.disclosure?.minCell ?? null;
+
+/** A bound on the work one series asks for: while the counters are rebuilt, each year is a statement. */
+function checkSpan(from: number, to: number): void {
+  if (to - from + 1 > MAX_SERIES_YEARS) {
+    throw badInput(
+      'from',
+      `a series spans at most ${MAX_SERIES_YEARS} years; got ${from} to ${to} (${to - from + 1} years)`,
+      from,
+    );
+  }
+}
 
 export interface MetricSeriesArgs {
   name: string;
@@ -76,6 +90,7 @@ export async function metricSeries(_source: unknown, args: MetricSeriesArgs, con
     const year = args[argument];
     if (year != null) checkYear(argument, year);
   }
+  if (args.from != null && args.to != null) checkSpan(args.from, args.to);
   return readFor(context, async (tx) => {
     const asked: Record<string, number> = {};
     if (args.from != null) asked.from = args.from;
@@ -84,6 +99,7 @@ export async function metricSeries(_source: unknown, args: MetricSeriesArgs, con
     const from = args.from ?? covered.first;
     const to = args.to ?? covered.last;
     if (from > to) throw badInput('from', `must not be after to (${to}); got ${from}`, from);
+    checkSpan(from, to);
     const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
     const cells = years.map((year): MetricCell => ({ name, filters: { year, ...scope } }));
     const computed = await computeCells(tx, cells, minCellOf(context));

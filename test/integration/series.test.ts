@@ -224,6 +224,8 @@ describe('series, breakdowns and the chain × county matrix', () => {
       metricSeries(name: TECH_DEPUTIES, from: $from, to: $to, regionCode: $r) { from } }`;
     const [afterTo] = await errorsOf(series, { from: 2024, to: 2022 });
     expect(afterTo?.message).toBe('from: must not be after to (2022); got 2024');
+    const [tooLong] = await errorsOf(series, { from: 1990, to: 2024 });
+    expect(tooLong?.message).toBe('from: a series spans at most 30 years; got 1990 to 2024 (35 years)');
     const [tooEarly] = await errorsOf(series, { from: 1800 });
     expect(tooEarly?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'from' });
     const nowhere = nextRegionCode();
