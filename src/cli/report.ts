@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { aggregatesMode, rebuildAggregates } from '../aggregates';
+import { catchUpOrRebuild } from '../aggregates';
 import { principalOf } from '../auth';
 import { DbHealth, migrate } from '../db';
 import { ExportError } from '../export';
@@ -67,6 +67,31 @@ export function parseReportArgs(argv: string[], cwd = process.env.INIT_CWD ?? pr
   };
 }
 
+/** How long the command waits for the maintained aggregates another process is rebuilding. */
+const READY_WAIT_S = 600;
+
+/**
+ * The chain × county matrix is read from the maintained aggregates only: brings them up to date first (a catch-up or
+ * a rebuild, what the API does by itself in the background), or, while another process (the API) rebuilds them,
+ * waits for it, up to {@link READY_WAIT_S}.
+ */
+async function aggregatesReady(driver: Database['driver'], database: string): Promise<void> {
+  for (let waited = 0; ; waited += 2) {
+    const { ready, rebuild } = await catchUpOrRebuild(driver, database);
+    if (ready) {
+      if (rebuild?.rebuilt) console.error(`maintained aggregates: rebuilt in ${(rebuild.ms / 1000).toFixed(1)} s`);
+      return;
+    }
+    if (waited === 0) console.error(`maintained aggregates: not ready (${rebuild?.reason ?? 'unknown'}); waiting`);
+    if (waited >= READY_WAIT_S) {
+      throw new Error(
+        `the maintained aggregates were not ready after ${READY_WAIT_S} s: see npm run aggregates -- --status`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+  }
+}
+
 async function main(): Promise<number> {
   const args = argumentsOrExit(parseReportArgs, USAGE);
   if (typeof args === 'number') return args;
@@ -77,13 +102,7 @@ async function main(): Promise<number> {
 async function writeReport({ config, driver, logger }: Database, args: ReportArgs): Promise<number> {
   const health = new DbHealth(driver, config.database);
   await migrate(driver, config.database);
-  // The chain × county matrix is read from the maintained aggregates only: bring them up to date first (what the
-  // API does by itself in the background).
-  const mode = await aggregatesMode(driver, config.database);
-  if (mode !== 'ready') {
-    console.error(`the maintained aggregates are ${mode ?? 'not built'}: rebuilding them first`);
-    await rebuildAggregates(driver, config.database);
-  }
+  await aggregatesReady(driver, config.database);
   // The same server as the API's, never listening: the report's figures are GraphQL operations through its
   // pipeline, so they are the API's. The command's user has the database itself, so it runs as an admin.
   const built = await buildSchema(driver);

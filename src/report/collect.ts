@@ -1,6 +1,7 @@
 import { type MetricName, metricDisplay } from '../domain';
 import { ExportError, type RunOperation } from '../export';
 import type { ReportGapList, ReportInput, ReportSeries, ReportTarget, ReportUnit } from './input';
+import { formatMoney } from './render/format';
 
 /** What the report covers: a year with targets, and optionally one region and/or chain (as targetReview takes them). */
 export interface ReportScope {
@@ -54,11 +55,9 @@ const unitOf = (unit: string | null): ReportUnit => (unit === 'ratio' ? 'ratio' 
 const display = (metric: string) => metricDisplay(metric) ?? { zh: metric, unit: { zh: '' } };
 const unitName = (metric: string, unit: ReportUnit) => (unit === 'count' ? display(metric).unit.zh : '');
 
-/** Yuan as GraphQL sends it (a decimal string) → 亿元 with two decimals, by moving the decimal point. */
-function yiYuan(yuan: unknown): string | null {
-  if (yuan === null || yuan === undefined) return null;
-  const digits = String(yuan).padStart(9, '0');
-  return `营收${Number(`${digits.slice(0, -8)}.${digits.slice(-8, -6)}`).toFixed(2)}亿元`;
+/** Revenue as GraphQL sends it (yuan, a decimal string) in the report's words: “营收93.91亿元”. */
+function revenueText(yuan: unknown): string | null {
+  return yuan === null || yuan === undefined ? null : `营收${formatMoney(Number(yuan))}`;
 }
 
 interface TargetRow {
@@ -225,7 +224,7 @@ async function trend(run: RunOperation, t: TargetRow, year: number): Promise<Rep
     metric: display(t.metric).zh,
     unit,
     unitName: unitName(t.metric, unit),
-    points: series.points.slice(-TREND_YEARS),
+    points: series.points,
     target: t.target,
   };
 }
@@ -260,13 +259,13 @@ async function gapList(
   );
   return {
     title: list.title,
-    total: (total.denominator ?? 0) - (total.numerator ?? 0),
+    total: total.denominator === null || total.numerator === null ? null : total.denominator - total.numerator,
     entries: items.map((e) => ({
       name: e.name,
       region: e.locatedIn.map((r) => r.name).join('、') || null,
       detail: fourHaves
         ? `缺${(e.missingFourHaves ?? []).map((m) => FOUR_HAVES[m] ?? m).join('、')}`
-        : yiYuan(e.reports?.[0]?.revenue),
+        : revenueText(e.reports?.[0]?.revenue),
       suggestion: e.partnerSuggestions[0]?.name ?? null,
     })),
   };

@@ -57,8 +57,8 @@ export interface ReportMatrix {
 export interface ReportGapList {
   /** The list's Chinese title, e.g. “营收10亿元以上、未参加创新联合体的企业”. */
   title: string;
-  /** How many entries the whole list has. */
-  total: number;
+  /** How many entries the whole list has; null when the caller may not see it (a withheld cell of R1–R4). */
+  total: number | null;
   entries: { name: string; region: string | null; detail: string | null; suggestion: string | null }[];
 }
 

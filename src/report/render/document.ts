@@ -189,9 +189,11 @@ function figure(chart: RenderedChart, number: number): Paragraph[] {
 function gapSection(list: ReportGapList, index: number, tableNumber: number): (Paragraph | Table)[] {
   const shown = list.entries.length;
   const count =
-    list.total === 0
-      ? '本年度无此类企业。'
-      : `共${list.total}家，${shown < list.total ? `下表列出前${shown}家` : '全部列于下表'}，并附推荐合作方。`;
+    list.total === null
+      ? '总数不公开（小样本保护）。'
+      : list.total === 0
+        ? '本年度无此类企业。'
+        : `共${list.total}家，${shown < list.total ? `下表列出前${shown}家` : '全部列于下表'}，并附推荐合作方。`;
   const parts: (Paragraph | Table)[] = [heading(`（${index + 1}）${list.title}`, 2), body(count)];
   if (shown === 0) return parts;
   const rows = list.entries.map((e) => [
