@@ -257,7 +257,9 @@ export function matrixOption(matrix, year, selected) {
       confine: true,
       formatter: (/** @type {any} */ p) => {
         const [j, i, value] = /** @type {number[]} */ (p.value);
-        return `${chains[i ?? 0]?.name ?? ''} × ${counties[j ?? 0]?.name ?? ''}：${formatValue(value ?? 0, 'count', 'INDUSTRIAL_ENTERPRISES')}`;
+        // A formatter's string is HTML to ECharts: names come from the graph, so they are escaped.
+        const names = `${chains[i ?? 0]?.name ?? ''} × ${counties[j ?? 0]?.name ?? ''}`;
+        return `${echarts.format.encodeHTML(names)}：${formatValue(value ?? 0, 'count', 'INDUSTRIAL_ENTERPRISES')}`;
       },
     },
     series: [

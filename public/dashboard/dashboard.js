@@ -38,7 +38,9 @@ async function fetchSeries(name, regionCode) {
   const variables = { name, from: state.year - TREND_YEARS, to: state.year, regionCode };
   try {
     return (await ask(queries.series, variables)).s;
-  } catch {
+  } catch (error) {
+    // The data starts later than the chart's first year: from its first year. Any other refusal is the page's error.
+    if (!(error instanceof Error) || !error.message.startsWith('from:')) throw error;
     return (await ask(queries.series, { ...variables, from: null })).s;
   }
 }

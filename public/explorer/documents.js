@@ -139,7 +139,7 @@ export const dashboardQueries = {
   }`,
   series: `query ($name: MetricName!, $from: Int, $to: Int, $regionCode: RegionCode!) {
     s: metricSeries(name: $name, from: $from, to: $to, regionCode: $regionCode) {
-      name unit points { year value numerator denominator suppressed } targets { year value comparison met }
+      name unit points { year value suppressed } targets { year value comparison met }
     }
   }`,
   breakdown: `query ($name: MetricName!, $year: Int!, $regionCode: RegionCode!) {
@@ -149,7 +149,7 @@ export const dashboardQueries = {
   }`,
   matrix: `query ($year: Int!, $regionCode: RegionCode!) {
     m: chainCountyMatrix(year: $year, regionCode: $regionCode) {
-      chains { id name } counties { code name } cells { chainId regionCode enterprises gaps { metric missing } }
+      chains { id name } counties { code name } cells { chainId regionCode enterprises }
     }
   }`,
 };
