@@ -1,5 +1,5 @@
 import { as, createTestApp, type TestApp } from '../support/testApp';
-import { aggregatesReady } from '../support/aggregates';
+import { aggregatesReadyNow } from '../support/aggregates';
 import { nextRegionCode } from '../support/regionCodes';
 
 const BIG = 20_000_000_000; // 200亿: above R4's 100亿
@@ -224,7 +224,7 @@ describe('small cells of R1–R4 below the planner role', () => {
     expect(await series(code.D, viewer)).toEqual({ points: [shown(4, 8)], targets: [{ value: 0.4, met: true }] });
 
     // The matrix reads the maintained counters only: bring them to ready first.
-    await aggregatesReady(app.driver);
+    await aggregatesReadyNow(app.driver);
     const MATRIX = `query ($region: RegionCode) {
       chainCountyMatrix(year: 2024, regionCode: $region) { cells { chainId regionCode gaps { metric missing of suppressed } } }
     }`;

@@ -1,5 +1,5 @@
 import type { MetricValue } from '../../src/resolvers';
-import { aggregatesReady } from '../support/aggregates';
+import { aggregatesReadyNow } from '../support/aggregates';
 import { as, createTestApp, type TestApp } from '../support/testApp';
 import { nextRegionCode } from '../support/regionCodes';
 
@@ -27,7 +27,7 @@ describe('series, breakdowns and the chain × county matrix', () => {
     for (const key of Object.keys(code) as (keyof typeof code)[]) code[key] = nextRegionCode();
     X = `${app.prefix}chainX`;
     Y = `${app.prefix}chainY`;
-    await aggregatesReady(app.driver);
+    await aggregatesReadyNow(app.driver);
     await app.write(
       `CREATE (city:Region {id: $p + 'city', code: $city, name: '序列市（示例）', level: 'CITY', synthetic: true})
        FOREACH (c IN [['A', $A], ['B', $B], ['C', $C]] |
@@ -72,7 +72,7 @@ describe('series, breakdowns and the chain × county matrix', () => {
   type Errors = readonly { message: string; extensions?: Record<string, unknown> }[];
   async function gql<T>(query: string, variables: Record<string, unknown> = {}, principal = as('p', 'planner')) {
     // The counters must be ready to be read: another file's large write may have left them stale for a moment.
-    await aggregatesReady(app.driver);
+    await aggregatesReadyNow(app.driver);
     const { data, errors } = await app.execute<T>(query, variables, principal);
     expect(errors).toBeUndefined();
     return data as T;

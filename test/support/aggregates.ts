@@ -1,6 +1,6 @@
 import type { Driver } from 'neo4j-driver';
 import { catchUpOrRebuild } from '../../src/aggregates';
-import { rebuildAggregates } from '../../src/aggregates/rebuild';
+import { aggregatesMode, rebuildAggregates } from '../../src/aggregates/rebuild';
 import { DATABASE } from './testApp';
 
 /**
@@ -14,4 +14,13 @@ export async function aggregatesReady(driver: Driver): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
   throw new Error('the maintained aggregates never became ready');
+}
+
+/**
+ * Waits until the shared database's maintained aggregates are ready, rebuilding them only when they are not: for a
+ * test that reads them between its own writes (which keep them exact), without forcing a rebuild under the other
+ * test files' writes each time.
+ */
+export async function aggregatesReadyNow(driver: Driver): Promise<void> {
+  if ((await aggregatesMode(driver, DATABASE)) !== 'ready') await aggregatesReady(driver);
 }
