@@ -54,6 +54,11 @@ function check<T>(result: Awaited<ReturnType<RunOperation>>): T {
 const unitOf = (unit: string | null): ReportUnit => (unit === 'ratio' ? 'ratio' : unit === 'yuan' ? 'yuan' : 'count');
 const display = (metric: string) => metricDisplay(metric) ?? { zh: metric, unit: { zh: '' } };
 const unitName = (metric: string, unit: ReportUnit) => (unit === 'count' ? display(metric).unit.zh : '');
+/** A metric as the report names it: its Chinese name, its unit, and the unit's name for a count. */
+const named = (metric: string, apiUnit: string | null) => {
+  const unit = unitOf(apiUnit);
+  return { metric: display(metric).zh, unit, unitName: unitName(metric, unit) };
+};
 
 /** Revenue as GraphQL sends it (yuan, a decimal string) in the report's words: “营收93.91亿元”. */
 function revenueText(yuan: unknown): string | null {
@@ -99,21 +104,16 @@ export async function collectReport(run: RunOperation, scope: ReportScope): Prom
     ? null
     : { year: year - 1, ...pick((previous.data as { review: Review }).review) };
 
-  const targets: ReportTarget[] = review.targets.map((t) => {
-    const unit = unitOf(t.unit);
-    return {
-      metric: display(t.metric).zh,
-      unit,
-      unitName: unitName(t.metric, unit),
-      comparison: t.comparison,
-      target: t.target,
-      actual: t.actual,
-      gap: t.gap,
-      status: t.status,
-      previousActual: t.previousActual,
-      change: t.change,
-    };
-  });
+  const targets: ReportTarget[] = review.targets.map((t) => ({
+    ...named(t.metric, t.unit),
+    comparison: t.comparison,
+    target: t.target,
+    actual: t.actual,
+    gap: t.gap,
+    status: t.status,
+    previousActual: t.previousActual,
+    change: t.change,
+  }));
 
   const series: ReportSeries[] = [];
   const seen = new Set<string>();
@@ -148,7 +148,6 @@ export async function collectReport(run: RunOperation, scope: ReportScope): Prom
       { year, regionCode: regionCode !== null && regionCode === city?.code ? regionCode : null, chainId },
     ),
   );
-  const countyUnit = unitOf(breakdown.unit);
 
   const { matrix } = check<{
     matrix: {
@@ -189,9 +188,7 @@ export async function collectReport(run: RunOperation, scope: ReportScope): Prom
     previousReview,
     series,
     counties: {
-      metric: display(COUNTY_METRIC).zh,
-      unit: countyUnit,
-      unitName: unitName(COUNTY_METRIC, countyUnit),
+      ...named(COUNTY_METRIC, breakdown.unit),
       rows: breakdown.rows.map((r) => ({ code: r.code, name: r.name, value: r.metric.value })),
     },
     matrix: {
@@ -219,11 +216,8 @@ async function trend(run: RunOperation, t: TargetRow, year: number): Promise<Rep
   // The data starts later than five years back: from its first year.
   if (result.errors?.[0]?.extensions?.argument === 'from') result = await run(query, variables);
   const { series } = check<{ series: { unit: string; points: { year: number; value: number | null }[] } }>(result);
-  const unit = unitOf(series.unit);
   return {
-    metric: display(t.metric).zh,
-    unit,
-    unitName: unitName(t.metric, unit),
+    ...named(t.metric, series.unit),
     points: series.points,
     target: t.target,
   };
