@@ -88,6 +88,29 @@ export async function catchUpOrRebuild(driver: Driver, database: string): Promis
   return { caughtUp, rebuild, ready: rebuild.rebuilt };
 }
 
+/**
+ * {@link catchUpOrRebuild} until the aggregates are ready: while another process (the API's keeper, another test
+ * file) rebuilds them, waits for it, trying again every `everyMs`, for at most `maxMs`; then throws.
+ * @param onWait called once, when the first try finds them not ready
+ */
+export async function waitForAggregates(
+  driver: Driver,
+  database: string,
+  { maxMs, everyMs, onWait }: { maxMs: number; everyMs: number; onWait?: (reason: string) => void },
+): Promise<CatchUpOrRebuild> {
+  for (let waited = 0; ; waited += everyMs) {
+    const outcome = await catchUpOrRebuild(driver, database);
+    if (outcome.ready) return outcome;
+    if (waited === 0) onWait?.(outcome.rebuild?.reason ?? 'unknown');
+    if (waited >= maxMs) {
+      throw new Error(
+        `the maintained aggregates were not ready after ${maxMs / 1000} s: see npm run aggregates -- --status`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}
+
 /** {@link catchUpOrRebuild} for a command: one line on stderr. */
 export async function catchUpOrRebuildAndSay(driver: Driver, database: string): Promise<void> {
   const { rebuild } = await catchUpOrRebuild(driver, database);

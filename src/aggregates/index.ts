@@ -1,4 +1,4 @@
-export { AggregateKeeper, catchUpOrRebuild, catchUpOrRebuildAndSay } from './backgroundRebuild';
+export { AggregateKeeper, catchUpOrRebuild, catchUpOrRebuildAndSay, waitForAggregates } from './backgroundRebuild';
 export {
   type CellCounts,
   maintainedCells,

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { catchUpOrRebuild } from '../aggregates';
+import { waitForAggregates } from '../aggregates';
 import { principalOf } from '../auth';
 import { DbHealth, migrate } from '../db';
 import { ExportError } from '../export';
@@ -67,29 +67,18 @@ export function parseReportArgs(argv: string[], cwd = process.env.INIT_CWD ?? pr
   };
 }
 
-/** How long the command waits for the maintained aggregates another process is rebuilding. */
-const READY_WAIT_S = 600;
-
 /**
  * The chain × county matrix is read from the maintained aggregates only: brings them up to date first (a catch-up or
  * a rebuild, what the API does by itself in the background), or, while another process (the API) rebuilds them,
- * waits for it, up to {@link READY_WAIT_S}.
+ * waits for it, up to 10 minutes.
  */
 async function aggregatesReady(driver: Database['driver'], database: string): Promise<void> {
-  for (let waited = 0; ; waited += 2) {
-    const { ready, rebuild } = await catchUpOrRebuild(driver, database);
-    if (ready) {
-      if (rebuild?.rebuilt) console.error(`maintained aggregates: rebuilt in ${(rebuild.ms / 1000).toFixed(1)} s`);
-      return;
-    }
-    if (waited === 0) console.error(`maintained aggregates: not ready (${rebuild?.reason ?? 'unknown'}); waiting`);
-    if (waited >= READY_WAIT_S) {
-      throw new Error(
-        `the maintained aggregates were not ready after ${READY_WAIT_S} s: see npm run aggregates -- --status`,
-      );
-    }
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
-  }
+  const { rebuild } = await waitForAggregates(driver, database, {
+    maxMs: 600_000,
+    everyMs: 2_000,
+    onWait: (reason) => console.error(`maintained aggregates: not ready (${reason}); waiting`),
+  });
+  if (rebuild?.rebuilt) console.error(`maintained aggregates: rebuilt in ${(rebuild.ms / 1000).toFixed(1)} s`);
 }
 
 async function main(): Promise<number> {

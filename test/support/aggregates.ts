@@ -1,5 +1,5 @@
 import type { Driver } from 'neo4j-driver';
-import { catchUpOrRebuild } from '../../src/aggregates';
+import { waitForAggregates } from '../../src/aggregates';
 import { aggregatesMode, rebuildAggregates } from '../../src/aggregates/rebuild';
 import { DATABASE } from './testApp';
 
@@ -9,11 +9,7 @@ import { DATABASE } from './testApp';
  */
 export async function aggregatesReady(driver: Driver): Promise<void> {
   if ((await rebuildAggregates(driver, DATABASE)).rebuilt) return;
-  for (let i = 0; i < 120; i++) {
-    if ((await catchUpOrRebuild(driver, DATABASE)).ready) return;
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-  }
-  throw new Error('the maintained aggregates never became ready');
+  await waitForAggregates(driver, DATABASE, { maxMs: 120_000, everyMs: 1_000 });
 }
 
 /**
